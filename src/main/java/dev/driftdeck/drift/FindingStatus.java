@@ -1,0 +1,17 @@
+package dev.driftdeck.drift;
+
+/** The status vocabulary of the product brief, section 2. */
+public enum FindingStatus {
+    /** In state and live, compared attributes equal. */
+    IN_SYNC,
+    /** In state and live, with attribute differences. */
+    CHANGED,
+    /** In state, absent live: deleted out of band. Only when every listing that could hold it succeeded. */
+    MISSING,
+    /** Live, in no state. */
+    UNMANAGED,
+    /** Matched an ignore rule; kept so coverage can say what was excluded. */
+    IGNORED,
+    /** Its (account, region, type) listing failed or the type is unsupported; never turned into MISSING. */
+    NOT_CHECKED
+}

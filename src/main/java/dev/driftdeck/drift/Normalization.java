@@ -1,0 +1,17 @@
+package dev.driftdeck.drift;
+
+/** How an attribute is normalised on both sides before it is compared. */
+public enum Normalization {
+    /** Compared as text; null and "" are equal. */
+    STRING,
+    /** Compared as text, ignoring case (enums such as {@code Enabled}/{@code enabled}). */
+    CASE_INSENSITIVE,
+    /** A string map of tags; keys starting with {@code aws:} are dropped; null and {} are equal. */
+    TAGS,
+    /** A JSON policy document given as a string: URL-decoded when needed, parsed, canonicalised. */
+    JSON_DOCUMENT,
+    /** A list whose order does not matter; null and [] are equal. Elements compared after canonicalisation. */
+    SET,
+    /** Compared as a number or boolean by value. */
+    SCALAR
+}

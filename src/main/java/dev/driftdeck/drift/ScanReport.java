@@ -1,0 +1,61 @@
+package dev.driftdeck.drift;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The complete, immutable result of one scan: what the CLI prints, the database stores and the console shows.
+ *
+ * @param startedAt  when the scan started
+ * @param finishedAt when it finished
+ * @param sources    every state source it read (or failed to read)
+ * @param findings   one per resource
+ * @param alerts     scan-level problems
+ * @param apiCalls   AWS API calls per service
+ * @param accounts   the AWS accounts scanned
+ * @param regions    the regions scanned
+ */
+public record ScanReport(
+        Instant startedAt,
+        Instant finishedAt,
+        List<SourceSummary> sources,
+        List<Finding> findings,
+        List<Alert> alerts,
+        Map<String, Long> apiCalls,
+        List<String> accounts,
+        List<String> regions) {
+
+    public ScanReport {
+        sources = List.copyOf(sources);
+        findings = List.copyOf(findings);
+        alerts = List.copyOf(alerts);
+        apiCalls = Map.copyOf(apiCalls);
+        accounts = List.copyOf(accounts);
+        regions = List.copyOf(regions);
+    }
+
+    public long count(FindingStatus status) {
+        return findings.stream().filter(f -> f.status() == status).count();
+    }
+
+    public Coverage coverage() {
+        return new Coverage(
+                count(FindingStatus.IN_SYNC) + count(FindingStatus.CHANGED),
+                count(FindingStatus.UNMANAGED),
+                count(FindingStatus.MISSING));
+    }
+
+    /** True when anything changed, went missing or is unmanaged: the CLI's exit code 1. */
+    public boolean hasDrift() {
+        return findings.stream().anyMatch(f -> switch (f.status()) {
+            case CHANGED, MISSING, UNMANAGED -> true;
+            case IN_SYNC, IGNORED, NOT_CHECKED -> false;
+        });
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt);
+    }
+}

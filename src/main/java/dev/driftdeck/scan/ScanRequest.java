@@ -1,0 +1,28 @@
+package dev.driftdeck.scan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to reconcile against what: the same for the CLI, the scheduled job and "Scan now".
+ *
+ * @param stateUris   state sources: file, directory or glob (later also s3://)
+ * @param regions     regions to scan; empty means the profile's or AWS_REGION's default
+ * @param profile     AWS profile name, or null for the default credential chain
+ * @param endpointUrl AWS-compatible endpoint override (emulators), or null
+ * @param strict      keep AWS default resources (default VPC, service-linked roles...)
+ * @param driftignore the .driftignore file to apply, or null
+ */
+public record ScanRequest(
+        List<String> stateUris,
+        List<String> regions,
+        String profile,
+        String endpointUrl,
+        boolean strict,
+        Path driftignore) {
+
+    public ScanRequest {
+        stateUris = List.copyOf(stateUris);
+        regions = List.copyOf(regions);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.driftdeck.schedule;
+
+import java.time.Instant;
+
+/**
+ * An immutable snapshot of one job, published to the console after every change.
+ *
+ * @param job             job name
+ * @param state           what it is doing
+ * @param lastRun         the last finished (or current) run, or null when it never ran
+ * @param nextRunAt       when it is next due, or null when paused/disabled
+ * @param counters        its counters
+ * @param followUpQueued  true when a manual request arrived while running and one follow-up run is queued
+ * @param blockedReason   why it is BLOCKED or BACKING_OFF, else null
+ */
+public record JobStatus(
+        String job,
+        JobState state,
+        JobRun lastRun,
+        Instant nextRunAt,
+        JobCounters counters,
+        boolean followUpQueued,
+        String blockedReason) {
+}
