@@ -3,12 +3,20 @@ package dev.driftdeck.drift;
 import java.util.List;
 
 /**
- * What the drift engine needs to know about one supported resource type: the attributes it compares.
- * Every attribute not listed is not compared (volatile or not mapped by the collector).
+ * What the drift engine needs to know about one supported resource type.
+ *
+ * @param type     Terraform resource type, e.g. {@code aws_iam_role_policy_attachment}
+ * @param idFrom   state attributes whose values, joined with {@code /}, form the match id when Terraform's own
+ *                 {@code id} is not the resource's identity (e.g. {@code ["role", "policy_arn"]} for a role
+ *                 policy attachment, whose state id is a generated unique name). Empty: match on {@code id}.
+ *                 Collectors build their {@link LiveResource#id()} the same way.
+ * @param compared the compared attributes; every attribute not listed is not compared
+ *                 (volatile, or not mapped by the collector)
  */
-public record TypeSpec(String type, List<AttributeRule> compared) {
+public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
 
     public TypeSpec {
+        idFrom = List.copyOf(idFrom);
         compared = List.copyOf(compared);
     }
 }
