@@ -1,0 +1,70 @@
+package dev.driftdeck.drift;
+
+import dev.driftdeck.state.Sensitive;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Compares the curated attributes of one state resource with its live counterpart. */
+final class AttributeComparator {
+
+    private AttributeComparator() {
+    }
+
+    static List<AttributeDiff> compare(TypeSpec spec, Map<String, Object> state, Map<String, Object> live) {
+        List<AttributeDiff> diffs = new ArrayList<>();
+        for (AttributeRule rule : spec.compared()) {
+            Object expectedRaw = state.get(rule.name());
+            if (containsMask(expectedRaw)) {
+                // A masked secret cannot be compared, and its live value must never be shown either.
+                continue;
+            }
+            Object expected = ValueNormalizer.normalize(rule.normalization(), expectedRaw);
+            Object actual = ValueNormalizer.normalize(rule.normalization(), live.get(rule.name()));
+            if (rule.normalization() == Normalization.TAGS) {
+                diffTags(rule.name(), expected, actual, diffs);
+            } else if (!Objects.equals(render(expected), render(actual))) {
+                diffs.add(new AttributeDiff(List.of(rule.name()), render(expected), render(actual), kindOf(expected, actual)));
+            }
+        }
+        return diffs;
+    }
+
+    /** Tags drift key by key, so the operator sees which tag changed rather than two whole maps. */
+    private static void diffTags(String name, Object expected, Object actual, List<AttributeDiff> diffs) {
+        Map<?, ?> want = expected instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> have = actual instanceof Map<?, ?> m ? m : Map.of();
+        TreeSet<String> keys = new TreeSet<>();
+        want.keySet().forEach(k -> keys.add(String.valueOf(k)));
+        have.keySet().forEach(k -> keys.add(String.valueOf(k)));
+        for (String key : keys) {
+            String w = render(want.get(key));
+            String h = render(have.get(key));
+            if (!Objects.equals(w, h)) {
+                diffs.add(new AttributeDiff(List.of(name, key), w, h, kindOf(want.get(key), have.get(key))));
+            }
+        }
+    }
+
+    private static DiffKind kindOf(Object expected, Object actual) {
+        if (expected == null) {
+            return DiffKind.ADDED;
+        }
+        return actual == null ? DiffKind.REMOVED : DiffKind.CHANGED;
+    }
+
+    private static String render(Object value) {
+        return value == null ? null : CanonicalJson.render(value);
+    }
+
+    private static boolean containsMask(Object value) {
+        return switch (value) {
+            case String s -> s.equals(Sensitive.MASK);
+            case Map<?, ?> map -> map.values().stream().anyMatch(AttributeComparator::containsMask);
+            case List<?> list -> list.stream().anyMatch(AttributeComparator::containsMask);
+            case null, default -> false;
+        };
+    }
+}

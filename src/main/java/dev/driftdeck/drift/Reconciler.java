@@ -1,0 +1,140 @@
+package dev.driftdeck.drift;
+
+import dev.driftdeck.state.StateResource;
+import dev.driftdeck.state.StateSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Matches state resources to live ones by (type, id) and turns every resource into one {@link Finding}.
+ * The one rule it never bends: a resource is MISSING only when every listing that could hold it succeeded.
+ */
+public final class Reconciler {
+
+    private final Map<String, TypeSpec> specs;
+
+    public Reconciler(List<TypeSpec> specs) {
+        this.specs = specs.stream().collect(Collectors.toUnmodifiableMap(TypeSpec::type, Function.identity()));
+    }
+
+    public Reconciliation reconcile(List<StateSnapshot> states, LiveInventory inventory, IgnoreRules ignore) {
+        LiveIndex live = LiveIndex.of(inventory);
+        List<Finding> findings = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>(live.alerts());
+        Map<ResourceKey, StateResource> managed = new LinkedHashMap<>();
+
+        for (StateSnapshot state : states) {
+            for (StateResource resource : state.resources()) {
+                ResourceKey key = new ResourceKey(resource.type(), matchId(resource));
+                StateResource first = managed.putIfAbsent(key, resource);
+                if (first != null) {
+                    alerts.add(new Alert(resource.type(), null, null, "%s %s is managed twice: %s (%s) and %s (%s)"
+                            .formatted(resource.type(), key.id(), first.address(), first.sourceUri(),
+                                    resource.address(), resource.sourceUri()), null));
+                    continue;
+                }
+                findings.add(judgeManaged(resource, key, live, ignore));
+            }
+        }
+        for (LiveResource resource : live.all()) {
+            if (!managed.containsKey(resource.key())) {
+                findings.add(unmanaged(resource, ignore));
+            }
+        }
+        alerts.addAll(unsupportedTypeAlerts(managed.keySet()));
+        ignore.problems().forEach(problem -> alerts.add(new Alert(null, null, null, problem, null)));
+        return new Reconciliation(findings, alerts);
+    }
+
+    /** The id the match uses: Terraform's {@code id}, or the attributes the type names when that id is generated. */
+    String matchId(StateResource resource) {
+        TypeSpec spec = specs.get(resource.type());
+        if (spec == null || spec.idFrom().isEmpty()) {
+            return resource.id();
+        }
+        return spec.idFrom().stream()
+                .map(name -> String.valueOf(resource.attributes().get(name)))
+                .collect(Collectors.joining("/"));
+    }
+
+    private Finding judgeManaged(StateResource resource, ResourceKey key, LiveIndex live, IgnoreRules ignore) {
+        var rule = ignore.ignoring(key.type(), key.id());
+        if (rule.isPresent()) {
+            return managedFinding(FindingStatus.IGNORED, resource, key, null, List.of(),
+                    "ignored by rule '" + rule.get().text() + "'");
+        }
+        TypeSpec spec = specs.get(resource.type());
+        if (spec == null) {
+            return managedFinding(FindingStatus.NOT_CHECKED, resource, key, null, List.of(),
+                    resource.type() + " is not supported by this Driftdeck yet");
+        }
+        LiveResource match = live.find(key);
+        if (match != null) {
+            List<AttributeDiff> diffs = AttributeComparator.compare(spec, resource.attributes(), match.attributes())
+                    .stream()
+                    .filter(diff -> !ignore.ignoresAttribute(key.type(), key.id(), diff.path()))
+                    .toList();
+            return managedFinding(diffs.isEmpty() ? FindingStatus.IN_SYNC : FindingStatus.CHANGED,
+                    resource, key, match, diffs, null);
+        }
+        Placement placement = Placement.of(resource.attributes());
+        List<ListingOutcome> candidates = live.outcomesFor(resource.type()).stream()
+                .filter(outcome -> placement.couldBeIn(outcome.scope()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return managedFinding(FindingStatus.NOT_CHECKED, resource, key, null, List.of(),
+                    "no listing of " + resource.type() + " covered "
+                            + (placement.region() == null ? "it" : "region " + placement.region()) + " in this scan");
+        }
+        for (ListingOutcome outcome : candidates) {
+            if (outcome instanceof ListingOutcome.Failed failed) {
+                return managedFinding(FindingStatus.NOT_CHECKED, resource, key, null, List.of(),
+                        "listing failed in " + failed.scope().account() + "/" + failed.scope().region() + ": "
+                                + failed.reason());
+            }
+        }
+        ListingScope where = candidates.size() == 1 ? candidates.getFirst().scope() : null;
+        return new Finding(FindingStatus.MISSING, key.type(), key.id(), resource.address(),
+                where == null ? placement.account() : where.account(),
+                where == null ? placement.region() : where.region(),
+                resource.sourceUri(), List.of(), null);
+    }
+
+    private static Finding managedFinding(FindingStatus status, StateResource resource, ResourceKey key,
+                                          LiveResource match, List<AttributeDiff> diffs, String note) {
+        Placement placement = Placement.of(resource.attributes());
+        String account = match != null ? match.account() : placement.account();
+        String region = match != null ? match.region() : placement.region();
+        return new Finding(status, key.type(), key.id(), resource.address(), account, region,
+                resource.sourceUri(), diffs, note);
+    }
+
+    private static Finding unmanaged(LiveResource resource, IgnoreRules ignore) {
+        var rule = ignore.ignoring(resource.type(), resource.id());
+        return new Finding(rule.isPresent() ? FindingStatus.IGNORED : FindingStatus.UNMANAGED,
+                resource.type(), resource.id(), null, resource.account(), resource.region(), null, List.of(),
+                rule.map(r -> "ignored by rule '" + r.text() + "'").orElse(null));
+    }
+
+    private List<Alert> unsupportedTypeAlerts(Set<ResourceKey> managed) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (ResourceKey key : managed) {
+            if (!specs.containsKey(key.type())) {
+                counts.merge(key.type(), 1, Integer::sum);
+                seen.add(key.type());
+            }
+        }
+        return seen.stream().sorted()
+                .map(type -> new Alert(type, null, null, "%d %s resource(s) in state were not checked: Driftdeck does not support %s yet"
+                        .formatted(counts.get(type), type, type), null))
+                .toList();
+    }
+}

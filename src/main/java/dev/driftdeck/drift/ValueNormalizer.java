@@ -1,0 +1,164 @@
+package dev.driftdeck.drift;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Brings a state value and a live value to the same canonical form before comparison, per {@link Normalization}.
+ * The result is a plain Java value; two values are equal when {@link CanonicalJson#render} gives the same text.
+ */
+final class ValueNormalizer {
+
+    private ValueNormalizer() {
+    }
+
+    static Object normalize(Normalization normalization, Object value) {
+        return switch (normalization) {
+            case STRING -> blankToNull(value == null ? null : stringOf(value));
+            case CASE_INSENSITIVE -> {
+                String text = blankToNull(value == null ? null : stringOf(value));
+                yield text == null ? null : text.toLowerCase(Locale.ROOT);
+            }
+            case SCALAR -> scalar(value);
+            case TAGS -> tags(value);
+            case JSON_DOCUMENT -> jsonDocument(value);
+            case SET -> set(value);
+        };
+    }
+
+    private static String stringOf(Object value) {
+        return value instanceof String s ? s : CanonicalJson.render(value);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** Numbers and booleans by value: "80", 80 and 80.0 are equal; "true" and true are equal. */
+    private static Object scalar(Object value) {
+        if (value instanceof String s) {
+            if (s.isEmpty()) {
+                return null;
+            }
+            if (s.equals("true") || s.equals("false")) {
+                return Boolean.parseBoolean(s);
+            }
+            try {
+                return CanonicalJson.canonical(new java.math.BigDecimal(s));
+            } catch (NumberFormatException notANumber) {
+                return s;
+            }
+        }
+        return CanonicalJson.canonical(value);
+    }
+
+    /** Tags as a sorted string map; {@code aws:*} keys are AWS's own and never drift; empty means none. */
+    private static Object tags(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, Object> tags = new TreeMap<>();
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (!key.startsWith("aws:")) {
+                tags.put(key, v == null ? "" : stringOf(v));
+            }
+        });
+        return tags.isEmpty() ? null : tags;
+    }
+
+    /**
+     * A policy document: URL-decoded when AWS returned it encoded, parsed, keys sorted, one-element lists collapsed
+     * to their element and string lists sorted (IAM treats {@code "Action": "s3:Get"} and {@code ["s3:Get"]} alike).
+     */
+    private static Object jsonDocument(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof String s ? s.strip() : CanonicalJson.render(value);
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.startsWith("%7B") || text.startsWith("%7b")) {
+            text = URLDecoder.decode(text, StandardCharsets.UTF_8);
+        }
+        Object parsed;
+        try {
+            parsed = CanonicalJson.parse(text);
+        } catch (IllegalArgumentException notJson) {
+            return text;
+        }
+        return policyCanonical(parsed);
+    }
+
+    private static Object policyCanonical(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> {
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(String.valueOf(k), policyCanonical(v)));
+                yield sorted;
+            }
+            case List<?> list -> {
+                List<Object> items = new ArrayList<>();
+                list.forEach(v -> items.add(policyCanonical(v)));
+                if (items.size() == 1) {
+                    yield items.getFirst();
+                }
+                items.sort(Comparator.comparing(CanonicalJson::render));
+                yield items;
+            }
+            case null -> null;
+            default -> CanonicalJson.canonical(value);
+        };
+    }
+
+    /** Order-insensitive list: elements canonicalised and sorted by their JSON text; empty means none. */
+    private static Object set(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<Object> items = new ArrayList<>(list.size());
+        list.forEach(v -> items.add(withoutEmpties(CanonicalJson.canonical(v))));
+        items.sort(Comparator.comparing(CanonicalJson::render));
+        return items;
+    }
+
+    /**
+     * Inside set elements (security group rules...), an empty list, empty string or null field says the same as an
+     * absent one; providers and APIs disagree on which they write.
+     */
+    private static Object withoutEmpties(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> {
+                Map<String, Object> kept = new TreeMap<>();
+                map.forEach((k, v) -> {
+                    Object pruned = withoutEmpties(v);
+                    if (!isEmpty(pruned)) {
+                        kept.put(String.valueOf(k), pruned);
+                    }
+                });
+                yield kept;
+            }
+            case List<?> list -> {
+                List<Object> items = new ArrayList<>(list.size());
+                list.forEach(v -> items.add(withoutEmpties(v)));
+                items.sort(Comparator.comparing(CanonicalJson::render));
+                yield items;
+            }
+            case null, default -> value;
+        };
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null
+                || (value instanceof String s && s.isEmpty())
+                || (value instanceof List<?> l && l.isEmpty())
+                || (value instanceof Map<?, ?> m && m.isEmpty());
+    }
+}

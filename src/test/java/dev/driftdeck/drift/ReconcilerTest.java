@@ -1,0 +1,256 @@
+package dev.driftdeck.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.driftdeck.state.Sensitive;
+import dev.driftdeck.state.StateResource;
+import dev.driftdeck.state.StateSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReconcilerTest {
+
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "us-east-1";
+
+    private static final TypeSpec INSTANCE = new TypeSpec("aws_instance", List.of(), List.of(
+            new AttributeRule("instance_type", Normalization.STRING),
+            new AttributeRule("tags", Normalization.TAGS)));
+    private static final TypeSpec ROLE = new TypeSpec("aws_iam_role", List.of(), List.of(
+            new AttributeRule("assume_role_policy", Normalization.JSON_DOCUMENT)));
+    private static final TypeSpec SECURITY_GROUP = new TypeSpec("aws_security_group", List.of(), List.of(
+            new AttributeRule("ingress", Normalization.SET)));
+    private static final TypeSpec ATTACHMENT = new TypeSpec("aws_iam_role_policy_attachment",
+            List.of("role", "policy_arn"), List.of());
+    private static final TypeSpec DB = new TypeSpec("aws_db_instance", List.of(), List.of(
+            new AttributeRule("password", Normalization.STRING),
+            new AttributeRule("instance_class", Normalization.STRING)));
+
+    private final Reconciler reconciler = new Reconciler(List.of(INSTANCE, ROLE, SECURITY_GROUP, ATTACHMENT, DB));
+
+    @Test
+    void classifiesInSyncChangedMissingAndUnmanaged() {
+        StateSnapshot state = state(
+                instance("web", "i-1", "t3.micro", Map.of("Env", "prod")),
+                instance("api", "i-2", "t3.micro", Map.of("Env", "prod", "Owner", "ops")),
+                instance("gone", "i-3", "t3.micro", Map.of()));
+        LiveInventory live = inventory(listed("aws_instance",
+                live("i-1", "t3.micro", Map.of("Env", "prod", "aws:cloudformation:stack", "x")),
+                live("i-2", "t3.large", Map.of("Env", "dev")),
+                live("i-9", "t3.nano", Map.of())));
+
+        Reconciliation result = reconciler.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(result.findings()).extracting(Finding::id, Finding::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("i-1", FindingStatus.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("i-2", FindingStatus.CHANGED),
+                org.assertj.core.groups.Tuple.tuple("i-3", FindingStatus.MISSING),
+                org.assertj.core.groups.Tuple.tuple("i-9", FindingStatus.UNMANAGED));
+        Finding changed = byId(result, "i-2");
+        assertThat(changed.address()).isEqualTo("aws_instance.api");
+        assertThat(changed.account()).isEqualTo(ACCOUNT);
+        assertThat(changed.diffs()).containsExactly(
+                new AttributeDiff(List.of("instance_type"), "\"t3.micro\"", "\"t3.large\"", DiffKind.CHANGED),
+                new AttributeDiff(List.of("tags", "Env"), "\"prod\"", "\"dev\"", DiffKind.CHANGED),
+                new AttributeDiff(List.of("tags", "Owner"), "\"ops\"", null, DiffKind.REMOVED));
+        assertThat(result.alerts()).isEmpty();
+    }
+
+    @Test
+    void failedListingMakesResourcesNotCheckedNeverMissing() {
+        StateSnapshot state = state(instance("web", "i-1", "t3.micro", Map.of()));
+        LiveInventory live = inventory(new ListingOutcome.Failed(new ListingScope(ACCOUNT, REGION, "aws_instance"),
+                "access denied", "ec2:DescribeInstances"));
+
+        Reconciliation result = reconciler.reconcile(List.of(state), live, IgnoreRules.none());
+
+        Finding finding = byId(result, "i-1");
+        assertThat(finding.status()).isEqualTo(FindingStatus.NOT_CHECKED);
+        assertThat(finding.note()).contains("access denied");
+        assertThat(result.alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.iamAction()).isEqualTo("ec2:DescribeInstances");
+            assertThat(alert.message()).contains("aws_instance", ACCOUNT, REGION, "Grant ec2:DescribeInstances");
+        });
+    }
+
+    @Test
+    void oneFailedRegionKeepsResourceNotCheckedEvenWhenAnotherRegionListedFine() {
+        StateSnapshot state = state(instance("web", "i-1", "t3.micro", Map.of()));
+        LiveInventory live = inventory(
+                listed("aws_instance"),
+                new ListingOutcome.Failed(new ListingScope(ACCOUNT, "eu-west-1", "aws_instance"), "throttled", null));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state), live, IgnoreRules.none()), "i-1");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.NOT_CHECKED);
+    }
+
+    @Test
+    void resourceInARegionThatWasNotScannedIsNotCheckedRatherThanMissing() {
+        StateResource inFrankfurt = new StateResource("aws_instance.eu", "", "aws_instance", "eu", "i-5", "prod.tfstate",
+                Map.of("id", "i-5", "arn", "arn:aws:ec2:eu-central-1:" + ACCOUNT + ":instance/i-5"));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state(inFrankfurt)), inventory(listed("aws_instance")),
+                IgnoreRules.none()), "i-5");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.NOT_CHECKED);
+        assertThat(finding.note()).contains("eu-central-1");
+    }
+
+    @Test
+    void unsupportedTypeIsNotCheckedWithOneAlertPerType() {
+        StateResource queue = new StateResource("aws_sqs_queue.q[\"orders\"]", "", "aws_sqs_queue", "q", "https://q", "s",
+                Map.of("id", "https://q"));
+
+        Reconciliation result = reconciler.reconcile(List.of(state(queue)), inventory(), IgnoreRules.none());
+
+        assertThat(result.findings()).singleElement().extracting(Finding::status).isEqualTo(FindingStatus.NOT_CHECKED);
+        assertThat(result.alerts()).singleElement().extracting(Alert::message).asString()
+                .contains("1 aws_sqs_queue resource(s)", "does not support aws_sqs_queue");
+    }
+
+    @Test
+    void policyDocumentsCompareAsCanonicalJsonEvenWhenUrlEncoded() {
+        String statePolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"}}]}";
+        String livePolicy = "%7B%22Statement%22%3A%5B%7B%22Principal%22%3A%7B%22Service%22%3A%5B%22ec2.amazonaws.com%22%5D%7D%2C"
+                + "%22Action%22%3A%5B%22sts%3AAssumeRole%22%5D%2C%22Effect%22%3A%22Allow%22%7D%5D%2C%22Version%22%3A%222012-10-17%22%7D";
+        StateResource role = new StateResource("aws_iam_role.app", "", "aws_iam_role", "app", "app", "s",
+                Map.of("id", "app", "assume_role_policy", statePolicy));
+        LiveInventory live = inventory(new ListingOutcome.Listed(new ListingScope(ACCOUNT, ListingScope.GLOBAL, "aws_iam_role"),
+                List.of(new LiveResource("aws_iam_role", "app", ACCOUNT, ListingScope.GLOBAL, Map.of("assume_role_policy", livePolicy)))));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state(role)), live, IgnoreRules.none()), "app");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.IN_SYNC);
+    }
+
+    @Test
+    void securityGroupRulesCompareAsSetsIgnoringOrderAndEmptyFields() {
+        Map<String, Object> ssh = Map.of("from_port", 22, "to_port", 22, "protocol", "tcp",
+                "cidr_blocks", List.of("10.0.0.0/8"), "description", "", "self", false, "security_groups", List.of());
+        Map<String, Object> https = Map.of("from_port", 443, "to_port", 443, "protocol", "tcp",
+                "cidr_blocks", List.of("0.0.0.0/0"), "self", false);
+        StateResource group = new StateResource("aws_security_group.web", "", "aws_security_group", "web", "sg-1", "s",
+                Map.of("id", "sg-1", "ingress", List.of(ssh, https)));
+        Map<String, Object> liveSsh = Map.of("from_port", 22L, "to_port", 22L, "protocol", "tcp",
+                "cidr_blocks", List.of("10.0.0.0/8"), "self", false);
+        LiveInventory live = inventory(listed("aws_security_group",
+                new LiveResource("aws_security_group", "sg-1", ACCOUNT, REGION, Map.of("ingress", List.of(https, liveSsh)))));
+
+        assertThat(byId(reconciler.reconcile(List.of(state(group)), live, IgnoreRules.none()), "sg-1").status())
+                .isEqualTo(FindingStatus.IN_SYNC);
+
+        LiveInventory opened = inventory(listed("aws_security_group",
+                new LiveResource("aws_security_group", "sg-1", ACCOUNT, REGION, Map.of("ingress", List.of(https)))));
+        Finding changed = byId(reconciler.reconcile(List.of(state(group)), opened, IgnoreRules.none()), "sg-1");
+        assertThat(changed.status()).isEqualTo(FindingStatus.CHANGED);
+        assertThat(changed.diffs()).singleElement().extracting(AttributeDiff::dottedPath).isEqualTo("ingress");
+    }
+
+    @Test
+    void attachmentsMatchOnRoleAndPolicyArnNotOnTheirGeneratedStateId() {
+        StateResource attachment = new StateResource("aws_iam_role_policy_attachment.a", "", "aws_iam_role_policy_attachment",
+                "a", "app-20261128082500000000000001", "s",
+                Map.of("id", "app-20261128082500000000000001", "role", "app", "policy_arn", "arn:aws:iam::123456789012:policy/p"));
+        LiveInventory live = inventory(new ListingOutcome.Listed(
+                new ListingScope(ACCOUNT, ListingScope.GLOBAL, "aws_iam_role_policy_attachment"),
+                List.of(new LiveResource("aws_iam_role_policy_attachment", "app/arn:aws:iam::123456789012:policy/p",
+                        ACCOUNT, ListingScope.GLOBAL, Map.of()))));
+
+        Reconciliation result = reconciler.reconcile(List.of(state(attachment)), live, IgnoreRules.none());
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(FindingStatus.IN_SYNC);
+            assertThat(f.id()).isEqualTo("app/arn:aws:iam::123456789012:policy/p");
+        });
+    }
+
+    @Test
+    void maskedSecretsAreNeverComparedNorShown() {
+        StateResource db = new StateResource("aws_db_instance.main", "", "aws_db_instance", "main", "db-1", "s",
+                Map.of("id", "db-1", "password", Sensitive.MASK, "instance_class", "db.t3.micro"));
+        LiveInventory live = inventory(listed("aws_db_instance", new LiveResource("aws_db_instance", "db-1", ACCOUNT, REGION,
+                Map.of("password", "hunter2", "instance_class", "db.t3.micro"))));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state(db)), live, IgnoreRules.none()), "db-1");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.IN_SYNC);
+        assertThat(finding.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void ignoreRulesIgnoreResourcesAndAttributesWithNegation() {
+        IgnoreRules rules = IgnoreRules.parse(List.of(
+                "# noise",
+                "aws_instance.*",
+                "!aws_instance.i-2",
+                "aws_instance.i-2.tags.Env"), ".driftignore");
+        StateSnapshot state = state(
+                instance("web", "i-1", "t3.micro", Map.of()),
+                instance("api", "i-2", "t3.micro", Map.of("Env", "prod")));
+        LiveInventory live = inventory(listed("aws_instance",
+                live("i-1", "t3.large", Map.of()),
+                live("i-2", "t3.micro", Map.of("Env", "dev"))));
+
+        Reconciliation result = reconciler.reconcile(List.of(state), live, rules);
+
+        assertThat(byId(result, "i-1").status()).isEqualTo(FindingStatus.IGNORED);
+        assertThat(byId(result, "i-1").note()).contains("aws_instance.*");
+        assertThat(byId(result, "i-2").status()).isEqualTo(FindingStatus.IN_SYNC);
+        assertThat(rules.ignoresWholeType("aws_instance")).isFalse();
+        assertThat(IgnoreRules.parse(List.of("aws_instance.*"), "f").ignoresWholeType("aws_instance")).isTrue();
+    }
+
+    @Test
+    void escapedDotsStayInsideTheIdAndMalformedLinesAreReported() {
+        IgnoreRules rules = IgnoreRules.parse(List.of("aws_s3_bucket.logs\\.example\\.com", "nonsense"), ".driftignore");
+
+        assertThat(rules.ignoring("aws_s3_bucket", "logs.example.com")).isPresent();
+        assertThat(rules.ignoring("aws_s3_bucket", "logs")).isEmpty();
+        assertThat(rules.problems()).singleElement().asString().contains(".driftignore line 2", "nonsense");
+    }
+
+    @Test
+    void resourceInTwoStatesIsReportedOnceWithAnAlertNamingBoth() {
+        StateResource a = new StateResource("aws_instance.web", "", "aws_instance", "web", "i-1", "a.tfstate", Map.of("id", "i-1"));
+        StateResource b = new StateResource("module.x.aws_instance.web", "module.x", "aws_instance", "web", "i-1", "b.tfstate",
+                Map.of("id", "i-1"));
+
+        Reconciliation result = reconciler.reconcile(List.of(state(a), state(b)), inventory(listed("aws_instance",
+                live("i-1", null, Map.of()))), IgnoreRules.none());
+
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.alerts()).singleElement().extracting(Alert::message).asString()
+                .contains("managed twice", "a.tfstate", "b.tfstate", "module.x.aws_instance.web");
+    }
+
+    private static Finding byId(Reconciliation result, String id) {
+        return result.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static StateSnapshot state(StateResource... resources) {
+        return new StateSnapshot("prod.tfstate", 3, "lineage", "1.11.4", List.of(resources));
+    }
+
+    private static StateResource instance(String name, String id, String type, Map<String, String> tags) {
+        return new StateResource("aws_instance." + name, "", "aws_instance", name, id, "prod.tfstate",
+                Map.of("id", id, "instance_type", type, "tags", tags));
+    }
+
+    private static LiveResource live(String id, String type, Map<String, String> tags) {
+        java.util.HashMap<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put("instance_type", type);
+        attributes.put("tags", tags);
+        return new LiveResource("aws_instance", id, ACCOUNT, REGION, attributes);
+    }
+
+    private static ListingOutcome listed(String type, LiveResource... resources) {
+        return new ListingOutcome.Listed(new ListingScope(ACCOUNT, REGION, type), List.of(resources));
+    }
+
+    private static LiveInventory inventory(ListingOutcome... outcomes) {
+        return new LiveInventory(List.of(outcomes), Map.of());
+    }
+}
