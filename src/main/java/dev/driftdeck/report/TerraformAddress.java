@@ -1,0 +1,59 @@
+package dev.driftdeck.report;
+
+/**
+ * Splits a full Terraform address into the module path (driftctl's "namespace") and the resource name
+ * ("internal_name"): {@code module.app["eu.west"].aws_instance.web[0]} gives {@code module.app["eu.west"]} and
+ * {@code web}. Dots inside index keys are not separators.
+ */
+record TerraformAddress(String namespace, String internalName) {
+
+    static TerraformAddress parse(String address) {
+        if (address == null || address.isEmpty()) {
+            return new TerraformAddress("", "");
+        }
+        String withoutIndex = stripTrailingIndex(address);
+        int lastDot = lastTopLevelDot(withoutIndex);
+        String name = withoutIndex.substring(lastDot + 1);
+        int typeDot = lastTopLevelDot(withoutIndex.substring(0, Math.max(lastDot, 0)));
+        String namespace = typeDot <= 0 ? "" : withoutIndex.substring(0, typeDot);
+        return new TerraformAddress(namespace, name);
+    }
+
+    private static String stripTrailingIndex(String address) {
+        if (!address.endsWith("]")) {
+            return address;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = address.length() - 1; i >= 0; i--) {
+            char c = address.charAt(i);
+            if (c == '"' && (i == 0 || address.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && c == ']') {
+                depth++;
+            } else if (!quoted && c == '[' && --depth == 0) {
+                return address.substring(0, i);
+            }
+        }
+        return address;
+    }
+
+    private static int lastTopLevelDot(String text) {
+        boolean quoted = false;
+        int depth = 0;
+        int last = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && c == '[') {
+                depth++;
+            } else if (!quoted && c == ']') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == '.') {
+                last = i;
+            }
+        }
+        return last;
+    }
+}
