@@ -13,6 +13,7 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,34 +25,46 @@ import java.util.function.Predicate;
  */
 public final class JsonReportWriter {
 
-    private static final JsonFactory FACTORY = JsonMapper.builder().build().getFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     public void write(ScanReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.setCodec(JsonMapper.builder().build());
-            json.writeStartObject();
-            writeSummary(report, json);
-            writeFindings("managed", report, f -> f.status() == FindingStatus.IN_SYNC || f.status() == FindingStatus.CHANGED, json);
-            writeFindings("unmanaged", report, f -> f.status() == FindingStatus.UNMANAGED, json);
-            writeFindings("missing", report, f -> f.status() == FindingStatus.MISSING, json);
-            writeFindings("ignored", report, f -> f.status() == FindingStatus.IGNORED, json);
-            writeDifferences(report, json);
-            writeNotChecked(report, json);
-            Coverage coverage = report.coverage();
-            json.writeNumberField("coverage", coverage.percent());
-            json.writeNumberField("coverage_exact", coverage.exact());
-            writeAlerts(report.alerts(), json);
-            json.writeStringField("provider_name", "aws");
-            json.writeNumberField("scan_duration", report.duration().toSeconds());
-            json.writeStringField("date", report.finishedAt().toString());
-            json.writeObjectFieldStart("api_calls");
-            for (var entry : new TreeMap<>(report.apiCalls()).entrySet()) {
-                json.writeNumberField(entry.getKey(), entry.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
+            write(report, json);
         }
+    }
+
+    /** Writes to a character stream, leaving it open. */
+    public void write(ScanReport report, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            write(report, json);
+        }
+    }
+
+    private static void write(ScanReport report, JsonGenerator json) throws IOException {
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        writeSummary(report, json);
+        writeFindings("managed", report, f -> f.status() == FindingStatus.IN_SYNC || f.status() == FindingStatus.CHANGED, json);
+        writeFindings("unmanaged", report, f -> f.status() == FindingStatus.UNMANAGED, json);
+        writeFindings("missing", report, f -> f.status() == FindingStatus.MISSING, json);
+        writeFindings("ignored", report, f -> f.status() == FindingStatus.IGNORED, json);
+        writeDifferences(report, json);
+        writeNotChecked(report, json);
+        Coverage coverage = report.coverage();
+        json.writeNumberField("coverage", coverage.percent());
+        json.writeNumberField("coverage_exact", coverage.exact());
+        writeAlerts(report.alerts(), json);
+        json.writeStringField("provider_name", "aws");
+        json.writeNumberField("scan_duration", report.duration().toSeconds());
+        json.writeStringField("date", report.finishedAt().toString());
+        json.writeObjectFieldStart("api_calls");
+        for (var entry : new TreeMap<>(report.apiCalls()).entrySet()) {
+            json.writeNumberField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void writeSummary(ScanReport report, JsonGenerator json) throws IOException {

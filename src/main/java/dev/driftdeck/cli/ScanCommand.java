@@ -1,0 +1,86 @@
+package dev.driftdeck.cli;
+
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.scan.ScanRequest;
+import dev.driftdeck.scan.ScanService;
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.Migrations;
+import dev.driftdeck.store.ScanRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Run one reconciliation of the state sources against AWS and print a report.")
+final class ScanCommand implements Callable<Integer> {
+
+    @Option(names = "--state", paramLabel = "URI", required = true,
+            description = "State source, repeatable: a file, a directory, or a glob like 'states/**/*.tfstate'")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "R",
+            description = "Region to scan, repeatable (default: the profile's or AWS_REGION)")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "P", description = "AWS profile (SSO and assume-role profiles work)")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "U",
+            description = "AWS-compatible endpoint, e.g. an emulator (AWS_ENDPOINT_URL is honoured too)")
+    String endpointUrl;
+
+    @Option(names = "--driftignore", paramLabel = "F", description = "Ignore rules (default: ./.driftignore when present)")
+    Path driftignore;
+
+    @Option(names = "--strict", description = "Keep AWS default resources (default VPC, service-linked roles...)")
+    boolean strict;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "console",
+            description = "console (default), json or csv")
+    ReportFormat output;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "Also record the scan in this database (without it, scan touches no database)")
+    Path db;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path ignoreFile = driftignore;
+        if (ignoreFile == null && Files.isRegularFile(Path.of(".driftignore"))) {
+            ignoreFile = Path.of(".driftignore");
+        }
+        ScanRequest request = new ScanRequest(states, regions, profile, endpointUrl, strict, ignoreFile);
+        var err = spec.commandLine().getErr();
+        ScanReport report = ScanService.standard(Clock.systemUTC()).scan(request,
+                progress -> {
+                    err.printf("[%d/%d] %s%n", progress.done(), progress.total(), progress.message());
+                    err.flush();
+                },
+                () -> false);
+        if (db != null) {
+            try (Database database = Database.open(db.toAbsolutePath())) {
+                Migrations.migrateAndVerify(database);
+                long id = new ScanRepository(database).save(report);
+                err.printf("Recorded as scan %d in %s%n", id, database.path());
+            }
+        }
+        output.write(report, out, spec.commandLine().getOut());
+        boolean sourceFailed = report.sources().stream().anyMatch(source -> source.error() != null);
+        if (sourceFailed) {
+            return DriftdeckCommand.ERROR;
+        }
+        return report.hasDrift() ? DriftdeckCommand.DRIFT : DriftdeckCommand.IN_SYNC;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.driftdeck.scan;
+
+import dev.driftdeck.aws.AwsScanner;
+import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.aws.AwsTarget;
+import dev.driftdeck.aws.Collector;
+import dev.driftdeck.aws.Collectors;
+import dev.driftdeck.drift.Alert;
+import dev.driftdeck.drift.IgnoreRules;
+import dev.driftdeck.drift.ListingOutcome;
+import dev.driftdeck.drift.LiveInventory;
+import dev.driftdeck.drift.Reconciler;
+import dev.driftdeck.drift.Reconciliation;
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.SourceSummary;
+import dev.driftdeck.state.LoadedState;
+import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.state.StateSnapshot;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconciliation, start to end: read the state sources, list AWS, reconcile. The CLI, the scheduled
+ * {@code drift-scan} job and "Scan now" all come through here; storing the result is the caller's business.
+ */
+public final class ScanService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanService.class);
+    private static final int STEPS = 3;
+
+    private final Clock clock;
+    private final StateLoader stateLoader;
+    private final Function<AwsTarget, AwsSession> sessions;
+    private final AwsScanner scanner;
+
+    public ScanService(Clock clock, StateLoader stateLoader, Function<AwsTarget, AwsSession> sessions, AwsScanner scanner) {
+        this.clock = clock;
+        this.stateLoader = stateLoader;
+        this.sessions = sessions;
+        this.scanner = scanner;
+    }
+
+    /** The production wiring: the default credential chain or the request's profile, real AWS or its endpoint. */
+    public static ScanService standard(Clock clock) {
+        return new ScanService(clock, new StateLoader(), AwsSession::open, new AwsScanner());
+    }
+
+    /**
+     * Runs the scan.
+     *
+     * @throws ScanConfigurationException when the request cannot run at all (no region, no state source...)
+     * @throws ScanCancelledException     when {@code cancelled} turned true between steps
+     */
+    public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled) {
+        Instant started = clock.instant();
+        List<String> regions = Regions.resolve(request);
+        IgnoreRules ignore = readIgnoreRules(request);
+
+        progress.onProgress(new ScanProgress("Reading " + request.stateUris().size() + " state source(s)", 0, STEPS));
+        List<StateSnapshot> snapshots = new ArrayList<>();
+        List<SourceSummary> sources = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        for (LoadedState loaded : stateLoader.load(request.stateUris())) {
+            switch (loaded) {
+                case LoadedState.Loaded ok -> {
+                    snapshots.add(ok.snapshot());
+                    sources.add(new SourceSummary(ok.uri(), ok.snapshot().serial(), ok.snapshot().lineage(),
+                            ok.snapshot().resources().size(), null));
+                }
+                case LoadedState.Failed failed -> {
+                    sources.add(new SourceSummary(failed.uri(), null, null, 0, failed.message()));
+                    alerts.add(new Alert(null, null, null, failed.message(), null));
+                }
+            }
+        }
+        checkCancelled(cancelled);
+
+        List<Collector> collectors = Collectors.all().stream()
+                .filter(collector -> !ignore.ignoresWholeType(collector.type()))
+                .toList();
+        progress.onProgress(new ScanProgress("Listing %d resource type(s) in %s".formatted(collectors.size(),
+                String.join(", ", regions)), 1, STEPS));
+        LiveInventory inventory;
+        try (AwsSession session = sessions.apply(new AwsTarget(request.profile(), regions.getFirst(), request.endpointUrl()))) {
+            inventory = scanner.scan(session, regions, collectors, request.strict());
+        }
+        checkCancelled(cancelled);
+
+        progress.onProgress(new ScanProgress("Reconciling", 2, STEPS));
+        Reconciliation result = new Reconciler(Collectors.specs()).reconcile(snapshots, inventory, ignore);
+        alerts.addAll(result.alerts());
+        Instant finished = clock.instant();
+        ScanReport report = new ScanReport(started, finished, sources, result.findings(), alerts,
+                inventory.apiCalls(), accounts(inventory), regions);
+        progress.onProgress(new ScanProgress("Scan finished", STEPS, STEPS));
+        log.info("Scan finished in {} ms: {} findings, {} alerts", report.duration().toMillis(),
+                report.findings().size(), report.alerts().size());
+        return report;
+    }
+
+    private static IgnoreRules readIgnoreRules(ScanRequest request) {
+        if (request.driftignore() == null) {
+            return IgnoreRules.none();
+        }
+        try {
+            return IgnoreRules.read(request.driftignore());
+        } catch (IOException e) {
+            throw new ScanConfigurationException("Cannot read the ignore file " + request.driftignore() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> accounts(LiveInventory inventory) {
+        LinkedHashSet<String> accounts = new LinkedHashSet<>();
+        for (ListingOutcome outcome : inventory.outcomes()) {
+            if (outcome instanceof ListingOutcome.Listed listed) {
+                accounts.add(listed.scope().account());
+            }
+        }
+        return List.copyOf(accounts);
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new ScanCancelledException("The scan was cancelled before it finished; nothing was stored.");
+        }
+    }
+}

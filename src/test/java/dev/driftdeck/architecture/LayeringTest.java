@@ -1,0 +1,58 @@
+package dev.driftdeck.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/ARCHITECTURE.md, enforced: a core that knows nothing of JavaFX, no cycles. */
+class LayeringTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.driftdeck");
+    }
+
+    @Test
+    void onlyUiAndAppKnowJavaFx() {
+        noClasses().that().resideOutsideOfPackages("dev.driftdeck.ui..", "dev.driftdeck.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
+                .check(production);
+    }
+
+    @Test
+    void driftWorksOnPlainRecordsWithoutAwsOrStore() {
+        noClasses().that().resideInAPackage("dev.driftdeck.drift..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.driftdeck.aws..", "dev.driftdeck.store..", "software.amazon..", "java.sql..")
+                .check(production);
+    }
+
+    @Test
+    void theCoreDoesNotReachUpIntoCliUiOrApp() {
+        noClasses().that().resideInAnyPackage("dev.driftdeck.state..", "dev.driftdeck.aws..", "dev.driftdeck.drift..",
+                        "dev.driftdeck.store..", "dev.driftdeck.schedule..", "dev.driftdeck.report..", "dev.driftdeck.scan..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.cli..", "dev.driftdeck.ui..", "dev.driftdeck.app..")
+                .check(production);
+    }
+
+    @Test
+    void theCliNeverTouchesTheDesktop() {
+        noClasses().that().resideInAPackage("dev.driftdeck.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.ui..", "dev.driftdeck.app..", "javafx..")
+                .check(production);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.driftdeck.(*)..").should().beFreeOfCycles().check(production);
+    }
+}
