@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates src/test/resources/tfstate/moto-aws5.tfstate: applies fixtures/terraform against a fresh
+# Regenerates src/test/resources/tfstate/moto-foundation.tfstate: applies fixtures/terraform/foundation against a fresh
 # moto_server with the preinstalled Terraform and AWS provider mirror, then runs one -refresh-only apply
 # so the state holds what the provider reads back (as a real state does after a plan).
 # Needs: terraform, moto_server on PATH, the provider mirror under /opt/tf-plugins (override TF_PLUGIN_MIRROR).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-out="$repo/src/test/resources/tfstate/moto-aws5.tfstate"
+out="$repo/src/test/resources/tfstate/moto-foundation.tfstate"
 mirror=${TF_PLUGIN_MIRROR:-/opt/tf-plugins}
 work=$(mktemp -d)
 moto_pid=""
@@ -29,17 +29,17 @@ cat >"$work/terraformrc" <<RC
 provider_installation {
   filesystem_mirror {
     path    = "$mirror"
-    include = ["registry.terraform.io/hashicorp/*"]
+    include = ["registry.terraform.io/hashicorp/aws"]
   }
   direct {
-    exclude = ["registry.terraform.io/hashicorp/*"]
+    exclude = ["registry.terraform.io/hashicorp/aws"]
   }
 }
 RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
 
-cp -r "$repo/fixtures/terraform" "$work/tf"
+cp -r "$repo/fixtures/terraform/foundation" "$work/tf"
 cd "$work/tf"
 terraform init -input=false -no-color >/dev/null
 terraform apply -input=false -no-color -auto-approve -var "endpoint=http://127.0.0.1:$port" >/dev/null

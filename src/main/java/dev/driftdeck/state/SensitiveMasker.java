@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Replaces sensitive values in one instance's attribute tree with {@link Sensitive#MASK} before anything else
- * sees them, so a secret never reaches the drift engine, the database, a log or a report. Null stays null:
- * it reveals nothing and tells drift that the value is unset.
+ * Replaces sensitive values in one instance's attribute tree with {@link Sensitive#MASK}, and access key ids with
+ * their {@link AccessKeyIds#redact redacted form}, before anything else sees them: a secret never reaches the
+ * drift engine, the database, a log or a report. Null stays null: it reveals nothing and tells drift the value is
+ * unset.
  */
 final class SensitiveMasker {
 
@@ -25,20 +28,18 @@ final class SensitiveMasker {
      * @param attributes          the instance's {@code attributes} object, masked in place
      * @param sensitiveAttributes the instance's {@code sensitive_attributes} as Terraform 0.15+ writes it:
      *                            a list of paths, each a list of {@code {"type":"get_attr","value":"password"}}
-     *                            or {@code {"type":"index","value":{"value":0,"type":"number"}}} steps; may be missing
+     *                            or {@code {"type":"index","value":{"value":0,"type":"number"}}} steps; may be null
      */
     static void mask(String type, ObjectNode attributes, JsonNode sensitiveAttributes) {
-        for (String name : SensitiveAttributes.anyType()) {
-            maskPath(attributes, List.of(name), 0);
-        }
-        for (List<String> path : SensitiveAttributes.forType(type)) {
-            maskPath(attributes, path, 0);
-        }
         if (sensitiveAttributes != null && sensitiveAttributes.isArray()) {
             for (JsonNode path : sensitiveAttributes) {
                 maskPath(attributes, stateSteps(path), 0);
             }
         }
+        for (List<String> path : SensitiveAttributes.forType(type)) {
+            maskPath(attributes, path, 0);
+        }
+        maskByNameAndRedactKeyIds(attributes);
     }
 
     private static List<String> stateSteps(JsonNode path) {
@@ -84,6 +85,36 @@ final class SensitiveMasker {
         }
     }
 
+    /** Walks the whole tree: secrets hide under the same few names at any depth (a broker user's password...). */
+    private static void maskByNameAndRedactKeyIds(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode value = field.getValue();
+                if (SensitiveAttributes.anyType().contains(field.getKey()) && !value.isNull()) {
+                    field.setValue(MASK);
+                } else if (value.isTextual()) {
+                    field.setValue(redactKeyId(value));
+                } else {
+                    maskByNameAndRedactKeyIds(value);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = array.get(i);
+                if (element.isTextual()) {
+                    array.set(i, redactKeyId(element));
+                } else {
+                    maskByNameAndRedactKeyIds(element);
+                }
+            }
+        }
+    }
+
+    private static JsonNode redactKeyId(JsonNode text) {
+        return AccessKeyIds.isAccessKeyId(text.textValue()) ? TextNode.valueOf(AccessKeyIds.redact(text.textValue()))
+                : text;
+    }
+
     private static List<String> fieldNames(ObjectNode object) {
         List<String> names = new ArrayList<>(object.size());
         object.fieldNames().forEachRemaining(names::add);
@@ -92,7 +123,7 @@ final class SensitiveMasker {
 
     private static List<Integer> indexes(ArrayNode array, String step) {
         if (ANY.equals(step)) {
-            return java.util.stream.IntStream.range(0, array.size()).boxed().toList();
+            return IntStream.range(0, array.size()).boxed().toList();
         }
         try {
             int index = Integer.parseInt(step);

@@ -11,9 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TfstateParserTest {
+class TfStateParserTest {
 
-    private final TfstateParser parser = new TfstateParser();
+    private final TfStateParser parser = new TfStateParser();
 
     @Test
     void readsHeaderAndSkipsDataSourcesAndDeposedObjects() throws Exception {
@@ -69,33 +69,7 @@ class TfstateParserTest {
         assertThat(db.attributes().toString()).doesNotContain("hunter2", "tok-123", "pem-1");
     }
 
-    @Test
-    void refusesPreTerraform012StatesWithTheFixInTheMessage() {
-        assertThatThrownBy(() -> parser.parse(resource("legacy-v3.tfstate")))
-                .isInstanceOf(StateException.class)
-                .hasMessageContaining("legacy-v3.tfstate")
-                .hasMessageContaining("state format 3 (Terraform 0.11.14)")
-                .hasMessageContaining("0.12");
-    }
-
-    @Test
-    void namesTheFileAndLineOfBrokenJson() {
-        assertThatThrownBy(() -> parser.parse(resource("truncated.tfstate")))
-                .isInstanceOf(StateException.class)
-                .hasMessageContaining("truncated.tfstate is not valid JSON")
-                .hasMessageContaining("line 2");
-    }
-
-    @Test
-    void namesAMissingFile() {
-        Path missing = Path.of("no/such/prod.tfstate");
-
-        assertThatThrownBy(() -> parser.parse(missing))
-                .isInstanceOf(StateException.class)
-                .hasMessage("State file no/such/prod.tfstate does not exist: check the path or remove the source.");
-    }
-
     static Path resource(String name) throws URISyntaxException {
-        return Path.of(TfstateParserTest.class.getResource("/tfstate/" + name).toURI());
+        return Path.of(TfStateParserTest.class.getResource("/tfstate/" + name).toURI());
     }
 }
