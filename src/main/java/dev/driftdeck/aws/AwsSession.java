@@ -1,0 +1,163 @@
+package dev.driftdeck.aws;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Every AWS client of one scan, built over ONE shared HTTP connection pool, with adaptive retry and the
+ * {@link ApiCallCounter} on every client. Open one per scan and close it at the end: closing releases the pool.
+ *
+ * <p>Thread-safe: clients are created on first use per region and reused.
+ */
+public final class AwsSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AwsSession.class);
+
+    private final AwsTarget target;
+    private final AwsCredentialsProvider credentials;
+    private final SessionOptions options;
+    private final URI endpoint;
+    private final SdkHttpClient httpClient;
+    private final ApiCallCounter counter = new ApiCallCounter();
+    private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private volatile String accountId;
+    private volatile List<Bucket> buckets;
+
+    private AwsSession(AwsTarget target, AwsCredentialsProvider credentials, SessionOptions options) {
+        this.target = target;
+        this.credentials = credentials;
+        this.options = options;
+        String override = target.effectiveEndpoint();
+        this.endpoint = override == null ? null : URI.create(override);
+        this.httpClient = ApacheHttpClient.builder()
+                .connectionTimeout(options.connectTimeout())
+                .maxConnections(32)
+                .build();
+    }
+
+    /** A session with the named profile from {@code target}, or the default credential chain when it has none. */
+    public static AwsSession open(AwsTarget target) {
+        AwsCredentialsProvider credentials = target.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(target.profile());
+        return new AwsSession(target, credentials, SessionOptions.defaults());
+    }
+
+    /** A session with explicit credentials and limits (tests, assumed roles). */
+    public static AwsSession open(AwsTarget target, AwsCredentialsProvider credentials, SessionOptions options) {
+        return new AwsSession(target, credentials, options);
+    }
+
+    public AwsTarget target() {
+        return target;
+    }
+
+    public ApiCallCounter counter() {
+        return counter;
+    }
+
+    /** The account the credentials belong to, from STS GetCallerIdentity (called once). */
+    public String accountId() {
+        if (accountId == null) {
+            accountId = sts().getCallerIdentity().account();
+            log.info("Scanning account {} from home region {}", accountId, target.region());
+        }
+        return accountId;
+    }
+
+    public Ec2Client ec2(String region) {
+        return client("ec2:" + region, () -> configure(Ec2Client.builder(), region).build());
+    }
+
+    /** S3 from the home region; cross-region access lets per-bucket calls follow a bucket to its own region. */
+    public S3Client s3() {
+        return client("s3", () -> configure(S3Client.builder(), target.region())
+                .forcePathStyle(endpoint != null)
+                .crossRegionAccessEnabled(true)
+                .build());
+    }
+
+    /** IAM is global: its endpoint lives in the partition's global region unless an endpoint is overridden. */
+    public IamClient iam() {
+        return client("iam", () -> configure(IamClient.builder(), Region.AWS_GLOBAL.id()).build());
+    }
+
+    public StsClient sts() {
+        return client("sts", () -> configure(StsClient.builder(), target.region()).build());
+    }
+
+    /**
+     * Every bucket of the account, listed once per session: the four S3 collectors share one ListBuckets call.
+     * A failed listing is not remembered, so each collector reports its own failure.
+     */
+    public List<Bucket> buckets() {
+        List<Bucket> listed = buckets;
+        if (listed == null) {
+            // No MaxBuckets: moto truncates without a continuation token when it is set.
+            listed = s3().listBucketsPaginator().buckets().stream().toList();
+            buckets = listed;
+        }
+        return listed;
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClient(httpClient)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
+                                .toBuilder().maxAttempts(options.maxAttempts()).build())
+                        .apiCallTimeout(options.apiCallTimeout())
+                        .addExecutionInterceptor(counter)
+                        .build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends SdkAutoCloseable> C client(String key, java.util.function.Supplier<C> factory) {
+        return (C) clients.computeIfAbsent(key, k -> factory.get());
+    }
+
+    /** Closes every client, then the shared pool (clients do not close an HTTP client they were given). */
+    @Override
+    public void close() {
+        clients.values().forEach(client -> closeQuietly(client, "client"));
+        clients.clear();
+        closeQuietly(httpClient, "HTTP client");
+        if (credentials instanceof AutoCloseable closeable) {
+            closeQuietly(closeable, "credentials provider");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, String what) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Closing the AWS {} failed; it is abandoned", what, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.driftdeck.aws;
+
+import dev.driftdeck.drift.LiveResource;
+import dev.driftdeck.drift.TypeSpec;
+import java.util.List;
+
+/**
+ * Lists every live resource of one Terraform type in one (account, region) scope, with the compared attributes
+ * mapped to the hashicorp/aws provider's names and shapes. Read-only: only Describe/List/Get/Head calls.
+ */
+public interface Collector {
+
+    /** The Terraform resource type, e.g. {@code aws_instance}. */
+    String type();
+
+    /** True for types listed once per account (IAM, S3) rather than once per region. */
+    boolean global();
+
+    /** What the drift engine compares for this type; the collector maps exactly these attributes. */
+    TypeSpec spec();
+
+    /** The IAM actions {@link #list} calls: what a scanning identity must be granted. */
+    List<String> iamActions();
+
+    /**
+     * Lists the scope completely or throws: a partial listing would turn the rest into false MISSING findings.
+     * AWS default resources are left out unless {@link CollectorContext#strict()}.
+     */
+    List<LiveResource> list(CollectorContext ctx);
+}

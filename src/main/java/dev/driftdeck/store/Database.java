@@ -1,0 +1,141 @@
+package dev.driftdeck.store;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 file database. Opening it takes the file lock at once (one connection is held for
+ * the lifetime of this object), so a second Driftdeck fails fast with {@link DatabaseLockedException}
+ * instead of failing later inside Flyway with an opaque error.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final int POOL_SIZE = 4;
+
+    private final Path path;
+    private final JdbcConnectionPool pool;
+    private final Connection lockHolder;
+
+    private Database(Path path, JdbcConnectionPool pool, Connection lockHolder) {
+        this.path = path;
+        this.pool = pool;
+        this.lockHolder = lockHolder;
+    }
+
+    /**
+     * Opens (creating when absent) the database at {@code dbFileWithoutSuffix}, i.e. the H2 file
+     * {@code <path>.mv.db}.
+     *
+     * @throws DatabaseLockedException when another process has it open
+     * @throws DatabaseException       when it cannot be opened for any other reason (corrupt, permissions...)
+     */
+    public static Database open(Path dbFileWithoutSuffix) {
+        Path path = dbFileWithoutSuffix.toAbsolutePath().normalize();
+        createPrivateParentDirectory(path);
+        // FILE_LOCK=FILE is H2's default, spelled out because the lock is what keeps two Driftdecks apart.
+        String url = "jdbc:h2:file:" + path + ";FILE_LOCK=FILE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "driftdeck", "");
+        pool.setMaxConnections(POOL_SIZE);
+        Connection first;
+        try {
+            first = pool.getConnection();
+        } catch (SQLException e) {
+            pool.dispose();
+            if (isLockedByAnotherProcess(e)) {
+                throw new DatabaseLockedException(path, e);
+            }
+            throw new DatabaseException("Could not open the database " + path + ": " + e.getMessage()
+                    + ". Check that the file is readable and writable by you and not damaged,"
+                    + " or start Driftdeck with another --data-dir.", e);
+        }
+        restrictToOwner(Path.of(path + ".mv.db"), OWNER_ONLY_FILE);
+        log.info("Opened database {}", path);
+        return new Database(path, pool, first);
+    }
+
+    /** The database path without the {@code .mv.db} suffix, as the user names it. */
+    public Path path() {
+        return path;
+    }
+
+    /** The H2 file itself, for size reports. */
+    public Path file() {
+        return Path.of(path + ".mv.db");
+    }
+
+    /** Pooled connections; close each one you borrow. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Borrows a connection from the pool; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        try {
+            lockHolder.close();
+        } catch (SQLException e) {
+            log.warn("Closing the lock-holding connection of {} failed", path, e);
+        }
+        pool.dispose();
+        log.info("Closed database {}", path);
+    }
+
+    private static boolean isLockedByAnotherProcess(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+            String message = t.getMessage();
+            // The MVStore lock can surface without the 90020 wrapper depending on where it is detected.
+            if (message != null && (message.contains("Locked by another process")
+                    || message.contains("The file is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void createPrivateParentDirectory(Path path) {
+        Path parent = path.getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new DatabaseException("Could not create the data directory " + parent + ": " + e
+                    + ". Create it yourself or start Driftdeck with another --data-dir.", e);
+        }
+        restrictToOwner(parent, OWNER_ONLY_DIR);
+    }
+
+    private static void restrictToOwner(Path file, Set<PosixFilePermission> permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix") || !Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(file, permissions);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("Could not restrict {} to its owner ({}); other local users may be able to read it", file, e.toString());
+        }
+    }
+}

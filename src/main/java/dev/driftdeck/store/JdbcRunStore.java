@@ -1,0 +1,144 @@
+package dev.driftdeck.store;
+
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.RunStore;
+import dev.driftdeck.schedule.Trigger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The scheduler's run history and job schedules in the {@code job_runs} and {@code job_settings} tables. */
+public final class JdbcRunStore implements RunStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcRunStore.class);
+
+    private final Database db;
+
+    public JdbcRunStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public long runStarted(String job, Trigger trigger, Instant scheduledFor, Instant startedAt, int coalescedSlots) {
+        try (Connection connection = db.connection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO job_runs (job, run_trigger, scheduled_for, started_at, coalesced_slots)
+                     VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, job);
+            insert.setString(2, trigger.name());
+            Columns.setInstant(insert, 3, scheduledFor);
+            Columns.setInstant(insert, 4, startedAt);
+            insert.setInt(5, coalescedSlots);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("recording the start of a " + job + " run", e);
+        }
+    }
+
+    @Override
+    public void runFinished(long runId, Instant finishedAt, RunOutcome outcome, String error) {
+        try (Connection connection = db.connection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE job_runs SET finished_at = ?, outcome = ?, error = ? WHERE id = ? AND outcome IS NULL")) {
+            Columns.setInstant(update, 1, finishedAt);
+            update.setString(2, outcome.name());
+            update.setString(3, error);
+            update.setLong(4, runId);
+            if (update.executeUpdate() == 0) {
+                log.debug("Run {} was already completed; keeping its first outcome, not {}", runId, outcome);
+            }
+        } catch (SQLException e) {
+            throw failure("recording the end of run " + runId, e);
+        }
+    }
+
+    @Override
+    public List<JobRun> recentRuns(String job, int limit) {
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT id, job, run_trigger, scheduled_for, started_at, finished_at, outcome, error, coalesced_slots
+                     FROM job_runs WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT ?""")) {
+            select.setString(1, job);
+            select.setInt(2, limit);
+            List<JobRun> runs = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    String outcome = row.getString("outcome");
+                    runs.add(new JobRun(row.getLong("id"), row.getString("job"),
+                            Trigger.valueOf(row.getString("run_trigger")), Columns.getInstant(row, "scheduled_for"),
+                            Columns.getInstant(row, "started_at"), Columns.getInstant(row, "finished_at"),
+                            outcome == null ? null : RunOutcome.valueOf(outcome), row.getString("error"),
+                            row.getInt("coalesced_slots")));
+                }
+            }
+            return List.copyOf(runs);
+        } catch (SQLException e) {
+            throw failure("listing the runs of " + job, e);
+        }
+    }
+
+    @Override
+    public int abandonStale(Instant now) {
+        try (Connection connection = db.connection();
+             PreparedStatement update = connection.prepareStatement("""
+                     UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?,
+                            error = 'Driftdeck stopped (crash or kill) while this run was in progress'
+                     WHERE outcome IS NULL""")) {
+            Columns.setInstant(update, 1, now);
+            int abandoned = update.executeUpdate();
+            if (abandoned > 0) {
+                log.warn("Marked {} run(s) left RUNNING by a previous Driftdeck as ABANDONED", abandoned);
+            }
+            return abandoned;
+        } catch (SQLException e) {
+            throw failure("marking stale runs ABANDONED", e);
+        }
+    }
+
+    @Override
+    public Optional<JobSchedule> loadSchedule(String job) {
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT next_due_at, paused FROM job_settings WHERE job = ?")) {
+            select.setString(1, job);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new JobSchedule(Columns.getInstant(row, "next_due_at"), row.getBoolean("paused")))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading the schedule of " + job, e);
+        }
+    }
+
+    @Override
+    public void saveSchedule(String job, JobSchedule schedule) {
+        try (Connection connection = db.connection();
+             PreparedStatement merge = connection.prepareStatement(
+                     "MERGE INTO job_settings (job, paused, next_due_at) KEY (job) VALUES (?, ?, ?)")) {
+            merge.setString(1, job);
+            merge.setBoolean(2, schedule.paused());
+            Columns.setInstant(merge, 3, schedule.nextDueAt());
+            merge.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("saving the schedule of " + job, e);
+        }
+    }
+
+    private DatabaseException failure(String what, SQLException e) {
+        return new DatabaseException(what + " in " + db.path() + " failed: " + e.getMessage(), e);
+    }
+}

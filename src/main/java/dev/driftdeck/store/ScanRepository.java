@@ -1,0 +1,219 @@
+package dev.driftdeck.store;
+
+import dev.driftdeck.drift.Alert;
+import dev.driftdeck.drift.AttributeDiff;
+import dev.driftdeck.drift.DiffKind;
+import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.SourceSummary;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scans in the database. A scan is written in one transaction, so readers see it whole or not at all:
+ * a failure (or a crash) mid-save leaves the previous scan as the latest.
+ */
+public final class ScanRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ScanRepository.class);
+
+    private final Database db;
+
+    public ScanRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Stores the report whole and returns its id; on any failure nothing of it is stored. */
+    public long save(ScanReport report) {
+        long started = System.nanoTime();
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                long scanId = ScanWriter.insert(connection, report);
+                connection.commit();
+                log.info("Stored scan {} ({} findings) in {} ms", scanId, report.findings().size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return scanId;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+                    + " failed, nothing of it was kept: " + e.getMessage(), e);
+        }
+    }
+
+    /** The most recent scan (by start time, then id), whole. */
+    public Optional<StoredScan> latest() {
+        Optional<Long> id = query("finding the latest scan", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM scans ORDER BY started_at DESC, id DESC LIMIT 1");
+                 ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+            }
+        });
+        return id.flatMap(scanId -> load(scanId).map(report -> new StoredScan(scanId, report)));
+    }
+
+    /** The scan with this id, round-tripped exactly, or empty when there is none. */
+    public Optional<ScanReport> load(long scanId) {
+        return query("loading scan " + scanId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT started_at, finished_at, accounts, regions FROM scans WHERE id = ?")) {
+                select.setLong(1, scanId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    String where = "scan " + scanId;
+                    return Optional.of(new ScanReport(
+                            Columns.getInstant(row, "started_at"),
+                            Columns.getInstant(row, "finished_at"),
+                            sources(connection, scanId),
+                            findings(connection, scanId),
+                            alerts(connection, scanId),
+                            apiCalls(connection, scanId),
+                            Columns.fromJson(row.getString("accounts"), where + " accounts"),
+                            Columns.fromJson(row.getString("regions"), where + " regions")));
+                }
+            }
+        });
+    }
+
+    /** The newest scans first, without their findings. */
+    public List<ScanSummary> recent(int limit) {
+        return query("listing recent scans", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, started_at, finished_at, outcome, in_sync_count, changed_count, missing_count,
+                           unmanaged_count, ignored_count, not_checked_count, alert_count
+                    FROM scans ORDER BY started_at DESC, id DESC LIMIT ?""")) {
+                select.setInt(1, limit);
+                List<ScanSummary> summaries = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Map<FindingStatus, Long> counts = new EnumMap<>(FindingStatus.class);
+                        counts.put(FindingStatus.IN_SYNC, row.getLong("in_sync_count"));
+                        counts.put(FindingStatus.CHANGED, row.getLong("changed_count"));
+                        counts.put(FindingStatus.MISSING, row.getLong("missing_count"));
+                        counts.put(FindingStatus.UNMANAGED, row.getLong("unmanaged_count"));
+                        counts.put(FindingStatus.IGNORED, row.getLong("ignored_count"));
+                        counts.put(FindingStatus.NOT_CHECKED, row.getLong("not_checked_count"));
+                        summaries.add(new ScanSummary(row.getLong("id"), Columns.getInstant(row, "started_at"),
+                                Columns.getInstant(row, "finished_at"), ScanOutcome.valueOf(row.getString("outcome")),
+                                counts, row.getInt("alert_count")));
+                    }
+                }
+                return List.copyOf(summaries);
+            }
+        });
+    }
+
+    private static List<SourceSummary> sources(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT uri, serial, lineage, resource_count, error FROM scan_sources WHERE scan_id = ? ORDER BY seq")) {
+            select.setLong(1, scanId);
+            List<SourceSummary> sources = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    sources.add(new SourceSummary(row.getString("uri"), Columns.getLong(row, "serial"),
+                            row.getString("lineage"), row.getInt("resource_count"), row.getString("error")));
+                }
+            }
+            return sources;
+        }
+    }
+
+    /** Findings and their diffs come from two ordered scans merged in step, not one query per finding. */
+    private static List<Finding> findings(Connection connection, long scanId) throws SQLException {
+        Map<Integer, List<AttributeDiff>> diffs = diffs(connection, scanId);
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT seq, status, type, resource_id, address, account, region, source, note
+                FROM findings WHERE scan_id = ? ORDER BY seq""")) {
+            select.setLong(1, scanId);
+            List<Finding> findings = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    findings.add(new Finding(FindingStatus.valueOf(row.getString("status")), row.getString("type"),
+                            row.getString("resource_id"), row.getString("address"), row.getString("account"),
+                            row.getString("region"), row.getString("source"),
+                            diffs.getOrDefault(row.getInt("seq"), List.of()), row.getString("note")));
+                }
+            }
+            return findings;
+        }
+    }
+
+    private static Map<Integer, List<AttributeDiff>> diffs(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT finding_seq, path, expected, actual, kind FROM finding_diffs
+                WHERE scan_id = ? ORDER BY finding_seq, seq""")) {
+            select.setLong(1, scanId);
+            Map<Integer, List<AttributeDiff>> diffs = new LinkedHashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    diffs.computeIfAbsent(row.getInt("finding_seq"), seq -> new ArrayList<>())
+                            .add(new AttributeDiff(Columns.fromJson(row.getString("path"), "scan " + scanId + " diff path"),
+                                    row.getString("expected"), row.getString("actual"),
+                                    DiffKind.valueOf(row.getString("kind"))));
+                }
+            }
+            return diffs;
+        }
+    }
+
+    private static List<Alert> alerts(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT type, account, region, message, iam_action FROM alerts WHERE scan_id = ? ORDER BY seq")) {
+            select.setLong(1, scanId);
+            List<Alert> alerts = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    alerts.add(new Alert(row.getString("type"), row.getString("account"), row.getString("region"),
+                            row.getString("message"), row.getString("iam_action")));
+                }
+            }
+            return alerts;
+        }
+    }
+
+    private static Map<String, Long> apiCalls(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT service, calls FROM scan_api_calls WHERE scan_id = ?")) {
+            select.setLong(1, scanId);
+            Map<String, Long> calls = new LinkedHashMap<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    calls.put(row.getString("service"), row.getLong("calls"));
+                }
+            }
+            return calls;
+        }
+    }
+
+    private <T> T query(String what, SqlWork<T> work) {
+        try (Connection connection = db.connection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " in " + db.path() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

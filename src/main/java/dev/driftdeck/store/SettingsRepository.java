@@ -1,0 +1,90 @@
+package dev.driftdeck.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The console settings, one key per field in the {@code settings} table. */
+public final class SettingsRepository {
+
+    private static final String STATE_URIS = "console.stateUris";
+    private static final String REGIONS = "console.regions";
+    private static final String PROFILE = "console.profile";
+    private static final String ENDPOINT_URL = "console.endpointUrl";
+    private static final String STRICT = "console.strict";
+    private static final String SCAN_INTERVAL = "console.scanIntervalMinutes";
+
+    private final Database db;
+
+    public SettingsRepository(Database db) {
+        this.db = db;
+    }
+
+    /** The stored settings; a field never saved takes its default. */
+    public ConsoleSettings load() {
+        Map<String, String> stored = new HashMap<>();
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'console.%'");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                stored.put(row.getString(1), row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the console settings from " + db.path() + " failed: "
+                    + e.getMessage(), e);
+        }
+        ConsoleSettings defaults = ConsoleSettings.defaults();
+        return new ConsoleSettings(
+                stored.containsKey(STATE_URIS) ? Columns.fromJson(stored.get(STATE_URIS), STATE_URIS) : defaults.stateUris(),
+                stored.containsKey(REGIONS) ? Columns.fromJson(stored.get(REGIONS), REGIONS) : defaults.regions(),
+                stored.getOrDefault(PROFILE, defaults.profile()),
+                stored.getOrDefault(ENDPOINT_URL, defaults.endpointUrl()),
+                stored.containsKey(STRICT) ? Boolean.parseBoolean(stored.get(STRICT)) : defaults.strict(),
+                stored.containsKey(SCAN_INTERVAL) ? parseInterval(stored.get(SCAN_INTERVAL)) : defaults.scanIntervalMinutes());
+    }
+
+    /** Replaces every console setting in one transaction. */
+    public void save(ConsoleSettings settings) {
+        Map<String, String> values = new HashMap<>();
+        values.put(STATE_URIS, Columns.toJson(settings.stateUris()));
+        values.put(REGIONS, Columns.toJson(settings.regions()));
+        values.put(PROFILE, settings.profile());
+        values.put(ENDPOINT_URL, settings.endpointUrl());
+        values.put(STRICT, Boolean.toString(settings.strict()));
+        values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement merge = connection.prepareStatement(
+                    "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> entry : values.entrySet()) {
+                    merge.setString(1, entry.getKey());
+                    merge.setString(2, entry.getValue());
+                    merge.addBatch();
+                }
+                merge.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Saving the console settings to " + db.path() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private int parseInterval(String stored) {
+        try {
+            return Math.max(1, Integer.parseInt(stored));
+        } catch (NumberFormatException e) {
+            throw new DatabaseException("Stored setting " + SCAN_INTERVAL + " in " + db.path() + " is not a number: '"
+                    + stored + "'. Save the settings again from the console.", e);
+        }
+    }
+}

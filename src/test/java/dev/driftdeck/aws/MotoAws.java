@@ -1,0 +1,71 @@
+package dev.driftdeck.aws;
+
+import dev.driftdeck.drift.LiveResource;
+import dev.driftdeck.testing.MotoServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Test wiring against the real moto server: a Driftdeck session as the product builds it, and separate
+ * "operator" clients that create resources (so their calls never show up in the session's counter).
+ */
+final class MotoAws {
+
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+    static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    static final SessionOptions FAST = new SessionOptions(1, Duration.ofMillis(300), Duration.ofSeconds(10));
+
+    private MotoAws() {
+    }
+
+    static String endpoint() {
+        return MotoServer.shared().endpoint();
+    }
+
+    static AwsSession session() {
+        return session(endpoint());
+    }
+
+    static AwsSession session(String endpoint) {
+        return AwsSession.open(new AwsTarget(null, REGION, endpoint), CREDENTIALS, FAST);
+    }
+
+    static Ec2Client operatorEc2() {
+        return Ec2Client.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(URI.create(endpoint())).build();
+    }
+
+    static S3Client operatorS3() {
+        return S3Client.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
+                .endpointOverride(URI.create(endpoint())).forcePathStyle(true).build();
+    }
+
+    static IamClient operatorIam() {
+        return IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(CREDENTIALS)
+                .endpointOverride(URI.create(endpoint())).build();
+    }
+
+    /** Lists one collector's scope the way the scanner does. */
+    static List<LiveResource> list(Collector collector, boolean strict) {
+        try (AwsSession session = session()) {
+            String region = collector.global() ? "global" : REGION;
+            return collector.list(new CollectorContext(session, session.accountId(), region, strict));
+        }
+    }
+
+    static Map<String, LiveResource> byId(List<LiveResource> resources) {
+        return resources.stream().collect(Collectors.toMap(LiveResource::id, Function.identity()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.driftdeck.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ScanReport;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanRepositoryTest {
+
+    @TempDir
+    Path dir;
+    Database db;
+    ScanRepository scans;
+
+    @BeforeEach
+    void openMigratedDatabase() {
+        db = Database.open(dir.resolve("driftdeck"));
+        Migrations.migrateAndVerify(db);
+        scans = new ScanRepository(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void emptyDatabaseHasNoLatestScan() {
+        assertThat(scans.latest()).isEmpty();
+        assertThat(scans.load(1)).isEmpty();
+        assertThat(scans.recent(10)).isEmpty();
+    }
+
+    @Test
+    void reportRoundTripsExactly() {
+        ScanReport report = Reports.everyStatus(Reports.STARTED);
+
+        long id = scans.save(report);
+
+        assertThat(scans.load(id)).contains(report);
+        assertThat(scans.latest()).contains(new StoredScan(id, report));
+    }
+
+    @Test
+    void reportReadBackFromAReopenedFileIsEqual() {
+        ScanReport report = Reports.everyStatus(Reports.STARTED);
+        long id = scans.save(report);
+        db.close();
+
+        db = Database.open(dir.resolve("driftdeck"));
+        assertThat(new ScanRepository(db).load(id)).contains(report);
+    }
+
+    @Test
+    void recentSummarisesNewestFirstWithCountsAndCoverage() {
+        long older = scans.save(Reports.inSync(Reports.STARTED, 20));
+        long newer = scans.save(Reports.everyStatus(Reports.STARTED.plusSeconds(900)));
+
+        List<ScanSummary> recent = scans.recent(10);
+
+        assertThat(recent).extracting(ScanSummary::id).containsExactly(newer, older);
+        ScanSummary latest = recent.getFirst();
+        assertThat(latest.outcome()).isEqualTo(ScanOutcome.PARTIAL);
+        assertThat(latest.alerts()).isEqualTo(2);
+        for (FindingStatus status : FindingStatus.values()) {
+            assertThat(latest.count(status)).as(status.name()).isEqualTo(1);
+        }
+        assertThat(latest.coverage()).isEqualTo(Reports.everyStatus(Reports.STARTED).coverage());
+        assertThat(recent.get(1).outcome()).isEqualTo(ScanOutcome.COMPLETE);
+        assertThat(recent.get(1).count(FindingStatus.CHANGED)).isEqualTo(2);
+        assertThat(scans.recent(1)).hasSize(1);
+    }
+
+    @Test
+    void aSaveThatFailsAtTheLastFindingLeavesNothingAndThePreviousScanLatest() throws Exception {
+        ScanReport previous = Reports.everyStatus(Reports.STARTED);
+        long previousId = scans.save(previous);
+        ScanReport big = Reports.inSync(Reports.STARTED.plusSeconds(900), 12_000);
+        List<Finding> findings = new ArrayList<>(big.findings());
+        // type is NOT NULL: the row is rejected only when the last batch reaches H2.
+        findings.add(new Finding(FindingStatus.UNMANAGED, null, "x", null, null, null, null, List.of(), null));
+        ScanReport broken = new ScanReport(big.startedAt(), big.finishedAt(), big.sources(), findings,
+                Reports.everyStatus(Reports.STARTED).alerts(), big.apiCalls(), big.accounts(), big.regions());
+
+        assertThatThrownBy(() -> scans.save(broken))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("nothing of it was kept");
+
+        assertThat(scans.latest()).contains(new StoredScan(previousId, previous));
+        assertThat(scans.recent(10)).extracting(ScanSummary::id).containsExactly(previousId);
+        try (Connection connection = db.connection(); Statement sql = connection.createStatement()) {
+            for (String table : List.of("scans", "findings", "finding_diffs", "alerts", "scan_sources")) {
+                try (ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE "
+                        + (table.equals("scans") ? "id" : "scan_id") + " <> " + previousId)) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as("rows of the failed scan in " + table).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void hundredThousandFindingsPersistAndLoadWhole() {
+        ScanReport report = Reports.inSync(Reports.STARTED, 100_000);
+
+        long started = System.nanoTime();
+        long id = scans.save(report);
+        long saveMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        ScanReport loaded = scans.load(id).orElseThrow();
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
+
+        System.out.printf("100,000 findings (10,000 with a diff): save %d ms, load %d ms%n", saveMillis, loadMillis);
+        assertThat(loaded).isEqualTo(report);
+    }
+}
