@@ -42,7 +42,7 @@ public final class AwsSession implements AutoCloseable {
     private final ApiCallCounter counter = new ApiCallCounter();
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private volatile String accountId;
-    private volatile List<Bucket> buckets;
+    private List<Bucket> buckets;
 
     private AwsSession(AwsTarget target, AwsCredentialsProvider credentials, SessionOptions options) {
         this.target = target;
@@ -109,9 +109,10 @@ public final class AwsSession implements AutoCloseable {
 
     /**
      * Every bucket of the account, listed once per session: the four S3 collectors share one ListBuckets call.
-     * A failed listing is not remembered, so each collector reports its own failure.
+     * A failed listing is not remembered, so each collector reports its own failure. Synchronized: the S3
+     * collectors run in parallel, and the others wait for the one listing instead of listing again.
      */
-    public List<Bucket> buckets() {
+    public synchronized List<Bucket> buckets() {
         List<Bucket> listed = buckets;
         if (listed == null) {
             // No MaxBuckets: moto truncates without a continuation token when it is set.
