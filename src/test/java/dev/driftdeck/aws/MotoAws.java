@@ -1,16 +1,14 @@
 package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.LiveResource;
+import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,8 +21,7 @@ final class MotoAws {
 
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "123456789012";
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    static final StaticCredentialsProvider CREDENTIALS = MotoClients.CREDENTIALS;
     static final SessionOptions FAST = new SessionOptions(1, Duration.ofMillis(300), Duration.ofSeconds(10));
 
     private MotoAws() {
@@ -43,18 +40,15 @@ final class MotoAws {
     }
 
     static Ec2Client operatorEc2() {
-        return Ec2Client.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
-                .endpointOverride(URI.create(endpoint())).build();
+        return MotoClients.ec2();
     }
 
     static S3Client operatorS3() {
-        return S3Client.builder().region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
-                .endpointOverride(URI.create(endpoint())).forcePathStyle(true).build();
+        return MotoClients.s3();
     }
 
     static IamClient operatorIam() {
-        return IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(CREDENTIALS)
-                .endpointOverride(URI.create(endpoint())).build();
+        return MotoClients.iam();
     }
 
     /** Lists one collector's scope the way the scanner does. */
