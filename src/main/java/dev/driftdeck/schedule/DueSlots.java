@@ -20,4 +20,17 @@ record DueSlots(Instant scheduledFor, int coalesced, Instant nextDueAt) {
         Instant latest = firstDue.plus(interval.multipliedBy(missed));
         return new DueSlots(latest, (int) Math.min(missed, Integer.MAX_VALUE), latest.plus(interval));
     }
+
+    /**
+     * A next slot more than one interval ahead means the wall clock went back (or the interval was
+     * shortened since it was persisted): moves it back by whole intervals into [now, now + interval),
+     * keeping the phase, so the job does not stall until the clock catches up.
+     */
+    static Instant pullBack(Instant nextDue, Duration interval, Instant now) {
+        long ahead = Duration.between(now, nextDue).toMillis();
+        if (ahead <= interval.toMillis()) {
+            return nextDue;
+        }
+        return nextDue.minus(interval.multipliedBy(ahead / interval.toMillis()));
+    }
 }

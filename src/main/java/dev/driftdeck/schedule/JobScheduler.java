@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs jobs on wall-clock slots persisted in a {@link RunStore}: one tick loop decides what is due, job
  * bodies run on a worker pool, one run per job at a time, missed slots coalesced into one run, failures
- * backed off. Tests drive {@link #tick()} directly with a settable clock and a manual worker executor.
+ * backed off. Each job's state machine is a {@link JobSlot}; this class owns the threads and the I/O.
+ * Tests drive {@link #tick()} by hand with a settable clock and a manual worker executor.
  *
  * <p>Listeners are called on the thread that made the change: the tick thread, a worker, or the caller
  * of {@link #runNow}/{@link #pause}/{@link #resume}. UI listeners hand the snapshot to their own thread.
@@ -35,9 +35,10 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final RunStore store;
+    private final RunRecorder recorder;
     private final SchedulerOptions options;
     private final Map<String, JobSlot> slots = new LinkedHashMap<>();
-    private final List<Consumer<List<JobStatus>>> listeners = new CopyOnWriteArrayList<>();
+    private final StatusListeners listeners = new StatusListeners(this::statuses);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -53,13 +54,15 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         this.ticker = ticker;
         this.workers = workers;
         this.store = store;
+        this.recorder = new RunRecorder(store);
         this.options = options;
         Instant now = clock.instant();
         for (JobDefinition definition : jobs) {
             RunStore.JobSchedule persisted = store.loadSchedule(definition.name())
                     .orElse(new RunStore.JobSchedule(null, false));
             Instant nextDue = persisted.nextDueAt() == null ? now : persisted.nextDueAt();
-            if (slots.putIfAbsent(definition.name(), new JobSlot(definition, nextDue, persisted.paused())) != null) {
+            JobSlot slot = new JobSlot(definition, nextDue, persisted.paused(), options.maxBackoff());
+            if (slots.putIfAbsent(definition.name(), slot) != null) {
                 throw new IllegalArgumentException("Two jobs are named " + definition.name() + "; job names must be unique");
             }
         }
@@ -92,7 +95,16 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         Instant now = clock.instant();
         for (JobSlot slot : slots.values()) {
             try {
-                tick(slot, now);
+                JobSlot.TickDecision decision = slot.tick(now);
+                if (decision.claimed() != null) {
+                    recorder.schedule(slot.name(), slot.schedule());
+                    submit(slot, decision.claimed());
+                } else if (decision.skipped()) {
+                    log.info("Job {} is still running; skipped a slot", slot.name());
+                }
+                if (decision != JobSlot.TickDecision.NOTHING) {
+                    listeners.publish();
+                }
             } catch (RuntimeException e) {
                 log.error("Tick for job {} failed; the next tick tries again", slot.name(), e);
             }
@@ -108,39 +120,14 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         }
     }
 
-    private void tick(JobSlot slot, Instant now) {
-        RunSpec claimed = null;
-        synchronized (slot) {
-            if (!slot.definition.enabled() || slot.paused || slot.backingOff(now) || now.isBefore(slot.nextDueAt)) {
-                return;
-            }
-            DueSlots due = DueSlots.of(slot.nextDueAt, slot.interval(), now);
-            if (slot.running.compareAndSet(false, true)) {
-                slot.nextDueAt = due.nextDueAt();
-                slot.coalescedSlots += due.coalesced();
-                claimed = new RunSpec(Trigger.SCHEDULED, due.scheduledFor(), due.coalesced());
-            } else if (due.scheduledFor().equals(slot.lastSkippedSlot)) {
-                return; // this slot's skip was already counted by an earlier tick
-            } else {
-                slot.lastSkippedSlot = due.scheduledFor();
-                slot.skippedWhileRunning++;
-                log.info("Job {} is still running; skipped its {} slot", slot.name(), due.scheduledFor());
-            }
-        }
-        if (claimed != null) {
-            persistSchedule(slot);
-            submit(slot, claimed);
-        }
-        publish();
-    }
-
     @Override
     public RunNowResult runNow(String job) {
         return request(job, Trigger.MANUAL);
     }
 
     /**
-     * Asks for a run outside the schedule (manual, or a state change seen by {@code state-sync}).
+     * Asks for a run outside the schedule (manual, or a state change seen by {@code state-sync}):
+     * STARTED when idle, MERGED into one follow-up when running, BLOCKED with the reason otherwise.
      * Does not move the job's slots.
      */
     public RunNowResult request(String job, Trigger trigger) {
@@ -148,34 +135,14 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         if (slot == null) {
             return RunNowResult.blocked("There is no job named '" + job + "'; known jobs: " + slots.keySet() + ".");
         }
-        RunSpec claimed;
-        synchronized (slot) {
-            if (closed) {
-                return RunNowResult.blocked("The scheduler is shut down.");
-            }
-            if (!slot.definition.enabled()) {
-                return RunNowResult.blocked("Job " + job + " is disabled.");
-            }
-            if (slot.paused) {
-                return RunNowResult.blocked("Job " + job + " is paused; resume it to run it.");
-            }
-            if (!slot.running.compareAndSet(false, true)) {
-                // At most one follow-up however many requests arrive; the first request's trigger names it.
-                if (!slot.followUpQueued) {
-                    slot.followUpQueued = true;
-                    slot.followUpTrigger = trigger;
-                }
-                slot.mergedRequests++;
-                claimed = null;
-            } else {
-                claimed = new RunSpec(trigger, clock.instant(), 0);
-            }
+        RunNowResult result = slot.request(trigger, closed);
+        if (result.kind() == RunNowResult.Kind.STARTED) {
+            submit(slot, new RunSpec(trigger, clock.instant(), 0));
         }
-        if (claimed != null) {
-            submit(slot, claimed);
+        if (result.kind() != RunNowResult.Kind.BLOCKED) {
+            listeners.publish();
         }
-        publish();
-        return claimed != null ? RunNowResult.started() : RunNowResult.merged();
+        return result;
     }
 
     @Override
@@ -189,13 +156,14 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     }
 
     private void setPaused(String job, boolean paused) {
-        JobSlot slot = slot(job);
-        synchronized (slot) {
-            slot.paused = paused;
+        JobSlot slot = slots.get(job);
+        if (slot == null) {
+            throw new IllegalArgumentException("There is no job named '" + job + "'; known jobs: " + slots.keySet());
         }
-        persistSchedule(slot);
+        slot.setPaused(paused);
+        recorder.schedule(job, slot.schedule());
         log.info("Job {} {}", job, paused ? "paused" : "resumed");
-        publish();
+        listeners.publish();
     }
 
     @Override
@@ -203,9 +171,7 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         Instant now = clock.instant();
         List<JobStatus> statuses = new ArrayList<>(slots.size());
         for (JobSlot slot : slots.values()) {
-            synchronized (slot) {
-                statuses.add(slot.snapshot(now, closed));
-            }
+            statuses.add(slot.snapshot(now, closed));
         }
         return List.copyOf(statuses);
     }
@@ -213,21 +179,16 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     /** The listener gets the current snapshot at once, then a fresh one after every change. */
     @Override
     public AutoCloseable subscribe(Consumer<List<JobStatus>> listener) {
-        listeners.add(listener);
-        notify(listener, statuses());
-        return () -> listeners.remove(listener);
+        return listeners.subscribe(listener);
     }
 
     private void submit(JobSlot slot, RunSpec spec) {
         try {
             workers.execute(() -> execute(slot, spec));
         } catch (RejectedExecutionException e) {
-            // Only after close(): the pool no longer takes work, so nothing runs and the claim is released.
+            // Only after close(): the pool takes no more work, so nothing runs and the claim is given up.
             log.info("Job {} not started: the worker pool is shut down", slot.name());
-            synchronized (slot) {
-                slot.followUpQueued = false;
-                slot.running.set(false);
-            }
+            slot.release();
         }
     }
 
@@ -235,19 +196,10 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private void execute(JobSlot slot, RunSpec spec) {
         RunContext context = new RunContext(spec.trigger());
         Instant startedAt = clock.instant();
-        long runId = 0;
-        try {
-            runId = store.runStarted(slot.name(), spec.trigger(), spec.scheduledFor(), startedAt, spec.coalescedSlots());
-        } catch (RuntimeException e) {
-            log.error("Could not record the start of a {} run; running it anyway", slot.name(), e);
-        }
-        synchronized (slot) {
-            slot.current = context;
-            slot.endRecordedByShutdown = false;
-            slot.lastRun = new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt, null, null,
-                    null, spec.coalescedSlots());
-        }
-        publish();
+        long runId = recorder.started(slot.name(), spec, startedAt);
+        slot.begin(context, new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt,
+                null, null, null, spec.coalescedSlots()));
+        listeners.publish();
         RunOutcome outcome;
         String error = null;
         try {
@@ -261,42 +213,19 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
             error = stackTrace(e);
             log.warn("Job {} failed", slot.name(), e);
         }
-        finish(slot, context, runId, outcome, error);
-    }
-
-    private void finish(JobSlot slot, RunContext context, long runId, RunOutcome outcome, String error) {
-        Instant finishedAt = clock.instant();
-        JobRun run;
-        RunSpec followUp = null;
-        boolean recordHere;
-        synchronized (slot) {
-            recordHere = slot.current == context && !slot.endRecordedByShutdown;
-            run = new JobRun(runId, slot.name(), slot.lastRun.trigger(), slot.lastRun.scheduledFor(),
-                    slot.lastRun.startedAt(), finishedAt, outcome, error, slot.lastRun.coalescedSlots());
-            if (recordHere) {
-                slot.ended(run, options.maxBackoff());
-            }
-            slot.current = null;
-            if (slot.followUpQueued && !closed && !slot.paused && slot.definition.enabled()) {
-                // Keep the single-flight claim: the follow-up inherits it, so nothing can slip in between.
-                followUp = new RunSpec(slot.followUpTrigger, finishedAt, 0);
-            } else {
-                slot.running.set(false);
-            }
-            slot.followUpQueued = false;
+        JobSlot.Completion completion = slot.complete(context, outcome, error, clock.instant(), closed);
+        if (completion.toRecord() != null) {
+            recorder.ended(completion.toRecord());
+            log.info("Job {} {} in {} ms", slot.name(), outcome, completion.toRecord().duration().toMillis());
         }
-        if (recordHere) {
-            recordEnd(run);
-            log.info("Job {} {} in {} ms", slot.name(), outcome, run.duration().toMillis());
+        if (completion.followUp() != null) {
+            submit(slot, completion.followUp());
         }
-        if (followUp != null) {
-            submit(slot, followUp);
-        }
-        publish();
+        listeners.publish();
     }
 
     /**
-     * Stops ticking, asks the running jobs to stop, waits up to {@code shutdownWait} for them, records
+     * Stops ticking, asks running jobs to stop, waits up to {@code shutdownWait} for them, records
      * CANCELLED for any that did not finish, and shuts both executors down.
      */
     @Override
@@ -306,91 +235,26 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         }
         closed = true;
         ticker.shutdownNow();
-        for (JobSlot slot : slots.values()) {
-            synchronized (slot) {
-                if (slot.current != null) {
-                    slot.current.cancel();
-                }
-            }
-        }
+        slots.values().forEach(JobSlot::askToStop);
         workers.shutdown();
         try {
             workers.awaitTermination(options.shutdownWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Instant now = clock.instant();
+        String error = "Driftdeck closed while this run was in progress; it did not stop within "
+                + options.shutdownWait().toMillis() + " ms.";
         for (JobSlot slot : slots.values()) {
-            JobRun cancelled = null;
-            synchronized (slot) {
-                if (slot.current != null && !slot.endRecordedByShutdown) {
-                    slot.endRecordedByShutdown = true;
-                    JobRun current = slot.lastRun;
-                    cancelled = new JobRun(current.id(), current.job(), current.trigger(), current.scheduledFor(),
-                            current.startedAt(), now, RunOutcome.CANCELLED,
-                            "Driftdeck closed while this run was in progress; it did not stop within "
-                                    + options.shutdownWait().toMillis() + " ms.", current.coalescedSlots());
-                    slot.ended(cancelled, options.maxBackoff());
-                }
-            }
+            JobRun cancelled = slot.cancelIfRunning(clock.instant(), error);
             if (cancelled != null) {
-                recordEnd(cancelled);
+                recorder.ended(cancelled);
                 log.warn("Job {} did not stop within {} ms; recorded CANCELLED", slot.name(),
                         options.shutdownWait().toMillis());
             }
         }
         workers.shutdownNow();
-        publish();
+        listeners.publish();
         log.info("Scheduler closed");
-    }
-
-    private void recordEnd(JobRun run) {
-        if (run.id() == 0) {
-            return; // its start could not be recorded either
-        }
-        try {
-            store.runFinished(run.id(), run.finishedAt(), run.outcome(), run.error());
-        } catch (RuntimeException e) {
-            log.error("Could not record the end of {} run {} ({})", run.job(), run.id(), run.outcome(), e);
-        }
-    }
-
-    private void persistSchedule(JobSlot slot) {
-        RunStore.JobSchedule schedule;
-        synchronized (slot) {
-            schedule = new RunStore.JobSchedule(slot.nextDueAt, slot.paused);
-        }
-        try {
-            store.saveSchedule(slot.name(), schedule);
-        } catch (RuntimeException e) {
-            log.error("Could not persist the schedule of {}; it holds until restart", slot.name(), e);
-        }
-    }
-
-    private JobSlot slot(String job) {
-        JobSlot slot = slots.get(job);
-        if (slot == null) {
-            throw new IllegalArgumentException("There is no job named '" + job + "'; known jobs: " + slots.keySet());
-        }
-        return slot;
-    }
-
-    private void publish() {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        List<JobStatus> snapshot = statuses();
-        for (Consumer<List<JobStatus>> listener : listeners) {
-            notify(listener, snapshot);
-        }
-    }
-
-    private static void notify(Consumer<List<JobStatus>> listener, List<JobStatus> snapshot) {
-        try {
-            listener.accept(snapshot);
-        } catch (RuntimeException e) {
-            log.warn("A scheduler status listener failed; it stays subscribed", e);
-        }
     }
 
     private static String stackTrace(Throwable e) {

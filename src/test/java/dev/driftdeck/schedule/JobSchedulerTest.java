@@ -74,6 +74,22 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aClockSetBackADayDoesNotStallTheJob() {
+        JobScheduler scheduler = harness.start(every(FIVE_MINUTES, new ScriptedJob("drift-scan")));
+        scheduler.tick();
+        harness.workers.runAll();
+
+        harness.clock.set(time("10:02:00").minus(Duration.ofDays(1)));
+        scheduler.tick();
+        assertThat(harness.workers.pending()).isZero();
+        assertThat(harness.status("drift-scan").nextRunAt()).isEqualTo(time("10:05:00").minus(Duration.ofDays(1)));
+
+        harness.clock.set(time("10:05:00").minus(Duration.ofDays(1)));
+        scheduler.tick();
+        assertThat(harness.workers.runAll()).isOne();
+    }
+
+    @Test
     void aTickWhileRunningIsSkippedAndCountedOncePerSlot() {
         ScriptedJob scan = new ScriptedJob("drift-scan");
         JobScheduler scheduler = harness.start(every(FIVE_MINUTES, scan));
