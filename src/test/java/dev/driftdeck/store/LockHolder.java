@@ -11,6 +11,7 @@ public final class LockHolder {
     public static void main(String[] args) throws Exception {
         try (Database db = Database.open(Path.of(args[0]))) {
             System.out.println("LOCKED");
+            System.err.println("holding " + db.path());
             System.out.flush();
             while (System.in.read() != -1) {
                 // hold the database until the test closes our stdin

@@ -1,0 +1,265 @@
+package dev.driftdeck.schedule;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs on wall-clock slots persisted in a {@link RunStore}: one tick loop decides what is due, job
+ * bodies run on a worker pool, one run per job at a time, missed slots coalesced into one run, failures
+ * backed off. Each job's state machine is a {@link JobSlot}; this class owns the threads and the I/O.
+ * Tests drive {@link #tick()} by hand with a settable clock and a manual worker executor.
+ *
+ * <p>Listeners are called on the thread that made the change: the tick thread, a worker, or the caller
+ * of {@link #runNow}/{@link #pause}/{@link #resume}. UI listeners hand the snapshot to their own thread.
+ */
+public final class JobScheduler implements SchedulerControl, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
+    private final Clock clock;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService workers;
+    private final RunStore store;
+    private final RunRecorder recorder;
+    private final SchedulerOptions options;
+    private final Map<String, JobSlot> slots = new LinkedHashMap<>();
+    private final StatusListeners listeners = new StatusListeners(this::statuses);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closed;
+
+    /**
+     * Reads each job's persisted schedule; a job never scheduled before is due at once.
+     *
+     * @param ticker  runs the tick loop; owned (shut down) by this scheduler
+     * @param workers runs job bodies; owned (shut down) by this scheduler
+     */
+    public JobScheduler(Clock clock, ScheduledExecutorService ticker, ExecutorService workers, RunStore store,
+                        List<JobDefinition> jobs, SchedulerOptions options) {
+        this.clock = clock;
+        this.ticker = ticker;
+        this.workers = workers;
+        this.store = store;
+        this.recorder = new RunRecorder(store);
+        this.options = options;
+        Instant now = clock.instant();
+        for (JobDefinition definition : jobs) {
+            RunStore.JobSchedule persisted = store.loadSchedule(definition.name())
+                    .orElse(new RunStore.JobSchedule(null, false));
+            Instant nextDue = persisted.nextDueAt() == null ? now : persisted.nextDueAt();
+            JobSlot slot = new JobSlot(definition, nextDue, persisted.paused(), options.maxBackoff());
+            if (slots.putIfAbsent(definition.name(), slot) != null) {
+                throw new IllegalArgumentException("Two jobs are named " + definition.name() + "; job names must be unique");
+            }
+        }
+    }
+
+    /** A scheduler on its own named daemon threads: {@code driftdeck-tick} and {@code driftdeck-job-N}. */
+    public static JobScheduler create(Clock clock, RunStore store, List<JobDefinition> jobs, SchedulerOptions options) {
+        return new JobScheduler(clock,
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("driftdeck-tick")),
+                Executors.newFixedThreadPool(Math.max(1, jobs.size()), DaemonThreads.numbered("driftdeck-job")),
+                store, jobs, options);
+    }
+
+    /** Marks runs a previous process left RUNNING as ABANDONED, then starts the tick loop. */
+    public void start() {
+        if (closed || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("The scheduler was already started or closed; build a new one");
+        }
+        store.abandonStale(clock.instant());
+        long delay = options.tickDelay().toMillis();
+        ticker.scheduleWithFixedDelay(this::tickSafely, 0, delay, TimeUnit.MILLISECONDS);
+        log.info("Scheduler started: {} job(s), tick every {} ms", slots.size(), delay);
+    }
+
+    /** Starts every job that is due now. Public so tests tick by hand after moving the clock. */
+    public void tick() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (JobSlot slot : slots.values()) {
+            try {
+                JobSlot.TickDecision decision = slot.tick(now);
+                if (decision.claimed() != null) {
+                    recorder.schedule(slot.name(), slot.schedule());
+                    submit(slot, decision.claimed());
+                } else if (decision.skipped()) {
+                    log.info("Job {} is still running; skipped a slot", slot.name());
+                }
+                if (decision != JobSlot.TickDecision.NOTHING) {
+                    listeners.publish();
+                }
+            } catch (RuntimeException e) {
+                log.error("Tick for job {} failed; the next tick tries again", slot.name(), e);
+            }
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (Throwable e) {
+            // A throw out of a fixed-delay task would silently end the loop.
+            log.error("Scheduler tick failed; ticking continues", e);
+        }
+    }
+
+    @Override
+    public RunNowResult runNow(String job) {
+        return request(job, Trigger.MANUAL);
+    }
+
+    /**
+     * Asks for a run outside the schedule (manual, or a state change seen by {@code state-sync}):
+     * STARTED when idle, MERGED into one follow-up when running, BLOCKED with the reason otherwise.
+     * Does not move the job's slots.
+     */
+    public RunNowResult request(String job, Trigger trigger) {
+        JobSlot slot = slots.get(job);
+        if (slot == null) {
+            return RunNowResult.blocked("There is no job named '" + job + "'; known jobs: " + slots.keySet() + ".");
+        }
+        RunNowResult result = slot.request(trigger, closed);
+        if (result.kind() == RunNowResult.Kind.STARTED) {
+            submit(slot, new RunSpec(trigger, clock.instant(), 0));
+        }
+        if (result.kind() != RunNowResult.Kind.BLOCKED) {
+            listeners.publish();
+        }
+        return result;
+    }
+
+    @Override
+    public void pause(String job) {
+        setPaused(job, true);
+    }
+
+    @Override
+    public void resume(String job) {
+        setPaused(job, false);
+    }
+
+    private void setPaused(String job, boolean paused) {
+        JobSlot slot = slots.get(job);
+        if (slot == null) {
+            throw new IllegalArgumentException("There is no job named '" + job + "'; known jobs: " + slots.keySet());
+        }
+        slot.setPaused(paused);
+        recorder.schedule(job, slot.schedule());
+        log.info("Job {} {}", job, paused ? "paused" : "resumed");
+        listeners.publish();
+    }
+
+    @Override
+    public List<JobStatus> statuses() {
+        Instant now = clock.instant();
+        List<JobStatus> statuses = new ArrayList<>(slots.size());
+        for (JobSlot slot : slots.values()) {
+            statuses.add(slot.snapshot(now, closed));
+        }
+        return List.copyOf(statuses);
+    }
+
+    /** The listener gets the current snapshot at once, then a fresh one after every change. */
+    @Override
+    public AutoCloseable subscribe(Consumer<List<JobStatus>> listener) {
+        return listeners.subscribe(listener);
+    }
+
+    private void submit(JobSlot slot, RunSpec spec) {
+        try {
+            workers.execute(() -> execute(slot, spec));
+        } catch (RejectedExecutionException e) {
+            // Only after close(): the pool takes no more work, so nothing runs and the claim is given up.
+            log.info("Job {} not started: the worker pool is shut down", slot.name());
+            slot.release();
+        }
+    }
+
+    /** The worker side of one run. Catches everything: a job can fail, the scheduler cannot. */
+    private void execute(JobSlot slot, RunSpec spec) {
+        RunContext context = new RunContext(spec.trigger());
+        Instant startedAt = clock.instant();
+        long runId = recorder.started(slot.name(), spec, startedAt);
+        slot.begin(context, new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt,
+                null, null, null, spec.coalescedSlots()));
+        listeners.publish();
+        RunOutcome outcome;
+        String error = null;
+        try {
+            outcome = slot.definition.job().run(context);
+            if (outcome == null) {
+                outcome = RunOutcome.FAILED;
+                error = "Job " + slot.name() + " returned no outcome (a bug in the job).";
+            }
+        } catch (Throwable e) {
+            outcome = RunOutcome.FAILED;
+            error = stackTrace(e);
+            log.warn("Job {} failed", slot.name(), e);
+        }
+        JobSlot.Completion completion = slot.complete(context, outcome, error, clock.instant(), closed);
+        if (completion.toRecord() != null) {
+            recorder.ended(completion.toRecord());
+            log.info("Job {} {} in {} ms", slot.name(), outcome, completion.toRecord().duration().toMillis());
+        }
+        if (completion.followUp() != null) {
+            submit(slot, completion.followUp());
+        }
+        listeners.publish();
+    }
+
+    /**
+     * Stops ticking, asks running jobs to stop, waits up to {@code shutdownWait} for them, records
+     * CANCELLED for any that did not finish, and shuts both executors down.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ticker.shutdownNow();
+        slots.values().forEach(JobSlot::askToStop);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(options.shutdownWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String error = "Driftdeck closed while this run was in progress; it did not stop within "
+                + options.shutdownWait().toMillis() + " ms.";
+        for (JobSlot slot : slots.values()) {
+            JobRun cancelled = slot.cancelIfRunning(clock.instant(), error);
+            if (cancelled != null) {
+                recorder.ended(cancelled);
+                log.warn("Job {} did not stop within {} ms; recorded CANCELLED", slot.name(),
+                        options.shutdownWait().toMillis());
+            }
+        }
+        workers.shutdownNow();
+        listeners.publish();
+        log.info("Scheduler closed");
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.driftdeck.schedule;
+
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.JdbcRunStore;
+import dev.driftdeck.store.Migrations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A scheduler on a real H2 run store, a settable clock and a manual worker pool. Its tick executor is
+ * shut down before use, so any accidental real background scheduling fails loudly.
+ */
+final class SchedulerHarness implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+    final MutableClock clock = new MutableClock(T0);
+    final Database db;
+    final JdbcRunStore runs;
+    ManualExecutor workers;
+    JobScheduler scheduler;
+
+    SchedulerHarness(Path dir) {
+        db = Database.open(dir.resolve("driftdeck"));
+        Migrations.migrateAndVerify(db);
+        runs = new JdbcRunStore(db);
+    }
+
+    JobScheduler start(SchedulerOptions options, JobDefinition... jobs) {
+        ScheduledExecutorService refusingTicker = Executors.newSingleThreadScheduledExecutor();
+        refusingTicker.shutdown();
+        workers = new ManualExecutor();
+        scheduler = new JobScheduler(clock, refusingTicker, workers, runs, List.of(jobs), options);
+        return scheduler;
+    }
+
+    JobScheduler start(JobDefinition... jobs) {
+        return start(new SchedulerOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofHours(1)), jobs);
+    }
+
+    static JobDefinition every(Duration interval, Job job) {
+        return new JobDefinition(job, interval, true);
+    }
+
+    void at(String isoTime) {
+        clock.set(Instant.parse("2026-11-28T" + isoTime + "Z"));
+    }
+
+    static Instant time(String isoTime) {
+        return Instant.parse("2026-11-28T" + isoTime + "Z");
+    }
+
+    JobStatus status(String job) {
+        return scheduler.statuses().stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow();
+    }
+
+    /** Oldest first. */
+    List<JobRun> history(String job) {
+        return runs.recentRuns(job, 100).reversed();
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        db.close();
+    }
+}
