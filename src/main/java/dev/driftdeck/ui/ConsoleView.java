@@ -43,7 +43,7 @@ public final class ConsoleView extends BorderPane {
         top.getChildren().addAll(header(), new SummaryStrip(model.summary(), model.findings().statusFilterProperty()));
 
         FindingsView findings = new FindingsView(model.findings());
-        findings.setPadding(new Insets(10, 0, 0, 12));
+        findings.setPadding(new Insets(10, 12, 0, 12));
         FindingDetailView detail = new FindingDetailView(model.detail());
         schedulerView = new SchedulerView(model.scheduler());
         ScrollPane schedulerScroll = new ScrollPane(schedulerView);
@@ -52,9 +52,9 @@ public final class ConsoleView extends BorderPane {
 
         SplitPane side = new SplitPane(detail, schedulerScroll);
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.58);
+        side.setDividerPositions(0.52);
         SplitPane center = new SplitPane(findings, side);
-        center.setDividerPositions(0.6);
+        center.setDividerPositions(0.64);
 
         setTop(top);
         setCenter(center);

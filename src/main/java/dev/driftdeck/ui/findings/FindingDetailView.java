@@ -56,10 +56,11 @@ public final class FindingDetailView extends StackPane {
         diffs.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         diffs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diffs.getColumns().setAll(
-                column("Path", 150, AttributeDiff::dottedPath),
-                column("Expected (state)", 170, d -> FindingDetailViewModel.valueText(d.expected())),
-                column("Actual (AWS)", 170, d -> FindingDetailViewModel.valueText(d.actual())),
-                column("Kind", 80, d -> d.kind().name()));
+                column("Path", 130, AttributeDiff::dottedPath),
+                column("Expected (state)", 130, d -> FindingDetailViewModel.valueText(d.expected())),
+                column("Actual (AWS)", 130, d -> FindingDetailViewModel.valueText(d.actual())),
+                column("Kind", 90, d -> d.kind().name()));
+        diffs.getColumns().getLast().setMinWidth(90);
         diffs.setPlaceholder(new Label("No attribute differences"));
         VBox.setVgrow(diffs, Priority.ALWAYS);
 

@@ -52,7 +52,7 @@ public final class FindingDetailViewModel {
         type.set(orAbsent(f.type()));
         source.set(orAbsent(f.source()));
         location.set(orAbsent(f.account()) + " / " + orAbsent(f.region()));
-        note.set(f.note() == null ? "" : f.note());
+        note.set(orAbsent(f.note()));
         diffSummary.set(switch (f.status()) {
             case CHANGED -> f.diffs().size() + (f.diffs().size() == 1 ? " attribute differs" : " attributes differ");
             case IN_SYNC -> "Compared attributes match the state";

@@ -54,10 +54,10 @@ public final class FindingsView extends BorderPane {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().setAll(statusColumn(), column("Type", 190, Finding::type),
-                column("Resource", 330, FindingsView::resourceText),
-                column("Account / Region", 190, FindingsView::locationText),
-                column("Source", 240, f -> f.source() == null ? "" : f.source()));
+        table.getColumns().setAll(statusColumn(), column("Type", 160, Finding::type),
+                column("Resource", 270, FindingsView::resourceText),
+                column("Account / Region", 200, FindingsView::locationText),
+                column("Source", 200, f -> f.source() == null ? "" : f.source()));
         model.rows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(model.rows());
 
@@ -90,8 +90,8 @@ public final class FindingsView extends BorderPane {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         column.setCellFactory(c -> new StatusBadgeCell<>());
         column.setComparator(StatusText.URGENCY);
-        column.setPrefWidth(120);
-        column.setMinWidth(110);
+        column.setPrefWidth(105);
+        column.setMinWidth(100);
         return column;
     }
 
@@ -99,7 +99,21 @@ public final class FindingsView extends BorderPane {
         TableColumn<Finding, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new TooltipCell());
         return column;
+    }
+
+    /** Long addresses and URIs are cut with an ellipsis: the tooltip shows them whole. */
+    private static final class TooltipCell extends javafx.scene.control.TableCell<Finding, String> {
+        private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            tooltip.setText(item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+        }
     }
 
     /** The Terraform address when managed, else the AWS id (unmanaged resources have no address). */

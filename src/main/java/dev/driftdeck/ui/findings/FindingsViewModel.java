@@ -72,13 +72,14 @@ public final class FindingsViewModel {
     /** Shows a scan (on the FX thread): one {@code setAll}, keeps the selection when it still exists. */
     public void show(ScanReport scan, List<Finding> prepared) {
         Finding previous = selected.get();
-        report.set(scan);
         all.setAll(prepared);
         hasScan.set(true);
         updatePlaceholder();
         selected.set(previous == null ? null : prepared.stream()
                 .filter(f -> f.key().equals(previous.key()))
                 .findFirst().orElse(null));
+        // Last, so listeners of the report see the new rows and selection.
+        report.set(scan);
     }
 
     /** The list the table shows; bind its comparator to the table's. */

@@ -75,8 +75,8 @@ public final class SchedulerView extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(3, header,
-                detail("Last", line.lastRun(), "job-last-" + line.job()),
-                detail("Next", line.nextRun(), "job-next-" + line.job()),
+                detail("Last run", line.lastRun(), "job-last-" + line.job()),
+                value(line.nextRun(), "job-next-" + line.job()),
                 muted(line.counters()));
         if (!line.reason().isEmpty()) {
             Label reason = new Label(line.reason());
@@ -91,11 +91,17 @@ public final class SchedulerView extends VBox {
     private static Node detail(String key, String value, String id) {
         Label keyLabel = new Label(key);
         keyLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        keyLabel.setMinWidth(36);
+        keyLabel.setMinWidth(60);
         Label valueLabel = new Label(value);
         valueLabel.setId(id);
         valueLabel.setWrapText(true);
         return new HBox(6, keyLabel, valueLabel);
+    }
+
+    private static Node value(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        return label;
     }
 
     private static Node muted(String text) {
