@@ -40,7 +40,9 @@ public final class SchedulerViewModel implements AutoCloseable {
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
-    /** Start of the run during which a click was MERGED; "Queued" holds until a different run shows. */
+    /** Stands for "merged into a run whose snapshot has not arrived yet" (our snapshot was older than the scheduler's). */
+    private static final Instant UNSEEN_RUN = Instant.MIN;
+    /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
     private Instant mergedDuringRunStartedAt;
     private AutoCloseable subscription;
 
@@ -69,11 +71,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** Applies a snapshot (FX thread). */
     public void apply(List<JobStatus> statuses) {
         latest = List.copyOf(statuses);
-        JobStatus scan = scanJob();
-        if (mergedDuringRunStartedAt != null && (scan == null || scan.state() != JobState.RUNNING
-                || !mergedDuringRunStartedAt.equals(startOf(scan.lastRun())))) {
-            mergedDuringRunStartedAt = null;
-        }
+        trackMergedRun(scanJob());
         if (latest.isEmpty()) {
             emptyText.set("The scheduler has no jobs");
         }
@@ -107,16 +105,29 @@ public final class SchedulerViewModel implements AutoCloseable {
             case STARTED -> message.set("Scan started");
             case MERGED -> {
                 JobStatus scan = scanJob();
-                // Remember which run the click merged into; without a known run, keep it until the next snapshot.
-                mergedDuringRunStartedAt = scan == null ? Instant.EPOCH : startOf(scan.lastRun());
-                if (mergedDuringRunStartedAt == null) {
-                    mergedDuringRunStartedAt = Instant.EPOCH;
-                }
+                Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;
+                mergedDuringRunStartedAt = running != null ? running : UNSEEN_RUN;
                 message.set("A scan is already running; one more run is queued after it");
             }
             case BLOCKED -> message.set("Scan blocked: " + (result.reason() == null ? "no reason given" : result.reason()));
         }
         refreshButton();
+    }
+
+    /** Keeps "Queued" for exactly the run the click merged into. */
+    private void trackMergedRun(JobStatus scan) {
+        if (mergedDuringRunStartedAt == null) {
+            return;
+        }
+        Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;
+        if (mergedDuringRunStartedAt == UNSEEN_RUN) {
+            // The first run we see running is the one the scheduler merged the click into.
+            if (running != null) {
+                mergedDuringRunStartedAt = running;
+            }
+        } else if (!mergedDuringRunStartedAt.equals(running)) {
+            mergedDuringRunStartedAt = null;
+        }
     }
 
     private void refreshButton() {
