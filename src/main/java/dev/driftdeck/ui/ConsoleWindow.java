@@ -2,7 +2,9 @@ package dev.driftdeck.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.time.Clock;
@@ -16,6 +18,8 @@ import java.util.Objects;
 public final class ConsoleWindow implements AutoCloseable {
 
     public static final String STYLESHEET = "/dev/driftdeck/ui/console.css";
+    private static final double PREFERRED_WIDTH = 1360;
+    private static final double PREFERRED_HEIGHT = 860;
 
     private final Stage stage;
     private final ConsoleViewModel model;
@@ -46,11 +50,13 @@ public final class ConsoleWindow implements AutoCloseable {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ConsoleViewModel model = new ConsoleViewModel(services, tasks, clock);
         ConsoleView view = new ConsoleView(model);
-        Scene scene = new Scene(view, 1360, 860);
+        // Never larger than the screen: small laptop displays (and headless test screens) get a window that fits.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(PREFERRED_WIDTH, screen.getWidth()), Math.min(PREFERRED_HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setTitle("Driftdeck");
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setScene(scene);
         ConsoleWindow window = new ConsoleWindow(stage, model, view, tasks, ownsTasks);
         stage.setOnHidden(e -> window.close());
