@@ -1,6 +1,5 @@
 package dev.driftdeck.ui;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.driftdeck.ui.findings.FindingDetailView;
 import dev.driftdeck.ui.findings.FindingsView;
@@ -100,11 +99,21 @@ public final class ConsoleView extends BorderPane {
         return header;
     }
 
-    private Message readOnlyBanner() {
-        Message banner = new Message("Read-only: " + model.readOnlyReason(), model.readOnlyHint(),
-                new FontIcon(Feather.ALERT_TRIANGLE));
+    private HBox readOnlyBanner() {
+        Label reason = new Label("Read-only: " + model.readOnlyReason());
+        reason.setId("read-only-reason");
+        reason.setWrapText(true);
+        reason.getStyleClass().addAll(Styles.TEXT_BOLD, "read-only-reason");
+        Label hint = new Label(model.readOnlyHint());
+        hint.setId("read-only-hint");
+        hint.setWrapText(true);
+        FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+        icon.getStyleClass().add("read-only-icon");
+        HBox banner = new HBox(12, icon, new VBox(2, reason, hint));
         banner.setId("read-only-banner");
-        banner.getStyleClass().addAll(Styles.WARNING, "read-only-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(10, 12, 10, 12));
+        banner.getStyleClass().add("read-only-banner");
         return banner;
     }
 }

@@ -52,7 +52,13 @@ public final class StatusBar extends HBox {
         Label coverage = new Label();
         coverage.textProperty().bind(summary.coverageTextProperty());
 
-        getChildren().addAll(bar, progressText, message, spacer, drift, separator(), lastScan, separator(), coverage);
+        Separator afterDrift = separator();
+        // Before the first scan there is no drift line: drop it and its separator rather than show a dangling bar.
+        for (var node : new javafx.scene.Node[]{drift, afterDrift}) {
+            node.visibleProperty().bind(summary.driftTextProperty().isNotEmpty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        getChildren().addAll(bar, progressText, message, spacer, drift, afterDrift, lastScan, separator(), coverage);
     }
 
     private static Separator separator() {

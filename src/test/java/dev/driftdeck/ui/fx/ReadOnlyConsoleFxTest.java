@@ -1,10 +1,10 @@
 package dev.driftdeck.ui.fx;
 
-import atlantafx.base.controls.Message;
 import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.InMemoryServices;
 import dev.driftdeck.ui.SampleScans;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +38,9 @@ class ReadOnlyConsoleFxTest {
 
     @Test
     void bannerShowsTheReasonAndScanNowIsDisabled(FxRobot robot) throws Exception {
-        Message banner = robot.lookup("#read-only-banner").queryAs(Message.class);
-        assertThat(banner.isVisible()).isTrue();
-        assertThat(banner.getTitle()).isEqualTo("Read-only: " + REASON);
-        assertThat(banner.getDescription()).contains("restart Driftdeck");
+        assertThat(robot.lookup("#read-only-banner").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#read-only-reason").queryAs(Label.class).getText()).isEqualTo("Read-only: " + REASON);
+        assertThat(robot.lookup("#read-only-hint").queryAs(Label.class).getText()).contains("restart Driftdeck");
 
         Button scanNow = robot.lookup("#scan-now").queryButton();
         assertThat(scanNow.isDisabled()).isTrue();
