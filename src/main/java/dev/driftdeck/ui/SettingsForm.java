@@ -1,0 +1,34 @@
+package dev.driftdeck.ui;
+
+import java.util.List;
+
+/**
+ * The settings the console edits, as plain values; the app root maps them to the real settings store.
+ *
+ * @param stateUris           state sources: paths, directories, globs, {@code s3://bucket/key} or {@code s3://bucket/prefix/}
+ * @param regions             AWS regions to scan; empty means "from the profile or AWS_REGION"
+ * @param profile             AWS profile name, or blank for the default chain
+ * @param endpointUrl         AWS-compatible endpoint (emulators), or blank for real AWS
+ * @param strict              keep AWS default resources (default VPC, service-linked roles...)
+ * @param scanIntervalMinutes how often the drift-scan job runs
+ */
+public record SettingsForm(
+        List<String> stateUris,
+        List<String> regions,
+        String profile,
+        String endpointUrl,
+        boolean strict,
+        int scanIntervalMinutes) {
+
+    public SettingsForm {
+        stateUris = List.copyOf(stateUris);
+        regions = List.copyOf(regions);
+        profile = profile == null ? "" : profile;
+        endpointUrl = endpointUrl == null ? "" : endpointUrl;
+    }
+
+    /** What a fresh installation starts with: no sources, default profile, every 15 minutes. */
+    public static SettingsForm defaults() {
+        return new SettingsForm(List.of(), List.of(), "", "", false, 15);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.driftdeck.ui.scheduler;
+
+import dev.driftdeck.schedule.JobCounters;
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.JobState;
+import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.ui.TimeText;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One job as the scheduler panel writes it, computed from a status snapshot and "now"; recomputed
+ * every second so the countdown moves without new snapshots.
+ *
+ * @param job      job name
+ * @param stateValue the state, for styling
+ * @param state    "IDLE", "RUNNING"...
+ * @param lastRun  "SUCCEEDED in 2.3 s, 5 min ago", "running for 12 s", "never ran"
+ * @param nextRun  "next in 4m 10s", "due now", "paused"
+ * @param counters "runs 12 · failures 1 · skipped 2 · coalesced 3 · merged 1"
+ * @param reason   why it is blocked or backing off, else ""
+ */
+public record JobLine(String job, JobState stateValue, String state, String lastRun, String nextRun,
+                      String counters, String reason) {
+
+    public static JobLine of(JobStatus status, Instant now) {
+        return new JobLine(
+                status.job(),
+                status.state(),
+                status.state().name() + (status.followUpQueued() ? " · follow-up queued" : ""),
+                lastRunText(status.lastRun(), now),
+                nextRunText(status, now),
+                countersText(status.counters()),
+                status.blockedReason() == null ? "" : status.blockedReason());
+    }
+
+    static String lastRunText(JobRun run, Instant now) {
+        if (run == null) {
+            return "never ran";
+        }
+        if (run.finishedAt() == null) {
+            return "running for " + TimeText.elapsed(Duration.between(run.startedAt(), now))
+                    + " (" + run.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+        }
+        String outcome = run.outcome() == null ? "FINISHED" : run.outcome().name();
+        return outcome + " in " + TimeText.elapsed(run.duration()) + ", " + TimeText.ago(Duration.between(run.finishedAt(), now));
+    }
+
+    static String nextRunText(JobStatus status, Instant now) {
+        if (status.nextRunAt() == null) {
+            return switch (status.state()) {
+                case PAUSED -> "paused";
+                case DISABLED -> "disabled";
+                case BLOCKED -> "blocked";
+                default -> "not scheduled";
+            };
+        }
+        Duration until = Duration.between(now, status.nextRunAt());
+        return until.isNegative() || until.isZero() ? "due now" : "next in " + TimeText.countdown(until);
+    }
+
+    static String countersText(JobCounters c) {
+        JobCounters counters = c == null ? JobCounters.ZERO : c;
+        return "runs " + counters.runs()
+                + " · failures " + counters.failures()
+                + " · skipped " + counters.skippedWhileRunning()
+                + " · coalesced " + counters.coalescedSlots()
+                + " · merged " + counters.mergedManualRequests();
+    }
+}

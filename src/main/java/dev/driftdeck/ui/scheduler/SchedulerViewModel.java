@@ -1,0 +1,176 @@
+package dev.driftdeck.ui.scheduler;
+
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.JobState;
+import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.RunNowResult;
+import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.ui.BackgroundTasks;
+import dev.driftdeck.ui.LatestValueRelay;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The scheduler panel and the "Scan now" button. Snapshots arrive on scheduler threads and are
+ * applied on the FX thread (coalesced); {@link #tick()} recomputes the countdown text every second.
+ */
+public final class SchedulerViewModel implements AutoCloseable {
+
+    public static final String DRIFT_SCAN = "drift-scan";
+
+    private final SchedulerControl scheduler;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+
+    private final ObservableList<JobLine> jobs = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper scanButtonText = new ReadOnlyStringWrapper(ScanButtonState.SCAN_NOW);
+    private final ReadOnlyBooleanWrapper scanButtonDisabled = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+
+    private List<JobStatus> latest = List.of();
+    private boolean requestInFlight;
+    /** Stands for "merged into a run whose snapshot has not arrived yet" (our snapshot was older than the scheduler's). */
+    private static final Instant UNSEEN_RUN = Instant.MIN;
+    /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
+    private Instant mergedDuringRunStartedAt;
+    private AutoCloseable subscription;
+
+    /**
+     * @param scheduler the scheduler, or empty when the console is read-only
+     */
+    public SchedulerViewModel(Optional<SchedulerControl> scheduler, BackgroundTasks tasks, Clock clock) {
+        this.scheduler = scheduler.orElse(null);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.clock = Objects.requireNonNull(clock);
+        emptyText.set(this.scheduler == null ? "Scheduler not running (read-only console)" : "Loading scheduler status…");
+        refreshButton();
+    }
+
+    /** Subscribes to snapshots and loads the first ones off the FX thread. */
+    public void start() {
+        if (scheduler == null) {
+            return;
+        }
+        LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), this::apply);
+        subscription = scheduler.subscribe(relay);
+        tasks.run(scheduler::statuses, this::apply,
+                e -> message.set("Could not read the scheduler status: " + e.getMessage()));
+    }
+
+    /** Applies a snapshot (FX thread). */
+    public void apply(List<JobStatus> statuses) {
+        latest = List.copyOf(statuses);
+        trackMergedRun(scanJob());
+        if (latest.isEmpty()) {
+            emptyText.set("The scheduler has no jobs");
+        }
+        tick();
+        refreshButton();
+    }
+
+    /** Recomputes time-relative text ("next in 4m 10s"); the view calls it once a second. */
+    public void tick() {
+        Instant now = clock.instant();
+        jobs.setAll(latest.stream().map(status -> JobLine.of(status, now)).toList());
+    }
+
+    /** "Scan now": asks the scheduler off the FX thread and reports its answer. */
+    public void scanNow() {
+        if (scheduler == null || scanButtonDisabled.get()) {
+            return;
+        }
+        requestInFlight = true;
+        refreshButton();
+        tasks.run(() -> scheduler.runNow(DRIFT_SCAN), this::onRunNow, e -> {
+            requestInFlight = false;
+            message.set("Could not start a scan: " + e.getMessage());
+            refreshButton();
+        });
+    }
+
+    private void onRunNow(RunNowResult result) {
+        requestInFlight = false;
+        switch (result.kind()) {
+            case STARTED -> message.set("Scan started");
+            case MERGED -> {
+                JobStatus scan = scanJob();
+                Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;
+                mergedDuringRunStartedAt = running != null ? running : UNSEEN_RUN;
+                message.set("A scan is already running; one more run is queued after it");
+            }
+            case BLOCKED -> message.set("Scan blocked: " + (result.reason() == null ? "no reason given" : result.reason()));
+        }
+        refreshButton();
+    }
+
+    /** Keeps "Queued" for exactly the run the click merged into. */
+    private void trackMergedRun(JobStatus scan) {
+        if (mergedDuringRunStartedAt == null) {
+            return;
+        }
+        Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;
+        if (mergedDuringRunStartedAt == UNSEEN_RUN) {
+            // The first run we see running is the one the scheduler merged the click into.
+            if (running != null) {
+                mergedDuringRunStartedAt = running;
+            }
+        } else if (!mergedDuringRunStartedAt.equals(running)) {
+            mergedDuringRunStartedAt = null;
+        }
+    }
+
+    private void refreshButton() {
+        ScanButtonState state = ScanButtonState.of(scheduler == null, scanJob(), requestInFlight, mergedDuringRunStartedAt != null);
+        scanButtonText.set(state.text());
+        scanButtonDisabled.set(state.disabled());
+    }
+
+    private JobStatus scanJob() {
+        return latest.stream().filter(s -> DRIFT_SCAN.equals(s.job())).findFirst().orElse(null);
+    }
+
+    private static Instant startOf(JobRun run) {
+        return run == null ? null : run.startedAt();
+    }
+
+    public ObservableList<JobLine> jobs() {
+        return jobs;
+    }
+
+    public ReadOnlyStringProperty scanButtonTextProperty() {
+        return scanButtonText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty scanButtonDisabledProperty() {
+        return scanButtonDisabled.getReadOnlyProperty();
+    }
+
+    /** The last thing the scheduler told the operator (blocked reason, merged...), for the status bar. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** What the panel shows when there are no jobs to list. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+}

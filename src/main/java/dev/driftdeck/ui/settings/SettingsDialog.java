@@ -1,0 +1,125 @@
+package dev.driftdeck.ui.settings;
+
+import atlantafx.base.theme.Styles;
+import dev.driftdeck.ui.BackgroundTasks;
+import dev.driftdeck.ui.ConsoleServices;
+import dev.driftdeck.ui.SettingsForm;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Window;
+
+import java.util.function.Consumer;
+
+/**
+ * Edits the settings. Loading and saving go through {@link ConsoleServices} off the FX thread; the
+ * dialog stays open with the error when saving fails, and Save is disabled while the form is invalid.
+ */
+public final class SettingsDialog extends Dialog<SettingsForm> {
+
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+
+    private final SettingsViewModel model = new SettingsViewModel();
+    private final Label saveError = new Label();
+
+    private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
+                           Consumer<SettingsForm> onSaved) {
+        initOwner(owner);
+        setTitle("Driftdeck settings");
+        setHeaderText("State sources and AWS access");
+        model.load(current);
+
+        TextArea sources = new TextArea();
+        sources.setId("settings-sources");
+        sources.setPromptText("states/**/*.tfstate\ns3://bucket/prod.tfstate");
+        sources.setPrefRowCount(4);
+        sources.textProperty().bindBidirectional(model.stateUrisProperty());
+        TextField profile = field("settings-profile", "default chain", model.profileProperty());
+        TextField regions = field("settings-regions", "eu-west-1, us-east-1 (empty: from the profile)", model.regionsProperty());
+        TextField endpoint = field("settings-endpoint", "blank for AWS; http://localhost:5000 for moto", model.endpointUrlProperty());
+        TextField interval = field("settings-interval", "minutes", model.intervalProperty());
+        CheckBox strict = new CheckBox("Strict: keep AWS default resources (default VPC, service-linked roles…)");
+        strict.setId("settings-strict");
+        strict.selectedProperty().bindBidirectional(model.strictProperty());
+
+        Label problems = new Label();
+        problems.setId("settings-problems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add(Styles.DANGER);
+        problems.textProperty().bind(model.problemTextProperty());
+        saveError.setId("settings-save-error");
+        saveError.setWrapText(true);
+        saveError.getStyleClass().add(Styles.DANGER);
+
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.setPadding(new Insets(10, 0, 0, 0));
+        ColumnConstraints valueColumn = new ColumnConstraints();
+        valueColumn.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(new ColumnConstraints(), valueColumn);
+        int row = 0;
+        form.addRow(row++, new Label("State sources"), sources);
+        form.addRow(row++, new Label("AWS profile"), profile);
+        form.addRow(row++, new Label("Regions"), regions);
+        form.addRow(row++, new Label("Endpoint URL"), endpoint);
+        form.addRow(row++, new Label("Scan every (min)"), interval);
+        form.add(strict, 1, row++);
+        form.add(problems, 0, row++, 2, 1);
+        form.add(saveError, 0, row, 2, 1);
+        form.setPrefWidth(560);
+
+        getDialogPane().setContent(form);
+        getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
+        Node save = getDialogPane().lookupButton(SAVE);
+        save.setId("settings-save");
+        save.disableProperty().bind(model.validProperty().not());
+        // Saving may block on the database: keep the dialog open, save in the background, close on success.
+        save.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();
+            SettingsForm form2 = model.toForm();
+            save.disableProperty().unbind();
+            save.setDisable(true);
+            saveError.setText("");
+            tasks.run(() -> services.saveSettings(form2), () -> {
+                setResult(form2);
+                onSaved.accept(form2);
+                close();
+            }, e -> {
+                saveError.setText("Could not save the settings: " + e.getMessage());
+                save.disableProperty().bind(model.validProperty().not());
+            });
+        });
+        setResultConverter(button -> null);
+    }
+
+    /** Loads the settings in the background, then shows the dialog; {@code onSaved} runs after a successful save. */
+    public static void open(Window owner, ConsoleServices services, BackgroundTasks tasks,
+                            Consumer<SettingsForm> onSaved, Consumer<String> onError) {
+        tasks.run(services::loadSettings,
+                current -> new SettingsDialog(owner, services, tasks, current, onSaved).show(),
+                e -> onError.accept("Could not load the settings: " + e.getMessage()));
+    }
+
+    SettingsViewModel model() {
+        return model;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.driftdeck.ui.settings;
+
+import dev.driftdeck.ui.SettingsForm;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The settings dialog's fields as text, validated as the operator types. State sources are one per
+ * line; regions are separated by commas or spaces.
+ */
+public final class SettingsViewModel {
+
+    private final StringProperty stateUris = new SimpleStringProperty("");
+    private final StringProperty regions = new SimpleStringProperty("");
+    private final StringProperty profile = new SimpleStringProperty("");
+    private final StringProperty endpointUrl = new SimpleStringProperty("");
+    private final BooleanProperty strict = new SimpleBooleanProperty(false);
+    private final StringProperty interval = new SimpleStringProperty("15");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid = Bindings.isEmpty(problems);
+
+    public SettingsViewModel() {
+        for (StringProperty field : List.of(stateUris, regions, endpointUrl, interval)) {
+            field.addListener((obs, old, now) -> revalidate());
+        }
+        revalidate();
+    }
+
+    /** Fills the fields from stored settings. */
+    public void load(SettingsForm form) {
+        stateUris.set(String.join("\n", form.stateUris()));
+        regions.set(String.join(", ", form.regions()));
+        profile.set(form.profile());
+        endpointUrl.set(form.endpointUrl());
+        strict.set(form.strict());
+        interval.set(Integer.toString(form.scanIntervalMinutes()));
+    }
+
+    /** The form to save; only call when {@link #validProperty()} is true. */
+    public SettingsForm toForm() {
+        if (!valid.get()) {
+            throw new IllegalStateException("Settings are not valid: " + problemText.get());
+        }
+        return new SettingsForm(uriList(), regionList(), profile.get().strip(), endpointUrl.get().strip(),
+                strict.get(), SettingsValidator.parseInterval(interval.get()));
+    }
+
+    private void revalidate() {
+        problems.setAll(SettingsValidator.validate(uriList(), regionList(), endpointUrl.get(), interval.get()));
+        problemText.set(String.join("\n", problems));
+    }
+
+    List<String> uriList() {
+        return stateUris.get().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    List<String> regionList() {
+        return Arrays.stream(regions.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public StringProperty stateUrisProperty() {
+        return stateUris;
+    }
+
+    public StringProperty regionsProperty() {
+        return regions;
+    }
+
+    public StringProperty profileProperty() {
+        return profile;
+    }
+
+    public StringProperty endpointUrlProperty() {
+        return endpointUrl;
+    }
+
+    public BooleanProperty strictProperty() {
+        return strict;
+    }
+
+    public StringProperty intervalProperty() {
+        return interval;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** Every problem, one per line, for the label under the form. */
+    public ReadOnlyStringProperty problemTextProperty() {
+        return problemText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

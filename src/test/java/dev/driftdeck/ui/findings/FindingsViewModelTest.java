@@ -1,0 +1,121 @@
+package dev.driftdeck.ui.findings;
+
+import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.ui.SampleScans;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FindingsViewModelTest {
+
+    private final FindingsViewModel model = new FindingsViewModel();
+
+    private void show(ScanReport report) {
+        model.show(report, FindingsViewModel.prepare(report));
+    }
+
+    private List<String> visibleIds() {
+        return model.rows().stream().map(Finding::id).toList();
+    }
+
+    @Test
+    void beforeAnyScanTheTableSaysHowToGetOne() {
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No scan yet — add a state source in Settings, then Scan now");
+    }
+
+    @Test
+    void showsEveryFindingMostUrgentFirst() {
+        show(SampleScans.small());
+
+        assertThat(model.rows()).hasSize(10);
+        assertThat(model.rows().getFirst().status()).isEqualTo(FindingStatus.CHANGED);
+        assertThat(model.rows().getLast().status()).isEqualTo(FindingStatus.IN_SYNC);
+        assertThat(model.shownTextProperty().get()).isEqualTo("10 findings");
+    }
+
+    @Test
+    void filtersByStatus() {
+        show(SampleScans.small());
+
+        model.statusFilterProperty().set(FindingStatus.UNMANAGED);
+
+        assertThat(visibleIds()).containsExactly("legacy-admin", "sg-0ff1ce");
+        assertThat(model.shownTextProperty().get()).isEqualTo("2 of 10 findings");
+        model.statusFilterProperty().set(null);
+        assertThat(model.rows()).hasSize(10);
+    }
+
+    @Test
+    void searchMatchesIdAddressOrTypeIgnoringCase() {
+        show(SampleScans.small());
+
+        model.searchTextProperty().set("I-0ABC");
+        assertThat(visibleIds()).containsExactly("i-0abc123");
+
+        model.searchTextProperty().set("q[\"orders\"]");
+        assertThat(visibleIds()).containsExactly("orders");
+
+        model.searchTextProperty().set("aws_iam_role");
+        assertThat(visibleIds()).containsExactlyInAnyOrder("deployer", "legacy-admin");
+    }
+
+    @Test
+    void statusAndTextCombine() {
+        show(SampleScans.small());
+
+        model.searchTextProperty().set("aws_iam_role");
+        model.statusFilterProperty().set(FindingStatus.IN_SYNC);
+
+        assertThat(visibleIds()).containsExactly("deployer");
+    }
+
+    @Test
+    void saysWhenTheFilterHidesEverything() {
+        show(SampleScans.small());
+
+        model.searchTextProperty().set("no-such-thing");
+
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No findings match the filter");
+    }
+
+    @Test
+    void anEmptyScanIsNotMistakenForNoScan() {
+        show(SampleScans.report(List.of()));
+
+        assertThat(model.placeholderProperty().get()).isEqualTo("The last scan found no resources");
+    }
+
+    @Test
+    void aNewScanIsOneChangeEventAndKeepsTheFilter() {
+        show(SampleScans.small());
+        model.statusFilterProperty().set(FindingStatus.CHANGED);
+        AtomicInteger changes = new AtomicInteger();
+        model.rows().addListener((ListChangeListener<Finding>) c -> changes.incrementAndGet());
+
+        show(SampleScans.many(500));
+
+        assertThat(changes).hasValue(1);
+        assertThat(model.rows()).allMatch(f -> f.status() == FindingStatus.CHANGED).hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void keepsTheSelectedResourceAcrossScansWhenItStillExists() {
+        show(SampleScans.small());
+        Finding web = model.rows().stream().filter(f -> f.id().equals("i-0abc123")).findFirst().orElseThrow();
+        model.selectedProperty().set(web);
+
+        show(SampleScans.many(20));
+        assertThat(model.selectedProperty().get()).isNotNull().extracting(Finding::id).isEqualTo("i-0abc123");
+
+        show(SampleScans.report(List.of()));
+        assertThat(model.selectedProperty().get()).isNull();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.driftdeck.ui.overview;
+
+import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.ui.SampleScans;
+import dev.driftdeck.ui.ScanProgress;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryViewModelTest {
+
+    private final SummaryViewModel model = new SummaryViewModel(Clock.fixed(SampleScans.FINISHED.plusSeconds(300), ZoneOffset.UTC));
+
+    @Test
+    void beforeAScanThereIsNothingToCount() {
+        assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage —");
+        assertThat(model.lastScanTextProperty().get()).isEqualTo("No scan yet");
+        assertThat(model.totalProperty().get()).isZero();
+    }
+
+    @Test
+    void countsByStatusAndCoverage() {
+        model.show(SampleScans.small());
+
+        assertThat(model.count(FindingStatus.CHANGED)).isEqualTo(2);
+        assertThat(model.count(FindingStatus.MISSING)).isEqualTo(1);
+        assertThat(model.count(FindingStatus.IN_SYNC)).isEqualTo(3);
+        assertThat(model.count(FindingStatus.UNMANAGED)).isEqualTo(2);
+        assertThat(model.count(FindingStatus.IGNORED)).isEqualTo(1);
+        assertThat(model.count(FindingStatus.NOT_CHECKED)).isEqualTo(1);
+        assertThat(model.totalProperty().get()).isEqualTo(10);
+        // managed 5 of 5 + 2 unmanaged + 1 missing = 8 -> 62.5% truncated to 62
+        assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage 62%");
+        assertThat(model.coverageDetailProperty().get()).isEqualTo("5 managed of 8 (62.5%)");
+        assertThat(model.driftTextProperty().get()).isEqualTo("2 changed · 1 missing · 2 unmanaged");
+    }
+
+    @Test
+    void lastScanLineSaysWhenHowLongAndAlerts() {
+        model.show(SampleScans.small());
+
+        assertThat(model.lastScanTextProperty().get()).isEqualTo("Last scan 28 Nov 10:35 · took 12.0 s · 1 alert");
+        assertThat(model.ago(SampleScans.small())).isEqualTo("5 min ago");
+    }
+
+    @Test
+    void aScanWithoutDriftSaysSo() {
+        model.show(SampleScans.report(java.util.List.of()));
+
+        assertThat(model.driftTextProperty().get()).isEqualTo("No drift");
+        assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage 100%");
+    }
+
+    @Test
+    void progressShowsMessageAndCountsUntilTheScanIsStored() {
+        ScanProgressViewModel progress = new ScanProgressViewModel();
+
+        progress.apply(new ScanProgress("Listing aws_instance in eu-west-1", 12, 40));
+        assertThat(progress.activeProperty().get()).isTrue();
+        assertThat(progress.messageProperty().get()).isEqualTo("Listing aws_instance in eu-west-1 (12/40)");
+        assertThat(progress.fractionProperty().get()).isEqualTo(0.3);
+
+        progress.apply(new ScanProgress("Reading state sources", 0, 0));
+        assertThat(progress.fractionProperty().get()).isEqualTo(-1.0);
+
+        progress.scanStored();
+        assertThat(progress.activeProperty().get()).isFalse();
+    }
+}
