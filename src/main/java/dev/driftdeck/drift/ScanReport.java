@@ -55,6 +55,15 @@ public record ScanReport(
         });
     }
 
+    /**
+     * True when a state source could not be read or an AWS listing failed, so some resources could not be checked.
+     * Listing failures are the alerts that name both an account and a region.
+     */
+    public boolean incomplete() {
+        return sources.stream().anyMatch(source -> source.error() != null)
+                || alerts.stream().anyMatch(alert -> alert.account() != null && alert.region() != null);
+    }
+
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);
     }

@@ -1,0 +1,56 @@
+package dev.driftdeck.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop's log file: {@code <data dir>/logs/driftdeck.log}, rolled daily, 14 days and 50 MB at most.
+ * The CLI keeps logging to stderr only (logback.xml), so a one-off scan leaves no files behind.
+ */
+final class FileLogging {
+
+    private FileLogging() {
+    }
+
+    static void install(Path logDir) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        appender.setFile(logDir.resolve("driftdeck.log").toString());
+        TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
+        policy.setContext(context);
+        policy.setParent(appender);
+        policy.setFileNamePattern(logDir.resolve("driftdeck.%d{yyyy-MM-dd}.log").toString());
+        policy.setMaxHistory(14);
+        policy.setTotalSizeCap(FileSize.valueOf("50MB"));
+        policy.start();
+        appender.setRollingPolicy(policy);
+        appender.setEncoder(encoder);
+        appender.start();
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        context.getLogger("dev.driftdeck").setLevel(Level.INFO);
+    }
+
+    /** Where the log file is, for the About dialog and error messages. */
+    static Path logFile(Path logDir) {
+        return logDir.resolve("driftdeck.log");
+    }
+}

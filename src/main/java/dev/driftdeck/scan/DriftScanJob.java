@@ -1,0 +1,60 @@
+package dev.driftdeck.scan;
+
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.schedule.Job;
+import dev.driftdeck.schedule.JobContext;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.store.ConsoleSettings;
+import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.store.SettingsRepository;
+import java.nio.file.Path;
+
+/**
+ * The scheduler's {@code drift-scan} job: scan with the console's current settings and store the result in one
+ * transaction. A scan whose state source or AWS listing failed is stored but reported PARTIAL, so the operator
+ * sees both the findings and that some of them could not be checked.
+ */
+public final class DriftScanJob implements Job {
+
+    public static final String NAME = "drift-scan";
+
+    private final ScanService scans;
+    private final SettingsRepository settings;
+    private final ScanRepository repository;
+    private final ScanEvents events;
+    private final Path driftignore;
+
+    public DriftScanJob(ScanService scans, SettingsRepository settings, ScanRepository repository, ScanEvents events,
+                        Path driftignore) {
+        this.scans = scans;
+        this.settings = settings;
+        this.repository = repository;
+        this.events = events;
+        this.driftignore = driftignore;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RunOutcome run(JobContext context) {
+        ConsoleSettings current = settings.load();
+        ScanRequest request = new ScanRequest(current.stateUris(), current.regions(), current.profile(),
+                current.endpointUrl(), current.strict(),
+                driftignore != null && driftignore.toFile().isFile() ? driftignore : null);
+        ScanReport report;
+        try {
+            report = scans.scan(request, events::progress, context::cancelled);
+        } catch (ScanCancelledException stopped) {
+            return RunOutcome.CANCELLED;
+        }
+        if (context.cancelled()) {
+            return RunOutcome.CANCELLED;
+        }
+        long id = repository.save(report);
+        events.stored(id);
+        return report.incomplete() ? RunOutcome.PARTIAL : RunOutcome.SUCCEEDED;
+    }
+}
