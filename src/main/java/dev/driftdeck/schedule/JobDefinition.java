@@ -14,8 +14,9 @@ public record JobDefinition(Job job, Duration interval, boolean enabled) {
 
     public JobDefinition {
         Objects.requireNonNull(job, "job");
-        if (interval == null || interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("Job " + job.name() + ": interval must be positive, was " + interval);
+        // Slots are computed in whole milliseconds.
+        if (interval == null || interval.toMillis() < 1) {
+            throw new IllegalArgumentException("Job " + job.name() + ": interval must be at least 1 ms, was " + interval);
         }
     }
 

@@ -194,6 +194,11 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
 
     /** The worker side of one run. Catches everything: a job can fail, the scheduler cannot. */
     private void execute(JobSlot slot, RunSpec spec) {
+        if (closed) {
+            // Queued just before close(): shutdown() still drains the queue, but nothing should start now.
+            slot.release();
+            return;
+        }
         RunContext context = new RunContext(spec.trigger());
         Instant startedAt = clock.instant();
         long runId = recorder.started(slot.name(), spec, startedAt);

@@ -25,7 +25,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final int POOL_SIZE = 4;
+    /** One connection holds the lock for our lifetime; the rest serve the scheduler's jobs and the UI. */
+    private static final int POOL_SIZE = 8;
 
     private final Path path;
     private final JdbcConnectionPool pool;

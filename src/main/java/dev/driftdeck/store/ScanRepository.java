@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -118,6 +119,31 @@ public final class ScanRepository {
                     }
                 }
                 return List.copyOf(summaries);
+            }
+        });
+    }
+
+    /**
+     * Retention: deletes scans started before {@code olderThan} and any beyond the newest {@code maxCount},
+     * with their findings, diffs and alerts. The latest scan is always kept.
+     *
+     * @return how many scans were deleted
+     */
+    public int prune(Instant olderThan, int maxCount) {
+        return query("pruning scans", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("""
+                    DELETE FROM scans WHERE id IN (
+                        SELECT id FROM (SELECT id, started_at,
+                                               ROW_NUMBER() OVER (ORDER BY started_at DESC, id DESC) AS newest
+                                        FROM scans)
+                        WHERE newest > 1 AND (started_at < ? OR newest > ?))""")) {
+                Columns.setInstant(delete, 1, olderThan);
+                delete.setInt(2, Math.max(1, maxCount));
+                int deleted = delete.executeUpdate();
+                if (deleted > 0) {
+                    log.info("Pruned {} scan(s) older than {} or beyond the newest {}", deleted, olderThan, maxCount);
+                }
+                return deleted;
             }
         });
     }

@@ -95,6 +95,28 @@ class JdbcRunStoreTest {
         }
     }
 
+    @Test
+    void pruningDropsOldAndSurplusFinishedRunsPerJobButNeverARunningOne() {
+        try (Database db = migrated("prune")) {
+            JdbcRunStore runs = new JdbcRunStore(db);
+            for (int minute = 0; minute < 5; minute++) {
+                long id = runs.runStarted("drift-scan", Trigger.SCHEDULED, T0.plusSeconds(60L * minute),
+                        T0.plusSeconds(60L * minute), 0);
+                runs.runFinished(id, T0.plusSeconds(60L * minute + 1), RunOutcome.SUCCEEDED, null);
+            }
+            long stillRunning = runs.runStarted("state-sync", Trigger.SCHEDULED, T0, T0, 0);
+            long sync = runs.runStarted("state-sync", Trigger.SCHEDULED, T0.plusSeconds(240), T0.plusSeconds(240), 0);
+            runs.runFinished(sync, T0.plusSeconds(241), RunOutcome.SUCCEEDED, null);
+
+            // older than 10:01, or beyond the newest three of its job
+            assertThat(runs.prune(T0.plusSeconds(60), 3)).isEqualTo(2);
+
+            assertThat(runs.recentRuns("drift-scan", 10)).extracting(JobRun::startedAt)
+                    .containsExactly(T0.plusSeconds(240), T0.plusSeconds(180), T0.plusSeconds(120));
+            assertThat(runs.recentRuns("state-sync", 10)).extracting(JobRun::id).containsExactly(sync, stillRunning);
+        }
+    }
+
     private Database migrated(String name) {
         Database db = Database.open(dir.resolve(name));
         Migrations.migrateAndVerify(db);

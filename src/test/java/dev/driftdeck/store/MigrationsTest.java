@@ -53,6 +53,21 @@ class MigrationsTest {
     }
 
     @Test
+    void aFailingMigrationIsReportedAndThenRefusedAsFailedEarlier() {
+        try (Database db = Database.open(dir.resolve("broken"))) {
+            assertThatThrownBy(() -> Migrations.migrateAndVerify(db, "classpath:db/migration-broken"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("Migrating the database " + db.path() + " failed: ")
+                    .hasMessageContaining("V1__broken.sql");
+
+            assertThat(Migrations.info(db, "classpath:db/migration-broken").failed()).isTrue();
+            assertThatThrownBy(() -> Migrations.migrateAndVerify(db, "classpath:db/migration-broken"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("migration 1 (broken) failed earlier and left the schema half-changed");
+        }
+    }
+
+    @Test
     void aSchemaFromANewerDriftdeckIsRefusedBeforeAnythingChanges() {
         try (Database db = Database.open(dir.resolve("future"))) {
             Migrations.migrateAndVerify(db, Migrations.LOCATION, "classpath:db/migration-future");

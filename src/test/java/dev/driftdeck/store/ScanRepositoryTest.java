@@ -112,6 +112,26 @@ class ScanRepositoryTest {
     }
 
     @Test
+    void pruningDropsOldAndSurplusScansWithTheirRowsButKeepsTheLatest() throws Exception {
+        long first = scans.save(Reports.everyStatus(Reports.STARTED));
+        long second = scans.save(Reports.everyStatus(Reports.STARTED.plusSeconds(900)));
+        long third = scans.save(Reports.everyStatus(Reports.STARTED.plusSeconds(1800)));
+
+        assertThat(scans.prune(Reports.STARTED.plusSeconds(1), 10)).isOne();
+        assertThat(scans.recent(10)).extracting(ScanSummary::id).containsExactly(third, second);
+        assertThat(scans.prune(Reports.STARTED.plusSeconds(1), 1)).isOne();
+        assertThat(scans.prune(Reports.STARTED.plusSeconds(99_999), 1)).as("the latest scan stays").isZero();
+
+        assertThat(scans.latest()).map(StoredScan::id).contains(third);
+        try (Connection connection = db.connection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM finding_diffs WHERE scan_id IN ("
+                     + first + ", " + second + ")")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("diffs of pruned scans").isZero();
+        }
+    }
+
+    @Test
     void hundredThousandFindingsPersistAndLoadWhole() {
         ScanReport report = Reports.inSync(Reports.STARTED, 100_000);
 
