@@ -62,7 +62,7 @@ public final class DesktopBootstrap {
         ConsoleSettings current = settings.load();
         DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
         JobScheduler scheduler = JobScheduler.create(clock, new JdbcRunStore(db),
-                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true)), options);
+                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false)), options);
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null));

@@ -43,7 +43,7 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * Reads each job's persisted schedule; a job never scheduled before is due at once.
+     * Reads each job's persisted schedule; a job never scheduled before is due as its definition says.
      *
      * @param ticker  runs the tick loop; owned (shut down) by this scheduler
      * @param workers runs job bodies; owned (shut down) by this scheduler
@@ -60,7 +60,8 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         for (JobDefinition definition : jobs) {
             RunStore.JobSchedule persisted = store.loadSchedule(definition.name())
                     .orElse(new RunStore.JobSchedule(null, false));
-            Instant nextDue = persisted.nextDueAt() == null ? now : persisted.nextDueAt();
+            Instant firstSlot = definition.runAtFirstStart() ? now : now.plus(definition.interval());
+            Instant nextDue = persisted.nextDueAt() == null ? firstSlot : persisted.nextDueAt();
             JobSlot slot = new JobSlot(definition, nextDue, persisted.paused(), options.maxBackoff());
             if (slots.putIfAbsent(definition.name(), slot) != null) {
                 throw new IllegalArgumentException("Two jobs are named " + definition.name() + "; job names must be unique");

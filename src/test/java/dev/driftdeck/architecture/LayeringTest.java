@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.driftdeck.schedule.JobScheduler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,18 @@ class LayeringTest {
     void theCliNeverTouchesTheDesktop() {
         noClasses().that().resideInAPackage("dev.driftdeck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.ui..", "dev.driftdeck.app..", "javafx..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheDesktopBootstrapBuildsTheScheduler() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.driftdeck.app.DesktopBootstrap")
+                .and().resideOutsideOfPackage("dev.driftdeck.schedule..")
+                .should().callConstructor(JobScheduler.class, java.time.Clock.class,
+                        java.util.concurrent.ScheduledExecutorService.class, java.util.concurrent.ExecutorService.class,
+                        dev.driftdeck.schedule.RunStore.class, java.util.List.class, dev.driftdeck.schedule.SchedulerOptions.class)
+                .orShould().callMethod(JobScheduler.class, "create", java.time.Clock.class,
+                        dev.driftdeck.schedule.RunStore.class, java.util.List.class, dev.driftdeck.schedule.SchedulerOptions.class)
                 .check(production);
     }
 

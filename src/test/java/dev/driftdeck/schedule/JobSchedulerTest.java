@@ -57,6 +57,24 @@ class JobSchedulerTest {
     }
 
     @Test
+    void aJobThatWaitsAtFirstStartIsFirstDueOneIntervalLaterWhileManualRunsWorkAtOnce() {
+        ScriptedJob scan = new ScriptedJob("drift-scan");
+        JobScheduler scheduler = harness.start(new JobDefinition(scan, FIVE_MINUTES, true, false));
+
+        scheduler.tick();
+        assertThat(harness.workers.runAll()).isZero();
+        assertThat(harness.status("drift-scan").nextRunAt()).isEqualTo(time("10:05:00"));
+
+        assertThat(scheduler.runNow("drift-scan").kind()).isEqualTo(RunNowResult.Kind.STARTED);
+        assertThat(harness.workers.runAll()).isEqualTo(1);
+        harness.at("10:05:00");
+        scheduler.tick();
+        assertThat(harness.workers.runAll()).isEqualTo(1);
+        assertThat(harness.history("drift-scan")).extracting(JobRun::trigger)
+                .containsExactly(Trigger.MANUAL, Trigger.SCHEDULED);
+    }
+
+    @Test
     void aRestartedSchedulerKeepsThePersistedPhase() {
         harness.start(every(FIVE_MINUTES, new ScriptedJob("drift-scan"))).tick();
         harness.workers.runAll();
