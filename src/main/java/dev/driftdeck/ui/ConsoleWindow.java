@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -59,7 +60,8 @@ public final class ConsoleWindow implements AutoCloseable {
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setScene(scene);
         ConsoleWindow window = new ConsoleWindow(stage, model, view, tasks, ownsTasks);
-        stage.setOnHidden(e -> window.close());
+        // An event handler, not setOnHidden: the app root keeps its own hidden/close handlers for shutdown.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> window.close());
         model.start();
         view.startTimers();
         stage.show();

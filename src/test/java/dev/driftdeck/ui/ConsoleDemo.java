@@ -17,6 +17,9 @@ public final class ConsoleDemo extends Application {
                 ? InMemoryServices.readOnly("Database schema check failed: migration V3__findings_index.sql is pending.", scan)
                 : InMemoryServices.withScheduler(new FakeScheduler(Statuses.all(java.time.Instant.now())), scan);
         ConsoleWindow window = ConsoleWindow.open(stage, services);
+        if (args.contains("settings")) {
+            javafx.application.Platform.runLater(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#settings-button")).fire());
+        }
         if (args.contains("select")) {
             var findings = window.model().findings();
             findings.reportProperty().addListener((obs, old, now) -> findings.selectedProperty().set(findings.rows().getFirst()));
