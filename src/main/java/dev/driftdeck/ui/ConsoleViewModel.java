@@ -69,14 +69,15 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
             loaded.ifPresent(scan -> {
                 findings.show(scan.report(), scan.prepared());
-                summary.show(scan.report());
+                summary.show(scan.figures());
             });
         }, e -> message.set("Could not load the last scan: " + e.getMessage()));
     }
 
     private Optional<LoadedScan> loadLatest() throws Exception {
-        // Sorting 100,000 findings is work too: do it here, not on the FX thread.
-        return services.latestScan().map(report -> new LoadedScan(report, FindingsViewModel.prepare(report)));
+        // Sorting and counting 100,000 findings is work too: do it here, not on the FX thread.
+        return services.latestScan().map(report ->
+                new LoadedScan(report, FindingsViewModel.prepare(report), SummaryViewModel.figures(report)));
     }
 
     private void onScanStored() {
@@ -151,6 +152,6 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    private record LoadedScan(ScanReport report, List<Finding> prepared) {
+    private record LoadedScan(ScanReport report, List<Finding> prepared, SummaryViewModel.Figures figures) {
     }
 }

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -39,22 +40,48 @@ public final class SummaryViewModel {
         }
     }
 
-    /** Shows a scan's figures (FX thread). */
-    public void show(ScanReport report) {
+    /**
+     * Counts a scan's findings: one pass over up to 100,000 findings, so call it on a background
+     * thread and hand the result to {@link #show(Figures)}.
+     */
+    public static Figures figures(ScanReport report) {
         Map<FindingStatus, Long> byStatus = report.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.status(), () -> new EnumMap<>(FindingStatus.class), Collectors.counting()));
-        counts.forEach((status, count) -> count.set(byStatus.getOrDefault(status, 0L)));
-        total.set(report.findings().size());
+        Coverage coverage = new Coverage(
+                byStatus.getOrDefault(FindingStatus.IN_SYNC, 0L) + byStatus.getOrDefault(FindingStatus.CHANGED, 0L),
+                byStatus.getOrDefault(FindingStatus.UNMANAGED, 0L),
+                byStatus.getOrDefault(FindingStatus.MISSING, 0L));
+        return new Figures(byStatus, report.findings().size(), coverage, report.finishedAt(), report.duration(), report.alerts().size());
+    }
 
-        Coverage coverage = report.coverage();
+    /** Shows a scan (FX thread), counting it here: fine for small scans and tests. */
+    public void show(ScanReport report) {
+        show(figures(report));
+    }
+
+    /** Shows precomputed figures (FX thread): only property sets, no pass over the findings. */
+    public void show(Figures figures) {
+        counts.forEach((status, count) -> count.set(figures.byStatus().getOrDefault(status, 0L)));
+        total.set(figures.total());
+
+        Coverage coverage = figures.coverage();
         coverageText.set("Coverage " + coverage.percent() + "%");
         long covered = coverage.managed() + coverage.unmanaged() + coverage.missing();
         coverageDetail.set(coverage.managed() + " managed of " + covered
                 + String.format(Locale.ROOT, " (%.1f%%)", coverage.exact() * 100));
-        lastScanText.set("Last scan " + WHEN.format(report.finishedAt().atZone(clock.getZone()))
-                + " · took " + TimeText.elapsed(report.duration())
-                + (report.alerts().isEmpty() ? "" : " · " + report.alerts().size() + (report.alerts().size() == 1 ? " alert" : " alerts")));
+        int alerts = figures.alerts();
+        lastScanText.set("Last scan " + WHEN.format(figures.finishedAt().atZone(clock.getZone()))
+                + " · took " + TimeText.elapsed(figures.duration())
+                + (alerts == 0 ? "" : " · " + alerts + (alerts == 1 ? " alert" : " alerts")));
         driftText.set(driftLine());
+    }
+
+    /** A scan's numbers, computed off the FX thread. */
+    public record Figures(Map<FindingStatus, Long> byStatus, long total, Coverage coverage,
+                          Instant finishedAt, Duration duration, int alerts) {
+        public Figures {
+            byStatus = Map.copyOf(byStatus);
+        }
     }
 
     /** "3 changed · 1 missing · 4 unmanaged", or "No drift" when all three are zero. */

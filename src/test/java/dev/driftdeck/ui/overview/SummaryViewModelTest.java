@@ -39,6 +39,19 @@ class SummaryViewModelTest {
     }
 
     @Test
+    void figuresAgreeWithTheReportsOwnCountsAndCoverage() {
+        var report = SampleScans.many(1_000);
+
+        SummaryViewModel.Figures figures = SummaryViewModel.figures(report);
+
+        for (FindingStatus status : FindingStatus.values()) {
+            assertThat(figures.byStatus().getOrDefault(status, 0L)).as(status.name()).isEqualTo(report.count(status));
+        }
+        assertThat(figures.coverage()).isEqualTo(report.coverage());
+        assertThat(figures.total()).isEqualTo(1_010);
+    }
+
+    @Test
     void lastScanLineSaysWhenHowLongAndAlerts() {
         model.show(SampleScans.small());
 
