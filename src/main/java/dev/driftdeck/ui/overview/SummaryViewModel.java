@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.overview;
 
+import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +34,8 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper coverageDetail = new ReadOnlyStringWrapper("No scan yet");
     private final ReadOnlyStringWrapper lastScanText = new ReadOnlyStringWrapper("No scan yet");
     private final ReadOnlyStringWrapper driftText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertCountText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertsText = new ReadOnlyStringWrapper("");
 
     public SummaryViewModel(Clock clock) {
         this.clock = clock;
@@ -51,7 +55,8 @@ public final class SummaryViewModel {
                 byStatus.getOrDefault(FindingStatus.IN_SYNC, 0L) + byStatus.getOrDefault(FindingStatus.CHANGED, 0L),
                 byStatus.getOrDefault(FindingStatus.UNMANAGED, 0L),
                 byStatus.getOrDefault(FindingStatus.MISSING, 0L));
-        return new Figures(byStatus, report.findings().size(), coverage, report.finishedAt(), report.duration(), report.alerts().size());
+        return new Figures(byStatus, report.findings().size(), coverage, report.finishedAt(), report.duration(),
+                report.alerts().stream().map(SummaryViewModel::alertLine).toList());
     }
 
     /** Shows a scan (FX thread), counting it here: fine for small scans and tests. */
@@ -69,18 +74,29 @@ public final class SummaryViewModel {
         long covered = coverage.managed() + coverage.unmanaged() + coverage.missing();
         coverageDetail.set(coverage.managed() + " managed of " + covered
                 + String.format(Locale.ROOT, " (%.1f%%)", coverage.exact() * 100));
-        int alerts = figures.alerts();
+        int alerts = figures.alerts().size();
         lastScanText.set("Last scan " + WHEN.format(figures.finishedAt().atZone(clock.getZone()))
-                + " · took " + TimeText.elapsed(figures.duration())
-                + (alerts == 0 ? "" : " · " + alerts + (alerts == 1 ? " alert" : " alerts")));
+                + " · took " + TimeText.elapsed(figures.duration()));
         driftText.set(driftLine());
+        alertCountText.set(alerts == 0 ? "" : alerts + (alerts == 1 ? " alert" : " alerts"));
+        alertsText.set(String.join("\n", figures.alerts()));
+    }
+
+    /** "aws_ebs_volume · 123456789012 · eu-west-1: Access denied… (grant ec2:DescribeVolumes)". */
+    static String alertLine(Alert alert) {
+        String scope = Stream.of(alert.type(), alert.account(), alert.region())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(" · "));
+        return (scope.isEmpty() ? "" : scope + ": ") + alert.message()
+                + (alert.iamAction() == null ? "" : " (grant " + alert.iamAction() + ")");
     }
 
     /** A scan's numbers, computed off the FX thread. */
     public record Figures(Map<FindingStatus, Long> byStatus, long total, Coverage coverage,
-                          Instant finishedAt, Duration duration, int alerts) {
+                          Instant finishedAt, Duration duration, List<String> alerts) {
         public Figures {
             byStatus = Map.copyOf(byStatus);
+            alerts = List.copyOf(alerts);
         }
     }
 
@@ -123,6 +139,16 @@ public final class SummaryViewModel {
     /** "3 changed · 1 missing · 4 unmanaged" or "No drift". */
     public ReadOnlyStringProperty driftTextProperty() {
         return driftText.getReadOnlyProperty();
+    }
+
+    /** "2 alerts", or "" when the scan had none. */
+    public ReadOnlyStringProperty alertCountTextProperty() {
+        return alertCountText.getReadOnlyProperty();
+    }
+
+    /** Every alert of the shown scan, one per line, with the IAM action to grant when that is the fix. */
+    public ReadOnlyStringProperty alertsTextProperty() {
+        return alertsText.getReadOnlyProperty();
     }
 
     /** How long ago the shown scan finished, for tooltips. */

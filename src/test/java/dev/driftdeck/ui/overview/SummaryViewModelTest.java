@@ -55,7 +55,10 @@ class SummaryViewModelTest {
     void lastScanLineSaysWhenHowLongAndAlerts() {
         model.show(SampleScans.small());
 
-        assertThat(model.lastScanTextProperty().get()).isEqualTo("Last scan 28 Nov 10:35 · took 12.0 s · 1 alert");
+        assertThat(model.lastScanTextProperty().get()).isEqualTo("Last scan 28 Nov 10:35 · took 12.0 s");
+        assertThat(model.alertCountTextProperty().get()).isEqualTo("1 alert");
+        assertThat(model.alertsTextProperty().get()).isEqualTo(
+                "aws_ebs_volume · 123456789012 · eu-west-1: Access denied for ec2:DescribeVolumes in eu-west-1 (grant ec2:DescribeVolumes)");
         assertThat(model.ago(SampleScans.small())).isEqualTo("5 min ago");
     }
 
@@ -64,7 +67,15 @@ class SummaryViewModelTest {
         model.show(SampleScans.report(java.util.List.of()));
 
         assertThat(model.driftTextProperty().get()).isEqualTo("No drift");
+        assertThat(model.alertCountTextProperty().get()).isEqualTo("1 alert");
         assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage 100%");
+    }
+
+    @Test
+    void sourceLevelAlertsHaveNoScope() {
+        var alert = new dev.driftdeck.drift.Alert(null, null, null, "State s3://tf/prod.tfstate: access denied", "s3:GetObject");
+
+        assertThat(SummaryViewModel.alertLine(alert)).isEqualTo("State s3://tf/prod.tfstate: access denied (grant s3:GetObject)");
     }
 
     @Test
