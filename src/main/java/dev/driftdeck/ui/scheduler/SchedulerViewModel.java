@@ -45,6 +45,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
     private Instant mergedDuringRunStartedAt;
     private AutoCloseable subscription;
+    private boolean pushedSnapshotSeen;
 
     /**
      * @param scheduler the scheduler, or empty when the console is read-only
@@ -62,10 +63,17 @@ public final class SchedulerViewModel implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
-        LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), this::apply);
+        LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), statuses -> {
+            pushedSnapshotSeen = true;
+            apply(statuses);
+        });
         subscription = scheduler.subscribe(relay);
-        tasks.run(scheduler::statuses, this::apply,
-                e -> message.set("Could not read the scheduler status: " + e.getMessage()));
+        // The first snapshot is read in the background; a pushed one that arrived meanwhile is newer and wins.
+        tasks.run(scheduler::statuses, statuses -> {
+            if (!pushedSnapshotSeen) {
+                apply(statuses);
+            }
+        }, e -> message.set("Could not read the scheduler status: " + e.getMessage()));
     }
 
     /** Applies a snapshot (FX thread). */
