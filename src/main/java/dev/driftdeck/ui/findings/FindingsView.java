@@ -29,13 +29,13 @@ public final class FindingsView extends BorderPane {
     private static final double ROW_HEIGHT = 30;
 
     private final TableView<Finding> table = new TableView<>();
+    private final TextField search = new TextField();
 
     public FindingsView(FindingsViewModel model) {
         getStyleClass().add("findings-view");
 
-        TextField search = new TextField();
         search.setId("findings-search");
-        search.setPromptText("Search id, address or type");
+        search.setPromptText("Search id, address or type  (Ctrl+F)");
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setPrefColumnCount(28);
 
@@ -82,6 +82,12 @@ public final class FindingsView extends BorderPane {
 
     public TableView<Finding> table() {
         return table;
+    }
+
+    /** Ctrl/Cmd+F lands here. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     private static TableColumn<Finding, FindingStatus> statusColumn() {
