@@ -145,11 +145,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
         }
         subscriptions.clear();
-        try {
-            scheduler.close();
-        } catch (Exception ignored) {
-            // Same: the window is going away either way.
-        }
+        scheduler.close();
     }
 
     private record LoadedScan(ScanReport report, List<Finding> prepared, SummaryViewModel.Figures figures) {

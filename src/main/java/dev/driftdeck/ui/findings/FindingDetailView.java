@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** The selected finding: who it is, where it lives, and attribute by attribute what differs. */
@@ -55,11 +56,11 @@ public final class FindingDetailView extends StackPane {
         diffs.setId("diff-table");
         diffs.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         diffs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        diffs.getColumns().setAll(
+        diffs.getColumns().setAll(List.of(
                 column("Path", 150, AttributeDiff::dottedPath),
                 headed(column("State", 120, d -> FindingDetailViewModel.valueText(d.expected())), "Expected: the value in Terraform state"),
                 headed(column("AWS", 120, d -> FindingDetailViewModel.valueText(d.actual())), "Actual: the live value in AWS"),
-                column("Kind", 85, d -> d.kind().name()));
+                column("Kind", 85, d -> d.kind().name())));
         diffs.getColumns().getLast().setMinWidth(85);
         diffs.setPlaceholder(new Label("No attribute differences"));
         VBox.setVgrow(diffs, Priority.ALWAYS);

@@ -174,10 +174,16 @@ public final class SchedulerViewModel implements AutoCloseable {
         return emptyText.getReadOnlyProperty();
     }
 
+    /** Unsubscribes from the scheduler; idempotent. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (subscription != null) {
-            subscription.close();
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // Unsubscribing can only fail inside the scheduler; the panel is going away either way.
+                org.slf4j.LoggerFactory.getLogger(SchedulerViewModel.class).debug("Unsubscribing from the scheduler failed", e);
+            }
             subscription = null;
         }
     }
