@@ -50,6 +50,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.scheduler = new SchedulerViewModel(readOnlyReason.isPresent() ? Optional.empty() : services.scheduler(), tasks, clock);
         detail.findingProperty().bind(findings.selectedProperty());
         scheduler.messageProperty().addListener((obs, old, now) -> message.set(now));
+        // A scan that fails is never stored: its progress must still go away when the job stops running.
+        scheduler.scanRunningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                progress.hide();
+            }
+        });
     }
 
     /** Subscribes to progress and "scan stored", starts the scheduler panel and loads the latest scan. */
@@ -81,7 +87,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     private void onScanStored() {
-        progress.scanStored();
+        progress.hide();
         reload();
     }
 

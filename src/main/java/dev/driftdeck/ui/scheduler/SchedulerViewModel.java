@@ -37,6 +37,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper scanButtonDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper scanRunning = new ReadOnlyBooleanWrapper(false);
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
@@ -79,7 +80,9 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** Applies a snapshot (FX thread). */
     public void apply(List<JobStatus> statuses) {
         latest = List.copyOf(statuses);
-        trackMergedRun(scanJob());
+        JobStatus scan = scanJob();
+        trackMergedRun(scan);
+        scanRunning.set(scan != null && scan.state() == JobState.RUNNING);
         if (latest.isEmpty()) {
             emptyText.set("The scheduler has no jobs");
         }
@@ -162,6 +165,11 @@ public final class SchedulerViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty scanButtonDisabledProperty() {
         return scanButtonDisabled.getReadOnlyProperty();
+    }
+
+    /** True while the drift-scan job runs, per the latest snapshot. */
+    public ReadOnlyBooleanProperty scanRunningProperty() {
+        return scanRunning.getReadOnlyProperty();
     }
 
     /** The last thing the scheduler told the operator (blocked reason, merged...), for the status bar. */

@@ -90,7 +90,7 @@ class SummaryViewModelTest {
         progress.apply(new ScanProgress("Reading state sources", 0, 0));
         assertThat(progress.fractionProperty().get()).isEqualTo(-1.0);
 
-        progress.scanStored();
+        progress.hide();
         assertThat(progress.activeProperty().get()).isFalse();
     }
 }
