@@ -1,6 +1,8 @@
 package dev.driftdeck.ui;
 
 import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -10,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one way the console runs work off the FX thread: the work runs on a worker executor, then
@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  */
 public final class BackgroundTasks implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(BackgroundTasks.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
     private final Executor worker;
     private final Executor ui;
@@ -59,7 +59,7 @@ public final class BackgroundTasks implements AutoCloseable {
             try {
                 result = work.call();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Background task failed", e);
+                LOG.warn("Background task failed: {}", e.toString(), e);
                 ui.execute(() -> onFailure.accept(e));
                 return;
             }
@@ -93,7 +93,7 @@ public final class BackgroundTasks implements AutoCloseable {
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> LOG.log(Level.SEVERE, "Uncaught in " + t.getName(), e));
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e));
             return thread;
         };
     }

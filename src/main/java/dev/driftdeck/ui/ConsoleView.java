@@ -30,6 +30,7 @@ public final class ConsoleView extends BorderPane {
 
     private final ConsoleViewModel model;
     private final SchedulerView schedulerView;
+    private final FindingsView findingsView;
 
     public ConsoleView(ConsoleViewModel model) {
         this.model = model;
@@ -42,6 +43,7 @@ public final class ConsoleView extends BorderPane {
         top.getChildren().addAll(header(), new SummaryStrip(model.summary(), model.findings().statusFilterProperty()));
 
         FindingsView findings = new FindingsView(model.findings());
+        findingsView = findings;
         findings.setPadding(new Insets(10, 12, 0, 12));
         FindingDetailView detail = new FindingDetailView(model.detail());
         schedulerView = new SchedulerView(model.scheduler());
@@ -58,6 +60,12 @@ public final class ConsoleView extends BorderPane {
         setTop(top);
         setCenter(center);
         setBottom(new StatusBar(model.progress(), model.summary(), model.messageProperty()));
+    }
+
+    /** Keyboard shortcuts that need the scene: Ctrl/Cmd+F searches. */
+    void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), findingsView::focusSearch);
     }
 
     /** Starts the countdown timeline; the window calls it once shown. */

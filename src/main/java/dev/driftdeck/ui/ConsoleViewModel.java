@@ -50,6 +50,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.scheduler = new SchedulerViewModel(readOnlyReason.isPresent() ? Optional.empty() : services.scheduler(), tasks, clock);
         detail.findingProperty().bind(findings.selectedProperty());
         scheduler.messageProperty().addListener((obs, old, now) -> message.set(now));
+        // A scan that fails is never stored: its progress must still go away when the job stops running.
+        scheduler.scanRunningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                progress.hide();
+            }
+        });
     }
 
     /** Subscribes to progress and "scan stored", starts the scheduler panel and loads the latest scan. */
@@ -69,18 +75,19 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
             loaded.ifPresent(scan -> {
                 findings.show(scan.report(), scan.prepared());
-                summary.show(scan.report());
+                summary.show(scan.figures());
             });
         }, e -> message.set("Could not load the last scan: " + e.getMessage()));
     }
 
     private Optional<LoadedScan> loadLatest() throws Exception {
-        // Sorting 100,000 findings is work too: do it here, not on the FX thread.
-        return services.latestScan().map(report -> new LoadedScan(report, FindingsViewModel.prepare(report)));
+        // Sorting and counting 100,000 findings is work too: do it here, not on the FX thread.
+        return services.latestScan().map(report ->
+                new LoadedScan(report, FindingsViewModel.prepare(report), SummaryViewModel.figures(report)));
     }
 
     private void onScanStored() {
-        progress.scanStored();
+        progress.hide();
         reload();
     }
 
@@ -144,13 +151,9 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
         }
         subscriptions.clear();
-        try {
-            scheduler.close();
-        } catch (Exception ignored) {
-            // Same: the window is going away either way.
-        }
+        scheduler.close();
     }
 
-    private record LoadedScan(ScanReport report, List<Finding> prepared) {
+    private record LoadedScan(ScanReport report, List<Finding> prepared, SummaryViewModel.Figures figures) {
     }
 }

@@ -6,6 +6,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -54,12 +55,14 @@ public final class ConsoleWindow implements AutoCloseable {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(PREFERRED_WIDTH, screen.getWidth()), Math.min(PREFERRED_HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET)).toExternalForm());
+        view.installShortcuts(scene);
         stage.setTitle("Driftdeck");
         stage.setMinWidth(Math.min(960, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setScene(scene);
         ConsoleWindow window = new ConsoleWindow(stage, model, view, tasks, ownsTasks);
-        stage.setOnHidden(e -> window.close());
+        // An event handler, not setOnHidden: the app root keeps its own hidden/close handlers for shutdown.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> window.close());
         model.start();
         view.startTimers();
         stage.show();

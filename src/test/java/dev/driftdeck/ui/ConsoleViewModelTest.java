@@ -44,6 +44,21 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void aFailedScanThatIsNeverStoredStillHidesItsProgressWhenTheJobStops() {
+        FakeScheduler scheduler = new FakeScheduler(Statuses.all());
+        InMemoryServices services = InMemoryServices.withScheduler(scheduler, SampleScans.small());
+        ConsoleViewModel model = new ConsoleViewModel(services, BackgroundTasks.sameThread(), clock);
+        model.start();
+
+        scheduler.publish(java.util.List.of(Statuses.scanRunning(false)));
+        services.progress(new ScanProgress("Listing aws_instance", 1, 4));
+        assertThat(model.progress().activeProperty().get()).isTrue();
+        scheduler.publish(Statuses.all()); // back to IDLE, nothing stored
+
+        assertThat(model.progress().activeProperty().get()).isFalse();
+    }
+
+    @Test
     void aSlowOlderLoadDoesNotOverwriteANewerScan() {
         java.util.Deque<Runnable> uiCallbacks = new ArrayDeque<>();
         InMemoryServices services = InMemoryServices.withScheduler(new FakeScheduler(Statuses.all()), SampleScans.many(5));

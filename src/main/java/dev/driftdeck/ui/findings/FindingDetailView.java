@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** The selected finding: who it is, where it lives, and attribute by attribute what differs. */
@@ -55,12 +56,12 @@ public final class FindingDetailView extends StackPane {
         diffs.setId("diff-table");
         diffs.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         diffs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        diffs.getColumns().setAll(
-                column("Path", 130, AttributeDiff::dottedPath),
-                column("Expected (state)", 130, d -> FindingDetailViewModel.valueText(d.expected())),
-                column("Actual (AWS)", 130, d -> FindingDetailViewModel.valueText(d.actual())),
-                column("Kind", 90, d -> d.kind().name()));
-        diffs.getColumns().getLast().setMinWidth(90);
+        diffs.getColumns().setAll(List.of(
+                column("Path", 150, AttributeDiff::dottedPath),
+                headed(column("State", 120, d -> FindingDetailViewModel.valueText(d.expected())), "Expected: the value in Terraform state"),
+                headed(column("AWS", 120, d -> FindingDetailViewModel.valueText(d.actual())), "Actual: the live value in AWS"),
+                column("Kind", 85, d -> d.kind().name())));
+        diffs.getColumns().getLast().setMinWidth(85);
         diffs.setPlaceholder(new Label("No attribute differences"));
         VBox.setVgrow(diffs, Priority.ALWAYS);
 
@@ -84,10 +85,29 @@ public final class FindingDetailView extends StackPane {
         grid.addRow(row, keyLabel, valueLabel);
     }
 
+    /** A short header with its meaning on hover: the pane is narrow, "Expected (state)" would be cut. */
+    private static TableColumn<AttributeDiff, String> headed(TableColumn<AttributeDiff, String> column, String meaning) {
+        Label header = new Label(column.getText());
+        header.getStyleClass().add(Styles.TEXT_BOLD);
+        header.setTooltip(new javafx.scene.control.Tooltip(meaning));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
+    }
+
     private static TableColumn<AttributeDiff, String> column(String title, double width, Function<AttributeDiff, String> value) {
         TableColumn<AttributeDiff, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Long JSON values are cut with an ellipsis: the tooltip shows them whole.
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return column;
     }
 }

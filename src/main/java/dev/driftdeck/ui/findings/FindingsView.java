@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** The findings table with its search field; all state lives in {@link FindingsViewModel}. */
@@ -29,13 +30,13 @@ public final class FindingsView extends BorderPane {
     private static final double ROW_HEIGHT = 30;
 
     private final TableView<Finding> table = new TableView<>();
+    private final TextField search = new TextField();
 
     public FindingsView(FindingsViewModel model) {
         getStyleClass().add("findings-view");
 
-        TextField search = new TextField();
         search.setId("findings-search");
-        search.setPromptText("Search id, address or type");
+        search.setPromptText("Search id, address or type  (Ctrl+F)");
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setPrefColumnCount(28);
 
@@ -54,10 +55,10 @@ public final class FindingsView extends BorderPane {
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().setAll(statusColumn(), column("Type", 160, Finding::type),
+        table.getColumns().setAll(List.of(statusColumn(), column("Type", 160, Finding::type),
                 column("Resource", 270, FindingsView::resourceText),
                 column("Account / Region", 200, FindingsView::locationText),
-                column("Source", 200, f -> f.source() == null ? "" : f.source()));
+                column("Source", 200, f -> f.source() == null ? "" : f.source())));
         model.rows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(model.rows());
 
@@ -82,6 +83,12 @@ public final class FindingsView extends BorderPane {
 
     public TableView<Finding> table() {
         return table;
+    }
+
+    /** Ctrl/Cmd+F lands here. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     private static TableColumn<Finding, FindingStatus> statusColumn() {

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The status bar's progress part: visible while a scan runs, hidden once its result is stored. */
+/** The status bar's progress part: visible while a scan reports progress, hidden when it is stored or its job stops. */
 public final class ScanProgressViewModel {
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -23,8 +23,8 @@ public final class ScanProgressViewModel {
         active.set(true);
     }
 
-    /** The scan's result was stored: the bar goes away until the next scan reports. */
-    public void scanStored() {
+    /** The scan was stored or its job stopped: the bar goes away until the next scan reports. */
+    public void hide() {
         active.set(false);
         message.set("");
         fraction.set(0);

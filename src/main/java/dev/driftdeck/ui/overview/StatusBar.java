@@ -29,6 +29,9 @@ public final class StatusBar extends HBox {
         Label progressText = new Label();
         progressText.setId("scan-progress-text");
         progressText.textProperty().bind(progress.messageProperty());
+        // The progress text gives way first when space is short; the scan facts on the right keep their width.
+        progressText.setMinWidth(0);
+        HBox.setHgrow(progressText, Priority.SOMETIMES);
         for (var node : new javafx.scene.Node[]{bar, progressText}) {
             node.visibleProperty().bind(progress.activeProperty());
             node.managedProperty().bind(progress.activeProperty());
@@ -58,7 +61,27 @@ public final class StatusBar extends HBox {
             node.visibleProperty().bind(summary.driftTextProperty().isNotEmpty());
             node.managedProperty().bind(node.visibleProperty());
         }
-        getChildren().addAll(bar, progressText, message, spacer, drift, afterDrift, lastScan, separator(), coverage);
+        // Alerts need the operator's attention (missing IAM permissions...): a warning label, details on hover.
+        Label alerts = new Label();
+        alerts.setId("status-alerts");
+        alerts.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE));
+        alerts.getStyleClass().addAll(Styles.WARNING, "status-alerts");
+        alerts.textProperty().bind(summary.alertCountTextProperty());
+        javafx.scene.control.Tooltip alertList = new javafx.scene.control.Tooltip();
+        alertList.textProperty().bind(summary.alertsTextProperty());
+        alertList.setWrapText(true);
+        alertList.setMaxWidth(600);
+        alerts.setTooltip(alertList);
+        Separator afterAlerts = separator();
+        for (var node : new javafx.scene.Node[]{alerts, afterAlerts}) {
+            node.visibleProperty().bind(summary.alertCountTextProperty().isNotEmpty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+
+        for (Label fixed : new Label[]{alerts, drift, lastScan, coverage}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(bar, progressText, message, spacer, alerts, afterAlerts, drift, afterDrift, lastScan, separator(), coverage);
     }
 
     private static Separator separator() {

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.overview;
 
+import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
@@ -12,8 +13,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +34,8 @@ public final class SummaryViewModel {
     private final ReadOnlyStringWrapper coverageDetail = new ReadOnlyStringWrapper("No scan yet");
     private final ReadOnlyStringWrapper lastScanText = new ReadOnlyStringWrapper("No scan yet");
     private final ReadOnlyStringWrapper driftText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertCountText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertsText = new ReadOnlyStringWrapper("");
 
     public SummaryViewModel(Clock clock) {
         this.clock = clock;
@@ -39,22 +44,60 @@ public final class SummaryViewModel {
         }
     }
 
-    /** Shows a scan's figures (FX thread). */
-    public void show(ScanReport report) {
+    /**
+     * Counts a scan's findings: one pass over up to 100,000 findings, so call it on a background
+     * thread and hand the result to {@link #show(Figures)}.
+     */
+    public static Figures figures(ScanReport report) {
         Map<FindingStatus, Long> byStatus = report.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.status(), () -> new EnumMap<>(FindingStatus.class), Collectors.counting()));
-        counts.forEach((status, count) -> count.set(byStatus.getOrDefault(status, 0L)));
-        total.set(report.findings().size());
+        Coverage coverage = new Coverage(
+                byStatus.getOrDefault(FindingStatus.IN_SYNC, 0L) + byStatus.getOrDefault(FindingStatus.CHANGED, 0L),
+                byStatus.getOrDefault(FindingStatus.UNMANAGED, 0L),
+                byStatus.getOrDefault(FindingStatus.MISSING, 0L));
+        return new Figures(byStatus, report.findings().size(), coverage, report.finishedAt(), report.duration(),
+                report.alerts().stream().map(SummaryViewModel::alertLine).toList());
+    }
 
-        Coverage coverage = report.coverage();
+    /** Shows a scan (FX thread), counting it here: fine for small scans and tests. */
+    public void show(ScanReport report) {
+        show(figures(report));
+    }
+
+    /** Shows precomputed figures (FX thread): only property sets, no pass over the findings. */
+    public void show(Figures figures) {
+        counts.forEach((status, count) -> count.set(figures.byStatus().getOrDefault(status, 0L)));
+        total.set(figures.total());
+
+        Coverage coverage = figures.coverage();
         coverageText.set("Coverage " + coverage.percent() + "%");
         long covered = coverage.managed() + coverage.unmanaged() + coverage.missing();
         coverageDetail.set(coverage.managed() + " managed of " + covered
                 + String.format(Locale.ROOT, " (%.1f%%)", coverage.exact() * 100));
-        lastScanText.set("Last scan " + WHEN.format(report.finishedAt().atZone(clock.getZone()))
-                + " · took " + TimeText.elapsed(report.duration())
-                + (report.alerts().isEmpty() ? "" : " · " + report.alerts().size() + (report.alerts().size() == 1 ? " alert" : " alerts")));
+        int alerts = figures.alerts().size();
+        lastScanText.set("Last scan " + WHEN.format(figures.finishedAt().atZone(clock.getZone()))
+                + " · took " + TimeText.elapsed(figures.duration()));
         driftText.set(driftLine());
+        alertCountText.set(alerts == 0 ? "" : alerts + (alerts == 1 ? " alert" : " alerts"));
+        alertsText.set(String.join("\n", figures.alerts()));
+    }
+
+    /** "aws_ebs_volume · 123456789012 · eu-west-1: Access denied… (grant ec2:DescribeVolumes)". */
+    static String alertLine(Alert alert) {
+        String scope = Stream.of(alert.type(), alert.account(), alert.region())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(" · "));
+        return (scope.isEmpty() ? "" : scope + ": ") + alert.message()
+                + (alert.iamAction() == null ? "" : " (grant " + alert.iamAction() + ")");
+    }
+
+    /** A scan's numbers, computed off the FX thread. */
+    public record Figures(Map<FindingStatus, Long> byStatus, long total, Coverage coverage,
+                          Instant finishedAt, Duration duration, List<String> alerts) {
+        public Figures {
+            byStatus = Map.copyOf(byStatus);
+            alerts = List.copyOf(alerts);
+        }
     }
 
     /** "3 changed · 1 missing · 4 unmanaged", or "No drift" when all three are zero. */
@@ -96,6 +139,16 @@ public final class SummaryViewModel {
     /** "3 changed · 1 missing · 4 unmanaged" or "No drift". */
     public ReadOnlyStringProperty driftTextProperty() {
         return driftText.getReadOnlyProperty();
+    }
+
+    /** "2 alerts", or "" when the scan had none. */
+    public ReadOnlyStringProperty alertCountTextProperty() {
+        return alertCountText.getReadOnlyProperty();
+    }
+
+    /** Every alert of the shown scan, one per line, with the IAM action to grant when that is the fix. */
+    public ReadOnlyStringProperty alertsTextProperty() {
+        return alertsText.getReadOnlyProperty();
     }
 
     /** How long ago the shown scan finished, for tooltips. */

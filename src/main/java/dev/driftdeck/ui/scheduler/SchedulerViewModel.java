@@ -37,6 +37,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper scanButtonDisabled = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper scanRunning = new ReadOnlyBooleanWrapper(false);
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
@@ -45,6 +46,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
     private Instant mergedDuringRunStartedAt;
     private AutoCloseable subscription;
+    private boolean pushedSnapshotSeen;
 
     /**
      * @param scheduler the scheduler, or empty when the console is read-only
@@ -62,16 +64,25 @@ public final class SchedulerViewModel implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
-        LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), this::apply);
+        LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), statuses -> {
+            pushedSnapshotSeen = true;
+            apply(statuses);
+        });
         subscription = scheduler.subscribe(relay);
-        tasks.run(scheduler::statuses, this::apply,
-                e -> message.set("Could not read the scheduler status: " + e.getMessage()));
+        // The first snapshot is read in the background; a pushed one that arrived meanwhile is newer and wins.
+        tasks.run(scheduler::statuses, statuses -> {
+            if (!pushedSnapshotSeen) {
+                apply(statuses);
+            }
+        }, e -> message.set("Could not read the scheduler status: " + e.getMessage()));
     }
 
     /** Applies a snapshot (FX thread). */
     public void apply(List<JobStatus> statuses) {
         latest = List.copyOf(statuses);
-        trackMergedRun(scanJob());
+        JobStatus scan = scanJob();
+        trackMergedRun(scan);
+        scanRunning.set(scan != null && scan.state() == JobState.RUNNING);
         if (latest.isEmpty()) {
             emptyText.set("The scheduler has no jobs");
         }
@@ -156,6 +167,11 @@ public final class SchedulerViewModel implements AutoCloseable {
         return scanButtonDisabled.getReadOnlyProperty();
     }
 
+    /** True while the drift-scan job runs, per the latest snapshot. */
+    public ReadOnlyBooleanProperty scanRunningProperty() {
+        return scanRunning.getReadOnlyProperty();
+    }
+
     /** The last thing the scheduler told the operator (blocked reason, merged...), for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -166,10 +182,16 @@ public final class SchedulerViewModel implements AutoCloseable {
         return emptyText.getReadOnlyProperty();
     }
 
+    /** Unsubscribes from the scheduler; idempotent. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (subscription != null) {
-            subscription.close();
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // Unsubscribing can only fail inside the scheduler; the panel is going away either way.
+                org.slf4j.LoggerFactory.getLogger(SchedulerViewModel.class).debug("Unsubscribing from the scheduler failed", e);
+            }
             subscription = null;
         }
     }

@@ -41,14 +41,16 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
 
         TextArea sources = new TextArea();
         sources.setId("settings-sources");
-        sources.setPromptText("states/**/*.tfstate\ns3://bucket/prod.tfstate");
+        sources.setPromptText("One per line: a file, a directory, a glob (states/**/*.tfstate) or s3://bucket/key");
+        sources.setWrapText(true);
         sources.setPrefRowCount(4);
         sources.textProperty().bindBidirectional(model.stateUrisProperty());
         TextField profile = field("settings-profile", "default chain", model.profileProperty());
         TextField regions = field("settings-regions", "eu-west-1, us-east-1 (empty: from the profile)", model.regionsProperty());
         TextField endpoint = field("settings-endpoint", "blank for AWS; http://localhost:5000 for moto", model.endpointUrlProperty());
         TextField interval = field("settings-interval", "minutes", model.intervalProperty());
-        CheckBox strict = new CheckBox("Strict: keep AWS default resources (default VPC, service-linked roles…)");
+        CheckBox strict = new CheckBox("Strict: keep AWS default resources");
+        strict.setTooltip(new javafx.scene.control.Tooltip("Default VPC and its subnets, service-linked roles, alias/aws/* keys…"));
         strict.setId("settings-strict");
         strict.selectedProperty().bindBidirectional(model.strictProperty());
 
@@ -64,10 +66,12 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.setPadding(new Insets(10, 0, 0, 0));
+        form.setPadding(new Insets(10, 14, 0, 14));
         ColumnConstraints valueColumn = new ColumnConstraints();
         valueColumn.setHgrow(Priority.ALWAYS);
-        form.getColumnConstraints().setAll(new ColumnConstraints(), valueColumn);
+        ColumnConstraints labelColumn = new ColumnConstraints();
+        labelColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Sta…"
+        form.getColumnConstraints().setAll(labelColumn, valueColumn);
         int row = 0;
         form.addRow(row++, new Label("State sources"), sources);
         form.addRow(row++, new Label("AWS profile"), profile);
@@ -77,7 +81,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.add(strict, 1, row++);
         form.add(problems, 0, row++, 2, 1);
         form.add(saveError, 0, row, 2, 1);
-        form.setPrefWidth(560);
+        form.setPrefWidth(640);
 
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);

@@ -108,16 +108,22 @@ class ConsoleWindowFxTest {
         Button scanNow = robot.lookup("#scan-now").queryButton();
         await(() -> !scanNow.isDisabled());
 
+        Label stateBadge = robot.lookup("#job-state-drift-scan").queryAs(Label.class);
+        assertThat(stateBadge.getText()).isEqualTo("IDLE");
+        assertThat(robot.lookup("#job-next-drift-scan").queryAs(Label.class).getText()).startsWith("next in 4m");
         robot.clickOn(scanNow);
         await(() -> !scheduler.runNowRequests().isEmpty());
         assertThat(scheduler.runNowRequests()).containsExactly("drift-scan");
 
-        scheduler.publish(List.of(Statuses.scanRunning(false, Instant.now())));
+        Instant now = Instant.now();
+        scheduler.publish(List.of(Statuses.scanRunning(false, now), Statuses.stateSyncIdle(now), Statuses.dailyBackingOff(now)));
         services.progress(new ScanProgress("Listing aws_instance in eu-west-1", 3, 8));
         await(() -> "Scan running…".equals(scanNow.getText()));
         assertThat(scanNow.isDisabled()).isTrue();
         await(() -> robot.lookup("#scan-progress-text").queryAs(Label.class).getText().startsWith("Listing aws_instance"));
-        assertThat(robot.lookup("#job-state-drift-scan").queryAs(Label.class).getText()).isEqualTo("RUNNING");
+        // The same card, updated in place.
+        assertThat(robot.lookup("#job-state-drift-scan").queryAs(Label.class)).isSameAs(stateBadge);
+        assertThat(stateBadge.getText()).isEqualTo("RUNNING");
 
         services.store(SampleScans.many(3));
         scheduler.publish(Statuses.all(Instant.now()));

@@ -39,10 +39,26 @@ class SummaryViewModelTest {
     }
 
     @Test
+    void figuresAgreeWithTheReportsOwnCountsAndCoverage() {
+        var report = SampleScans.many(1_000);
+
+        SummaryViewModel.Figures figures = SummaryViewModel.figures(report);
+
+        for (FindingStatus status : FindingStatus.values()) {
+            assertThat(figures.byStatus().getOrDefault(status, 0L)).as(status.name()).isEqualTo(report.count(status));
+        }
+        assertThat(figures.coverage()).isEqualTo(report.coverage());
+        assertThat(figures.total()).isEqualTo(1_010);
+    }
+
+    @Test
     void lastScanLineSaysWhenHowLongAndAlerts() {
         model.show(SampleScans.small());
 
-        assertThat(model.lastScanTextProperty().get()).isEqualTo("Last scan 28 Nov 10:35 · took 12.0 s · 1 alert");
+        assertThat(model.lastScanTextProperty().get()).isEqualTo("Last scan 28 Nov 10:35 · took 12.0 s");
+        assertThat(model.alertCountTextProperty().get()).isEqualTo("1 alert");
+        assertThat(model.alertsTextProperty().get()).isEqualTo(
+                "aws_ebs_volume · 123456789012 · eu-west-1: Access denied for ec2:DescribeVolumes in eu-west-1 (grant ec2:DescribeVolumes)");
         assertThat(model.ago(SampleScans.small())).isEqualTo("5 min ago");
     }
 
@@ -51,7 +67,15 @@ class SummaryViewModelTest {
         model.show(SampleScans.report(java.util.List.of()));
 
         assertThat(model.driftTextProperty().get()).isEqualTo("No drift");
+        assertThat(model.alertCountTextProperty().get()).isEqualTo("1 alert");
         assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage 100%");
+    }
+
+    @Test
+    void sourceLevelAlertsHaveNoScope() {
+        var alert = new dev.driftdeck.drift.Alert(null, null, null, "State s3://tf/prod.tfstate: access denied", "s3:GetObject");
+
+        assertThat(SummaryViewModel.alertLine(alert)).isEqualTo("State s3://tf/prod.tfstate: access denied (grant s3:GetObject)");
     }
 
     @Test
@@ -66,7 +90,7 @@ class SummaryViewModelTest {
         progress.apply(new ScanProgress("Reading state sources", 0, 0));
         assertThat(progress.fractionProperty().get()).isEqualTo(-1.0);
 
-        progress.scanStored();
+        progress.hide();
         assertThat(progress.activeProperty().get()).isFalse();
     }
 }

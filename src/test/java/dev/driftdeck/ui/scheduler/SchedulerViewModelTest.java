@@ -165,6 +165,22 @@ class SchedulerViewModelTest {
     }
 
     @Test
+    void aPushedSnapshotIsNotOverwrittenByTheSlowerInitialRead() {
+        java.util.Deque<Runnable> ui = new ArrayDeque<>();
+        SchedulerViewModel slow = new SchedulerViewModel(Optional.of(scheduler), new BackgroundTasks(Runnable::run, ui::add),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        slow.start();                                               // reads the idle statuses; its answer waits in the UI queue
+        scheduler.publish(List.of(Statuses.scanRunning(false)));    // a newer pushed snapshot queues behind it
+
+        // Deliver the pushed snapshot first and the initial read last, as a slow read would.
+        ui.pollLast().run();
+        ui.pollLast().run();
+
+        assertThat(slow.scanButtonTextProperty().get()).isEqualTo("Scan running…");
+        assertThat(slow.jobs()).hasSize(1);
+    }
+
+    @Test
     void closeUnsubscribes() throws Exception {
         model.start();
         assertThat(scheduler.subscriberCount()).isEqualTo(1);
