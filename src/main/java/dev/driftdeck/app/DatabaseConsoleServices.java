@@ -2,6 +2,7 @@ package dev.driftdeck.app;
 
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.scan.ScanEvents;
+import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
@@ -9,7 +10,6 @@ import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
-import dev.driftdeck.ui.ScanProgress;
 import dev.driftdeck.ui.SettingsForm;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,7 +51,7 @@ final class DatabaseConsoleServices implements ConsoleServices {
 
     @Override
     public AutoCloseable subscribeScanProgress(Consumer<ScanProgress> listener) {
-        return events == null ? () -> { } : events.onProgress(p -> listener.accept(new ScanProgress(p.message(), p.done(), p.total())));
+        return events == null ? () -> { } : events.onProgress(listener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui;
 
+import dev.driftdeck.scan.ScanProgress;
 import javafx.application.Application;
 import javafx.stage.Stage;
 

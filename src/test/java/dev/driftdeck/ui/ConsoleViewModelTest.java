@@ -1,5 +1,6 @@
 package dev.driftdeck.ui;
 
+import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.driftdeck.ui.overview;
 
-import dev.driftdeck.ui.ScanProgress;
+import dev.driftdeck.scan.ScanProgress;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;

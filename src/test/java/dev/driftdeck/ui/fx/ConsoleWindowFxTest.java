@@ -7,7 +7,7 @@ import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.FakeScheduler;
 import dev.driftdeck.ui.InMemoryServices;
 import dev.driftdeck.ui.SampleScans;
-import dev.driftdeck.ui.ScanProgress;
+import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.ui.Statuses;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

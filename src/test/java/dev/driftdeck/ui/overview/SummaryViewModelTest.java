@@ -2,7 +2,7 @@ package dev.driftdeck.ui.overview;
 
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.ui.SampleScans;
-import dev.driftdeck.ui.ScanProgress;
+import dev.driftdeck.scan.ScanProgress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
