@@ -2,6 +2,8 @@ package dev.driftdeck.store;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /** Flyway over the plain SQL files in {@code classpath:db/migration}. */
 public final class Migrations {
+
+    private static final Pattern CHECKSUM_VERSION = Pattern.compile("checksum mismatch for migration version (\\S+)");
 
     static final String LOCATION = "classpath:db/migration";
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
@@ -104,13 +108,15 @@ public final class Migrations {
 
     private static String describeFailure(Database db, String flywayMessage) {
         String message = flywayMessage == null ? "unknown Flyway error" : flywayMessage.strip();
+        // Flyway's own text (several lines, with links) goes to the log; the operator gets one sentence.
         if (message.toLowerCase().contains("checksum mismatch")) {
-            return "The database " + db.path() + " was migrated with a different version of a migration"
-                    + " this Driftdeck ships (checksum mismatch): " + message
+            Matcher version = CHECKSUM_VERSION.matcher(message);
+            return "The database " + db.path() + " was migrated with a different migration version "
+                    + (version.find() ? version.group(1) : "(unknown)") + " than this Driftdeck ships (checksum mismatch)."
                     + " Applied migrations must never be edited; restore the original migration file,"
                     + " or start Driftdeck with another --data-dir.";
         }
-        return "Migrating the database " + db.path() + " failed: " + message
+        return "Migrating the database " + db.path() + " failed: " + message.lines().findFirst().orElse(message)
                 + " Restore a backup of the database file, or start Driftdeck with another --data-dir.";
     }
 
