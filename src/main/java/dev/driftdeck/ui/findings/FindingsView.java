@@ -97,8 +97,9 @@ public final class FindingsView extends BorderPane {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         column.setCellFactory(c -> new StatusBadgeCell<>());
         column.setComparator(StatusText.URGENCY);
-        column.setPrefWidth(105);
-        column.setMinWidth(100);
+        // Wide enough for the longest badge, "Not checked", so no status is ever cut.
+        column.setPrefWidth(128);
+        column.setMinWidth(124);
         return column;
     }
 
