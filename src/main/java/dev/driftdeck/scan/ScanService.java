@@ -14,6 +14,8 @@ import dev.driftdeck.drift.Reconciliation;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
 import dev.driftdeck.state.LoadedState;
+import dev.driftdeck.state.StateAccess;
+import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
 import dev.driftdeck.state.StateSnapshot;
 import java.io.IOException;
@@ -50,7 +52,12 @@ public final class ScanService {
 
     /** The production wiring: the default credential chain or the request's profile, real AWS or its endpoint. */
     public static ScanService standard(Clock clock) {
-        return new ScanService(clock, new StateLoader(), AwsSession::open, new AwsScanner());
+        return new ScanService(clock, StateLoaders.standard(new StateCache()), AwsSession::open, new AwsScanner());
+    }
+
+    /** As {@link #standard(Clock)} reading states through {@code stateLoader} (the desktop shares its cache). */
+    public static ScanService standard(Clock clock, StateLoader stateLoader) {
+        return new ScanService(clock, stateLoader, AwsSession::open, new AwsScanner());
     }
 
     /**
@@ -68,7 +75,8 @@ public final class ScanService {
         List<StateSnapshot> snapshots = new ArrayList<>();
         List<SourceSummary> sources = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
-        for (LoadedState loaded : stateLoader.load(request.stateUris())) {
+        for (LoadedState loaded : stateLoader.load(request.stateUris(),
+                new StateAccess(request.profile(), regions.getFirst(), request.endpointUrl()))) {
             switch (loaded) {
                 case LoadedState.Loaded ok -> {
                     snapshots.add(ok.snapshot());

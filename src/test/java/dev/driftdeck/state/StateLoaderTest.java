@@ -36,7 +36,7 @@ class StateLoaderTest {
         assertThat(loaded.get(1)).isInstanceOfSatisfying(LoadedState.Failed.class,
                 f -> assertThat(f.message()).contains("missing.tfstate does not exist"));
         assertThat(loaded.get(2)).isInstanceOfSatisfying(LoadedState.Failed.class,
-                f -> assertThat(f.message()).contains("S3 state sources are not supported yet"));
+                f -> assertThat(f.message()).contains("this build reads no S3 state"));
         assertThat(loaded.get(3)).isInstanceOfSatisfying(LoadedState.Loaded.class,
                 l -> assertThat(l.snapshot().resources()).hasSize(5));
         assertThat(loaded.get(4)).isInstanceOfSatisfying(LoadedState.Loaded.class, l -> {
