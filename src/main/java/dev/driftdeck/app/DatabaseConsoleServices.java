@@ -11,6 +11,7 @@ import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
+import dev.driftdeck.ui.sources.SourcesServices;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,8 +26,15 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final SchedulerControl scheduler;
     private final ScanEvents events;
     private final String readOnlyReason;
+    private final SourcesServices sources;
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason) {
+        this(db, scheduler, events, readOnlyReason, null);
+    }
+
+    DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
+                            SourcesServices sources) {
+        this.sources = sources;
         this.scans = new ScanRepository(db);
         this.settings = new SettingsRepository(db);
         this.scheduler = scheduler;
@@ -37,6 +45,11 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public Optional<SchedulerControl> scheduler() {
         return Optional.ofNullable(scheduler);
+    }
+
+    @Override
+    public Optional<SourcesServices> sources() {
+        return Optional.ofNullable(sources);
     }
 
     @Override

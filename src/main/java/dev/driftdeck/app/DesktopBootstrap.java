@@ -3,6 +3,13 @@ package dev.driftdeck.app;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanService;
+import dev.driftdeck.scan.StateLoaders;
+import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.schedule.Trigger;
+import dev.driftdeck.state.StateCache;
+import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.StateSnapshotRepository;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.driftdeck.schedule.JobDefinition;
 import dev.driftdeck.schedule.JobScheduler;
 import dev.driftdeck.schedule.SchedulerOptions;
@@ -41,11 +48,19 @@ public final class DesktopBootstrap {
      * @throws dev.driftdeck.store.DatabaseLockedException when another Driftdeck has the database open
      */
     public static Desktop boot(DataDirectory data, Clock clock) {
-        return boot(data, clock, ScanService.standard(clock), SchedulerOptions.defaults());
+        // One loader (and so one state cache) for state-sync and drift-scan: a scan after a sync re-reads nothing.
+        StateLoader stateLoader = StateLoaders.standard(new StateCache());
+        return boot(data, clock, ScanService.standard(clock, stateLoader), stateLoader, SchedulerOptions.defaults());
     }
 
     /** As {@link #boot(DataDirectory, Clock)} with the scan service and scheduler options chosen by the caller (tests). */
     public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, SchedulerOptions options) {
+        return boot(data, clock, scanService, StateLoaders.standard(new StateCache()), options);
+    }
+
+    /** As above, with the loader the {@code state-sync} job checks sources through. */
+    public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, StateLoader stateLoader,
+                               SchedulerOptions options) {
         FileLogging.install(data.logs());
         Database db = Database.open(data.database());
         try {
@@ -61,11 +76,26 @@ public final class DesktopBootstrap {
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
         DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
+        StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
+        AtomicReference<JobScheduler> started = new AtomicReference<>();
+        StateSyncJob stateSync = new StateSyncJob(clock, stateLoader, settings, snapshots,
+                reason -> started.get().request(DriftScanJob.NAME, Trigger.STATE_CHANGE));
+        events.onStored(scanId -> {
+            try {
+                snapshots.linkScan(scanId, clock.instant());
+            } catch (RuntimeException e) {
+                // The scan is stored; only its link to the state versions is lost.
+                log.warn("Scan {} was stored but not linked to its state snapshots", scanId, e);
+            }
+        });
         JobScheduler scheduler = JobScheduler.create(clock, new JdbcRunStore(db),
-                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false)), options);
+                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false),
+                        new JobDefinition(stateSync, StateSyncJob.DEFAULT_INTERVAL, true, true)), options);
+        started.set(scheduler);
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());
-        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null));
+        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
+                new DatabaseSourcesServices(db, stateSync)));
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */

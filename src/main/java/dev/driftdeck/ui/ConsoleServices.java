@@ -3,6 +3,7 @@ package dev.driftdeck.ui;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.ui.sources.SourcesServices;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,6 +45,11 @@ public interface ConsoleServices {
      * @return closing it unsubscribes
      */
     AutoCloseable subscribeScanStored(Runnable listener);
+
+    /** The state sources: their status, "Sync now", add/edit/remove. Empty when read-only. */
+    default Optional<SourcesServices> sources() {
+        return Optional.empty();
+    }
 
     /** The current settings. May block. */
     SettingsForm loadSettings() throws Exception;

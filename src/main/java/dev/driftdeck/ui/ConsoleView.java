@@ -7,6 +7,7 @@ import dev.driftdeck.ui.overview.StatusBar;
 import dev.driftdeck.ui.overview.SummaryStrip;
 import dev.driftdeck.ui.scheduler.SchedulerView;
 import dev.driftdeck.ui.settings.SettingsDialog;
+import dev.driftdeck.ui.sources.SourcesWindow;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -91,6 +92,12 @@ public final class ConsoleView extends BorderPane {
         settings.setOnAction(e -> SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(),
                 saved -> model.showMessage("Settings saved"), model::showMessage));
 
+        Button sources = new Button("Sources", new FontIcon(Feather.DATABASE));
+        sources.setId("sources-button");
+        sources.setDisable(model.services().sources().isEmpty());
+        sources.setOnAction(e -> model.services().sources().ifPresent(
+                services -> SourcesWindow.open(getScene().getWindow(), services, model.tasks())));
+
         Button scanNow = new Button();
         scanNow.setId("scan-now");
         scanNow.setGraphic(new FontIcon(Feather.REFRESH_CW));
@@ -100,7 +107,7 @@ public final class ConsoleView extends BorderPane {
         scanNow.disableProperty().bind(model.scheduler().scanButtonDisabledProperty());
         scanNow.setOnAction(e -> model.scheduler().scanNow());
 
-        HBox header = new HBox(10, title, subtitle, spacer, settings, scanNow);
+        HBox header = new HBox(10, title, subtitle, spacer, sources, settings, scanNow);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 6, 12));

@@ -1,0 +1,60 @@
+package dev.driftdeck.app;
+
+import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.state.s3.StateSourceValidator;
+import dev.driftdeck.store.ConsoleSettings;
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.SettingsRepository;
+import dev.driftdeck.store.StateSnapshotRepository;
+import dev.driftdeck.ui.sources.SourceLine;
+import dev.driftdeck.ui.sources.SourcesServices;
+import java.util.List;
+import java.util.Optional;
+
+/** The Sources view's port, served by the snapshot repository, the settings and the {@code state-sync} job. */
+final class DatabaseSourcesServices implements SourcesServices {
+
+    private final StateSnapshotRepository snapshots;
+    private final SettingsRepository settings;
+    private final StateSyncJob sync;
+    private final StateSourceValidator validator;
+
+    DatabaseSourcesServices(Database db, StateSyncJob sync) {
+        this.snapshots = new StateSnapshotRepository(db);
+        this.settings = new SettingsRepository(db);
+        this.sync = sync;
+        this.validator = StateSourceValidator.standard();
+    }
+
+    @Override
+    public List<SourceLine> sources() {
+        return snapshots.sources().stream()
+                .map(s -> new SourceLine(s.uri(), s.workspace(), s.lastChecked(), s.serial(), s.lineage(),
+                        s.resourceCount(), s.error()))
+                .toList();
+    }
+
+    @Override
+    public String syncNow() {
+        StateSyncJob.SyncResult result = sync.sync();
+        return "Synced %d state(s): %d changed, %d failed%s".formatted(result.objects(), result.changed().size(),
+                result.failed(), result.changed().isEmpty() ? "" : "; a drift scan was requested");
+    }
+
+    @Override
+    public List<String> configured() {
+        return settings.load().stateUris();
+    }
+
+    @Override
+    public void saveConfigured(List<String> uris) {
+        ConsoleSettings current = settings.load();
+        settings.save(new ConsoleSettings(uris, current.regions(), current.profile(), current.endpointUrl(),
+                current.strict(), current.scanIntervalMinutes()));
+    }
+
+    @Override
+    public Optional<String> problem(String uri) {
+        return validator.problem(uri);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.driftdeck.ui.sources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the Sources view needs from the rest of Driftdeck. Every method may block (database, S3, disk): the view
+ * model calls them on a background thread, never on the FX thread.
+ */
+public interface SourcesServices {
+
+    /** Every state object of the last sync, with its status. */
+    List<SourceLine> sources() throws Exception;
+
+    /** Checks every source now (the {@code state-sync} job's body); a changed state requests a drift scan. */
+    String syncNow() throws Exception;
+
+    /** The sources as configured (paths, globs, S3 URIs), in order. */
+    List<String> configured() throws Exception;
+
+    /** Replaces the configured sources; only call with sources that passed {@link #problem(String)}. */
+    void saveConfigured(List<String> uris) throws Exception;
+
+    /** Why {@code uri} cannot be used (bad S3 URI, unknown profile, no such file), or empty when it can. */
+    Optional<String> problem(String uri);
+}

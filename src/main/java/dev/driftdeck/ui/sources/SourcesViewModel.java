@@ -1,0 +1,125 @@
+package dev.driftdeck.ui.sources;
+
+import dev.driftdeck.ui.BackgroundTasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Sources view's state and actions. Every call to {@link SourcesServices} runs on the worker of
+ * {@link BackgroundTasks}; results come back on the UI executor. A source is saved only after it passed validation
+ * (S3 URI shape, profile exists, file found), and the validation error stays visible until the next attempt.
+ */
+public final class SourcesViewModel {
+
+    private final SourcesServices services;
+    private final BackgroundTasks tasks;
+    private final ObservableList<SourceLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<String> configured = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
+        this.services = services;
+        this.tasks = tasks;
+    }
+
+    private record Loaded(List<SourceLine> lines, List<String> configured) {
+    }
+
+    /** Reloads the status table and the configured list. */
+    public void refresh() {
+        tasks.run(() -> new Loaded(services.sources(), services.configured()), loaded -> {
+            lines.setAll(loaded.lines());
+            configured.setAll(loaded.configured());
+        }, e -> message.set("Loading the sources failed: " + e.getMessage()));
+    }
+
+    /** Checks every source now; the table reloads when it is done. */
+    public void syncNow() {
+        busy.set(true);
+        message.set("Syncing…");
+        tasks.run(services::syncNow, result -> {
+            busy.set(false);
+            message.set(result);
+            refresh();
+        }, e -> {
+            busy.set(false);
+            message.set("Sync failed: " + e.getMessage());
+        });
+    }
+
+    public void add(String uri) {
+        change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()));
+    }
+
+    public void replace(int index, String uri) {
+        change(uri, list -> list.set(index, uri.strip()), "Changed to " + (uri == null ? "" : uri.strip()));
+    }
+
+    public void remove(int index) {
+        if (index < 0 || index >= configured.size()) {
+            return;
+        }
+        List<String> next = new ArrayList<>(configured);
+        String removed = next.remove(index);
+        save(next, "Removed " + removed);
+    }
+
+    private void change(String uri, java.util.function.Consumer<List<String>> edit, String done) {
+        busy.set(true);
+        List<String> next = new ArrayList<>(configured);
+        tasks.run(() -> services.problem(uri), found -> {
+            busy.set(false);
+            if (found.isPresent()) {
+                problem.set(found.get());
+                return;
+            }
+            problem.set("");
+            edit.accept(next);
+            save(next, done);
+        }, e -> {
+            busy.set(false);
+            problem.set("Checking the source failed: " + e.getMessage());
+        });
+    }
+
+    private void save(List<String> next, String done) {
+        tasks.run(() -> services.saveConfigured(next), () -> {
+            configured.setAll(next);
+            message.set(done + ". Sync now to read it.");
+        }, e -> message.set("Saving the sources failed: " + e.getMessage()));
+    }
+
+    public ObservableList<SourceLine> lines() {
+        return lines;
+    }
+
+    public ObservableList<String> configured() {
+        return configured;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** For tests and the view: the validation error shown, if any. */
+    public Optional<String> problem() {
+        return problem.get().isEmpty() ? Optional.empty() : Optional.of(problem.get());
+    }
+}
