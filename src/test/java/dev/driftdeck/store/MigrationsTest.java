@@ -4,10 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
+
+    // Derived from the migration files, so that adding V2, V3... does not make this test lie or break.
+    private static final List<Integer> VERSIONS = shippedVersions();
+    private static final String LATEST = String.valueOf(VERSIONS.getLast());
+    private static final int COUNT = VERSIONS.size();
+
+    private static List<Integer> shippedVersions() {
+        try (var files = java.nio.file.Files.list(Path.of(MigrationsTest.class.getClassLoader()
+                .getResource("db/migration").toURI()))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot list db/migration on the test classpath", e);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -16,14 +34,14 @@ class MigrationsTest {
     void freshDatabaseHasEverythingPendingThenMigratesToTheLatestVersion() {
         try (Database db = Database.open(dir.resolve("fresh"))) {
             SchemaInfo before = Migrations.info(db);
-            assertThat(before).isEqualTo(new SchemaInfo(null, "1", 1, false, false));
+            assertThat(before).isEqualTo(new SchemaInfo(null, LATEST, COUNT, false, false));
             assertThat(before.upToDate()).isFalse();
 
             MigrationResult result = Migrations.migrateAndVerify(db);
 
-            assertThat(result).isEqualTo(new MigrationResult(null, "1", 1));
+            assertThat(result).isEqualTo(new MigrationResult(null, LATEST, COUNT));
             SchemaInfo after = Migrations.info(db);
-            assertThat(after).isEqualTo(new SchemaInfo("1", "1", 0, false, false));
+            assertThat(after).isEqualTo(new SchemaInfo(LATEST, LATEST, 0, false, false));
             assertThat(after.upToDate()).isTrue();
         }
     }
@@ -35,7 +53,7 @@ class MigrationsTest {
             Migrations.migrateAndVerify(db);
         }
         try (Database db = Database.open(path)) {
-            assertThat(Migrations.migrateAndVerify(db)).isEqualTo(new MigrationResult("1", "1", 0));
+            assertThat(Migrations.migrateAndVerify(db)).isEqualTo(new MigrationResult(LATEST, LATEST, 0));
         }
     }
 
@@ -74,7 +92,7 @@ class MigrationsTest {
 
             assertThatThrownBy(() -> Migrations.migrateAndVerify(db))
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("has schema version 99, newer than this Driftdeck knows (up to 1)")
+                    .hasMessageContaining("has schema version 99, newer than this Driftdeck knows (up to " + LATEST + ")")
                     .hasMessageContaining("upgrade Driftdeck");
             assertThat(Migrations.info(db).newerThanThis()).isTrue();
             assertThat(Migrations.info(db).upToDate()).isFalse();

@@ -18,6 +18,7 @@ import dev.driftdeck.state.StateLoader;
 import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
+import dev.driftdeck.testing.S3States;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,17 +1,16 @@
-package dev.driftdeck.state.s3;
+package dev.driftdeck.testing;
 
-import dev.driftdeck.testing.MotoClients;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Puts small, valid tfstate objects into moto S3 as an operator would (terraform apply with an S3 backend). */
-final class S3States {
+public final class S3States {
 
     private S3States() {
     }
 
     /** A format-4 state with one SQS queue per name, at {@code serial}. */
-    static String state(long serial, String lineage, String... queues) {
+    public static String state(long serial, String lineage, String... queues) {
         StringBuilder resources = new StringBuilder();
         for (String queue : queues) {
             if (!resources.isEmpty()) {
@@ -29,13 +28,13 @@ final class S3States {
                 """.formatted(serial, lineage, resources);
     }
 
-    static void put(String bucket, String key, String body) {
+    public static void put(String bucket, String key, String body) {
         try (S3Client s3 = MotoClients.s3()) {
             s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(body));
         }
     }
 
-    static void bucket(String bucket) {
+    public static void bucket(String bucket) {
         try (S3Client s3 = MotoClients.s3()) {
             s3.createBucket(r -> r.bucket(bucket));
         }
