@@ -33,7 +33,7 @@ public final class StateSnapshotRepository {
      * version (serial, lineage or ETag differ from the last one seen) or a new error becomes a snapshot; objects no
      * longer configured leave the status list (their snapshots stay for history until pruned).
      *
-     * @return the uris of objects with a new version: a drift scan is due for them
+     * @return the uris of objects already known that have a new version: a drift scan is due for them
      */
     public List<String> record(List<LoadedState> checked, Instant now) {
         try (Connection connection = db.connection()) {
@@ -50,13 +50,16 @@ public final class StateSnapshotRepository {
                 for (LoadedState loaded : checked) {
                     StateSourceStatus previous = before.get(loaded.uri());
                     StateSourceStatus current = status(loaded, previous, now);
-                    boolean newVersion = loaded instanceof LoadedState.Loaded && (previous == null
+                    boolean firstSeen = previous == null;
+                    boolean newVersion = loaded instanceof LoadedState.Loaded && (firstSeen
                             || !Objects.equals(previous.serial(), current.serial())
                             || !Objects.equals(previous.lineage(), current.lineage())
                             || !Objects.equals(previous.etag(), current.etag()));
                     boolean newError = loaded instanceof LoadedState.Failed
                             && (previous == null || !Objects.equals(previous.error(), current.error()));
-                    if (newVersion) {
+                    // A source seen for the first time is the baseline, not a change: the operator who just
+                    // added it scans with "Scan now", as after a fresh install (docs/DECISIONS.md).
+                    if (newVersion && !firstSeen) {
                         changed.add(loaded.uri());
                     }
                     if (newVersion || newError) {

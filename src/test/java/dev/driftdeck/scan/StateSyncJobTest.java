@@ -69,12 +69,13 @@ class StateSyncJobTest {
     void aNewSerialIsANewSnapshotAndRequestsOneScanWhileAnUnchangedStateRecordsNothing() {
         put(5, "orders");
         assertThat(job.run(null)).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(scanRequests).hasSize(1);
+        assertThat(scanRequests).as("the first sight of a source is its baseline").isEmpty();
+        assertThat(snapshots.snapshots(SOURCE)).hasSize(1);
 
         time.advance(Duration.ofMinutes(5));
         StateSyncJob.SyncResult unchanged = job.sync();
         assertThat(unchanged.changed()).isEmpty();
-        assertThat(scanRequests).hasSize(1);
+        assertThat(scanRequests).isEmpty();
         assertThat(snapshots.snapshots(SOURCE)).hasSize(1);
         assertThat(snapshots.sources()).singleElement().satisfies(s -> {
             assertThat(s.lastChecked()).isEqualTo(time.instant());
@@ -84,7 +85,7 @@ class StateSyncJobTest {
         put(6, "orders", "billing");
         time.advance(Duration.ofMinutes(5));
         assertThat(job.sync().changed()).containsExactly(SOURCE);
-        assertThat(scanRequests).hasSize(2).last().asString().contains(SOURCE);
+        assertThat(scanRequests).singleElement().asString().contains(SOURCE);
         assertThat(snapshots.snapshots(SOURCE)).extracting(StateSourceStatus::serial, StateSourceStatus::resourceCount,
                 StateSourceStatus::lineage).containsExactly(tuple(6L, 2, "l-prod"), tuple(5L, 1, "l-prod"));
         assertThat(snapshots.snapshots(SOURCE).getFirst().etag()).isNotBlank();
@@ -100,7 +101,7 @@ class StateSyncJobTest {
 
         assertThat(job.run(null)).isEqualTo(RunOutcome.PARTIAL);
 
-        assertThat(scanRequests).hasSize(1);
+        assertThat(scanRequests).isEmpty();
         assertThat(snapshots.sources()).singleElement().satisfies(s -> {
             assertThat(s.serial()).isEqualTo(5L);
             assertThat(s.error()).contains("S3 state s3://tf-states/prod.tfstate does not exist");
