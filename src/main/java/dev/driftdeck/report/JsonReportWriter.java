@@ -11,6 +11,7 @@ import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.SourceCoverage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -56,6 +57,7 @@ public final class JsonReportWriter {
         json.writeNumberField("coverage", coverage.percent());
         json.writeNumberField("coverage_exact", coverage.exact());
         writeAlerts(report.alerts(), json);
+        writeSources(report, json);
         json.writeStringField("provider_name", "aws");
         json.writeNumberField("scan_duration", report.duration().toSeconds());
         json.writeStringField("date", report.finishedAt().toString());
@@ -117,6 +119,31 @@ public final class JsonReportWriter {
         json.writeStringField("namespace", address.namespace());
         json.writeStringField("internal_name", address.internalName());
         json.writeEndObject();
+    }
+
+    /** Per state source: what was read and how much of it is covered (a Driftdeck addition). */
+    private static void writeSources(ScanReport report, JsonGenerator json) throws IOException {
+        json.writeArrayFieldStart("sources");
+        for (SourceCoverage source : SourceCoverage.of(report)) {
+            json.writeStartObject();
+            json.writeStringField("source", sourceName(source.source().uri()));
+            if (source.source().serial() != null) {
+                json.writeNumberField("serial", source.source().serial());
+            }
+            json.writeStringField("lineage", source.source().lineage());
+            json.writeNumberField("resource_count", source.source().resourceCount());
+            json.writeNumberField("managed", source.managed());
+            json.writeNumberField("changed", source.changed());
+            json.writeNumberField("missing", source.missing());
+            json.writeNumberField("not_checked", source.notChecked());
+            json.writeNumberField("ignored", source.ignored());
+            json.writeNumberField("coverage", source.percent());
+            if (source.source().error() != null) {
+                json.writeStringField("error", source.source().error());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** driftctl names sources {@code tfstate://path} and {@code tfstate+s3://bucket/key}. */

@@ -65,6 +65,13 @@ class JsonReportWriterTest {
         assertThat(json.at("/scan_duration").asInt()).isEqualTo(12);
         assertThat(json.at("/date").asText()).isEqualTo("2026-11-28T10:35:12Z");
         assertThat(json.at("/api_calls/ec2").asInt()).isEqualTo(14);
+        assertThat(json.at("/sources/0/source").asText()).isEqualTo("tfstate://states/prod.tfstate");
+        assertThat(json.at("/sources/0/serial").asInt()).isEqualTo(7);
+        // The source's own share: 2 found live (1 changed), 1 missing; the unmanaged one belongs to no source.
+        assertThat(json.at("/sources/0/managed").asInt()).isEqualTo(2);
+        assertThat(json.at("/sources/0/changed").asInt()).isEqualTo(1);
+        assertThat(json.at("/sources/0/missing").asInt()).isEqualTo(1);
+        assertThat(json.at("/sources/0/coverage").asInt()).isEqualTo(66);
     }
 
     @Test
