@@ -1,15 +1,19 @@
 package dev.driftdeck.app;
 
+import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.scan.DailyRefreshJob;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.schedule.JobDefinition;
 import dev.driftdeck.schedule.JobScheduler;
+import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.JdbcRunStore;
+import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.MigrationException;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
@@ -31,6 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class DesktopBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(DesktopBootstrap.class);
+
+    /** A scan of a large estate takes minutes; one still running after this is hung on the network. */
+    static final Duration DRIFT_SCAN_DEADLINE = Duration.ofMinutes(30);
+    static final Duration DAILY_REFRESH_DEADLINE = Duration.ofMinutes(15);
 
     private DesktopBootstrap() {
     }
@@ -60,9 +68,17 @@ public final class DesktopBootstrap {
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
+        JdbcRunStore runs = new JdbcRunStore(db);
         DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
-        JobScheduler scheduler = JobScheduler.create(clock, new JdbcRunStore(db),
-                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false)), options);
+        DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
+                AwsSession::open, clock);
+        JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
+                // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
+                new JobDefinition(driftScan, Schedule.Every.minutes(current.scanIntervalMinutes()), true, false,
+                        DRIFT_SCAN_DEADLINE, Duration.ofSeconds(20)),
+                new JobDefinition(dailyRefresh, new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME, clock.getZone(),
+                        Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW), true, false, DAILY_REFRESH_DEADLINE,
+                        Duration.ofMinutes(5))), options);
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null));
