@@ -35,6 +35,9 @@ final class JobSlot {
     record Completion(JobRun toRecord, RunSpec followUp) {
     }
 
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     final JobDefinition definition;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Duration maxBackoff;
@@ -267,7 +270,8 @@ final class JobSlot {
         if (backingOff(now)) {
             Instant next = backoffUntil.isAfter(startAt()) ? backoffUntil : startAt();
             return status(JobState.BACKING_OFF, next, counters,
-                    consecutiveFailures + " consecutive failure(s); next attempt not before " + backoffUntil + ".");
+                    consecutiveFailures + " consecutive failure(s); no scheduled attempt before "
+                            + LOCAL_TIME.format(backoffUntil) + ". Run now still works.");
         }
         return status(JobState.IDLE, startAt(), counters, null);
     }
