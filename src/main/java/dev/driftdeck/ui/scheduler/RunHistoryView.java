@@ -76,9 +76,9 @@ public final class RunHistoryView extends VBox {
         table.getColumns().setAll(List.of(
                 column("Job", JobRun::job, 110),
                 column("Trigger", run -> run.trigger().name().toLowerCase(java.util.Locale.ROOT), 80),
-                column("Scheduled for", run -> TIME.format(run.scheduledFor()), 118),
-                column("Started", run -> TIME.format(run.startedAt()), 118),
-                column("Finished", run -> run.finishedAt() == null ? "" : TIME.format(run.finishedAt()), 118),
+                column("Scheduled for", run -> TIME.format(run.scheduledFor()), 135),
+                column("Started", run -> TIME.format(run.startedAt()), 135),
+                column("Finished", run -> run.finishedAt() == null ? "" : TIME.format(run.finishedAt()), 135),
                 column("Duration", run -> run.duration() == null ? "running" : TimeText.elapsed(run.duration()), 80),
                 column("Outcome", run -> run.outcome() == null ? "RUNNING" : run.outcome().name(), 95),
                 column("Coalesced", run -> Integer.toString(run.coalescedSlots()), 75)));
@@ -87,7 +87,7 @@ public final class RunHistoryView extends VBox {
 
         detail.setId("history-detail");
         detail.setEditable(false);
-        detail.setWrapText(false);
+        detail.setWrapText(true); // the error message line is long; stack lines are short either way
         detail.getStyleClass().add("monospace");
         detail.setPromptText("Select a run to see its error and stack trace");
 
