@@ -3,7 +3,14 @@ package dev.driftdeck.app;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanProgress;
+import dev.driftdeck.scan.DriftScanJob;
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.RunQuery;
+import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.store.JdbcRunStore;
+import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.ScanRepository;
@@ -12,6 +19,7 @@ import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
 import dev.driftdeck.ui.sources.SourcesServices;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,6 +35,8 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final ScanEvents events;
     private final String readOnlyReason;
     private final SourcesServices sources;
+    private final JdbcRunStore runs;
+    private final MaintenanceRepository maintenance;
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason) {
         this(db, scheduler, events, readOnlyReason, null);
@@ -35,6 +45,8 @@ final class DatabaseConsoleServices implements ConsoleServices {
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
                             SourcesServices sources) {
         this.sources = sources;
+        this.runs = new JdbcRunStore(db);
+        this.maintenance = new MaintenanceRepository(db);
         this.scans = new ScanRepository(db);
         this.settings = new SettingsRepository(db);
         this.scheduler = scheduler;
@@ -76,7 +88,32 @@ final class DatabaseConsoleServices implements ConsoleServices {
     public SettingsForm loadSettings() {
         ConsoleSettings stored = settings.load();
         return new SettingsForm(stored.stateUris(), stored.regions(), stored.profile(), stored.endpointUrl(),
-                stored.strict(), stored.scanIntervalMinutes());
+                stored.strict(), runningScanInterval().orElse(stored.scanIntervalMinutes()));
+    }
+
+    /** The drift scan's interval as the scheduler runs it (the scheduler panel may have changed it). */
+    private Optional<Integer> runningScanInterval() {
+        if (scheduler == null) {
+            return Optional.empty();
+        }
+        return scheduler.statuses().stream()
+                .filter(status -> DriftScanJob.NAME.equals(status.job()))
+                .map(JobStatus::schedule)
+                .filter(schedule -> schedule instanceof Schedule.Every every && every.interval().toSeconds() % 60 == 0)
+                .map(schedule -> (int) ((Schedule.Every) schedule).interval().toMinutes())
+                .findFirst();
+    }
+
+    @Override
+    public List<JobRun> runHistory(RunQuery query) {
+        return runs.runs(query);
+    }
+
+    @Override
+    public Optional<String> awsAccountSummary() {
+        return maintenance.awsAccount().map(account -> "AWS account " + account.account() + " · "
+                + account.enabledRegions().size() + " enabled region(s) · " + account.arn()
+                + " · checked " + account.checkedAt());
     }
 
     @Override
@@ -86,5 +123,9 @@ final class DatabaseConsoleServices implements ConsoleServices {
         }
         settings.save(new ConsoleSettings(form.stateUris(), form.regions(), form.profile(), form.endpointUrl(),
                 form.strict(), form.scanIntervalMinutes()));
+        if (scheduler != null && runningScanInterval().orElse(-1) != form.scanIntervalMinutes()) {
+            // At once, not at the next restart: the next scan is one new interval from now.
+            scheduler.reschedule(DriftScanJob.NAME, Schedule.Every.minutes(form.scanIntervalMinutes()));
+        }
     }
 }

@@ -1,31 +1,35 @@
 package dev.driftdeck.app;
 
+import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.scan.DailyRefreshJob;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.scan.StateLoaders;
 import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.schedule.JobDefinition;
+import dev.driftdeck.schedule.JobScheduler;
+import dev.driftdeck.schedule.Schedule;
+import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
-import dev.driftdeck.store.StateSnapshotRepository;
-import java.util.concurrent.atomic.AtomicReference;
-import dev.driftdeck.schedule.JobDefinition;
-import dev.driftdeck.schedule.JobScheduler;
-import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.JdbcRunStore;
+import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.MigrationException;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
+import dev.driftdeck.store.StateSnapshotRepository;
 import dev.driftdeck.ui.ConsoleServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class DesktopBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(DesktopBootstrap.class);
+
+    /** A scan of a large estate takes minutes; one still running after this is hung on the network. */
+    static final Duration DRIFT_SCAN_DEADLINE = Duration.ofMinutes(30);
+    static final Duration DAILY_REFRESH_DEADLINE = Duration.ofMinutes(15);
+    static final Duration STATE_SYNC_DEADLINE = Duration.ofMinutes(10);
 
     private DesktopBootstrap() {
     }
@@ -75,6 +84,7 @@ public final class DesktopBootstrap {
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
+        JdbcRunStore runs = new JdbcRunStore(db);
         DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
         StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
         AtomicReference<JobScheduler> started = new AtomicReference<>();
@@ -88,9 +98,17 @@ public final class DesktopBootstrap {
                 log.warn("Scan {} was stored but not linked to its state snapshots", scanId, e);
             }
         });
-        JobScheduler scheduler = JobScheduler.create(clock, new JdbcRunStore(db),
-                List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false),
-                        new JobDefinition(stateSync, StateSyncJob.DEFAULT_INTERVAL, true, true)), options);
+        DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
+                AwsSession::open, clock);
+        JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
+                // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
+                new JobDefinition(driftScan, Schedule.Every.minutes(current.scanIntervalMinutes()), true, false,
+                        DRIFT_SCAN_DEADLINE, Duration.ofSeconds(20)),
+                new JobDefinition(stateSync, new Schedule.Every(StateSyncJob.DEFAULT_INTERVAL), true, true,
+                        STATE_SYNC_DEADLINE, Duration.ofSeconds(10)),
+                new JobDefinition(dailyRefresh, new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME, clock.getZone(),
+                        Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW), true, false, DAILY_REFRESH_DEADLINE,
+                        Duration.ofMinutes(5))), options);
         started.set(scheduler);
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());

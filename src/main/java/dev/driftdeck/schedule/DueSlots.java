@@ -10,8 +10,18 @@ import java.time.Instant;
  * @param scheduledFor the latest slot at or before now
  * @param coalesced    the missed slots before it that this run stands for
  * @param nextDueAt    the first slot after now
+ * @param skip         true when the latest slot was missed beyond the job's misfire window: no run, wait for
+ *                     {@code nextDueAt}
  */
-record DueSlots(Instant scheduledFor, int coalesced, Instant nextDueAt) {
+record DueSlots(Instant scheduledFor, int coalesced, Instant nextDueAt, boolean skip) {
+
+    DueSlots(Instant scheduledFor, int coalesced, Instant nextDueAt) {
+        this(scheduledFor, coalesced, nextDueAt, false);
+    }
+
+    static DueSlots skipped(Instant scheduledFor, int coalesced, Instant nextDueAt) {
+        return new DueSlots(scheduledFor, coalesced, nextDueAt, true);
+    }
 
     /** @param firstDue the first slot not yet run; must not be after {@code now} */
     static DueSlots of(Instant firstDue, Duration interval, Instant now) {

@@ -3,6 +3,7 @@ package dev.driftdeck.schedule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class JobScheduler implements SchedulerControl, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+    /** Wall and monotonic time disagreeing by more than this between two ticks is a clock jump (or sleep). */
+    static final Duration CLOCK_JUMP_THRESHOLD = Duration.ofSeconds(30);
 
     private final Clock clock;
+    private final LongSupplier monotonicNanos;
     private final ScheduledExecutorService ticker;
     private final ExecutorService workers;
     private final RunStore store;
@@ -41,16 +46,29 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private final StatusListeners listeners = new StatusListeners(this::statuses);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
+    private Instant lastTickWall;
+    private long lastTickNanos;
+    private volatile ClockJump lastClockJump;
 
-    /**
-     * Reads each job's persisted schedule; a job never scheduled before is due as its definition says.
-     *
-     * @param ticker  runs the tick loop; owned (shut down) by this scheduler
-     * @param workers runs job bodies; owned (shut down) by this scheduler
-     */
+    /** As the full constructor, with {@link System#nanoTime()} as the monotonic source. */
     public JobScheduler(Clock clock, ScheduledExecutorService ticker, ExecutorService workers, RunStore store,
                         List<JobDefinition> jobs, SchedulerOptions options) {
+        this(clock, System::nanoTime, ticker, workers, store, jobs, options);
+    }
+
+    /**
+     * Reads each job's persisted schedule and its last run; a job never scheduled before is due as its definition
+     * says, and a schedule the operator saved overrides the definition's default.
+     *
+     * @param monotonicNanos a clock that never jumps (System::nanoTime); compared with {@code clock} on every
+     *                       tick to notice sleep and clock changes, and the base of run deadlines
+     * @param ticker         runs the tick loop; owned (shut down) by this scheduler
+     * @param workers        runs job bodies; owned (shut down) by this scheduler
+     */
+    public JobScheduler(Clock clock, LongSupplier monotonicNanos, ScheduledExecutorService ticker,
+                        ExecutorService workers, RunStore store, List<JobDefinition> jobs, SchedulerOptions options) {
         this.clock = clock;
+        this.monotonicNanos = monotonicNanos;
         this.ticker = ticker;
         this.workers = workers;
         this.store = store;
@@ -60,12 +78,22 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         for (JobDefinition definition : jobs) {
             RunStore.JobSchedule persisted = store.loadSchedule(definition.name())
                     .orElse(new RunStore.JobSchedule(null, false));
-            Instant firstSlot = definition.runAtFirstStart() ? now : now.plus(definition.interval());
+            Schedule schedule = ScheduleSpec.parse(persisted.scheduleSpec(), definition.schedule());
+            Instant firstSlot = definition.runAtFirstStart() ? now : schedule.slotAfter(now);
             Instant nextDue = persisted.nextDueAt() == null ? firstSlot : persisted.nextDueAt();
-            JobSlot slot = new JobSlot(definition, nextDue, persisted.paused(), options.maxBackoff());
+            JobSlot slot = new JobSlot(definition, schedule, nextDue, persisted.paused(), options.maxBackoff());
             if (slots.putIfAbsent(definition.name(), slot) != null) {
                 throw new IllegalArgumentException("Two jobs are named " + definition.name() + "; job names must be unique");
             }
+            restoreLastRun(slot);
+        }
+    }
+
+    private void restoreLastRun(JobSlot slot) {
+        try {
+            store.recentRuns(slot.name(), 1).stream().findFirst().ifPresent(slot::restoreLastRun);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the last run of {}; its card says 'never ran' until it runs", slot.name(), e);
         }
     }
 
@@ -83,33 +111,71 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
             throw new IllegalStateException("The scheduler was already started or closed; build a new one");
         }
         store.abandonStale(clock.instant());
+        slots.values().forEach(this::restoreLastRun); // a run just marked ABANDONED is the last one now
         long delay = options.tickDelay().toMillis();
         ticker.scheduleWithFixedDelay(this::tickSafely, 0, delay, TimeUnit.MILLISECONDS);
         log.info("Scheduler started: {} job(s), tick every {} ms", slots.size(), delay);
     }
 
-    /** Starts every job that is due now. Public so tests tick by hand after moving the clock. */
+    /** Times out overdue runs and starts every job that is due now. Public so tests tick by hand after moving the clock. */
     public void tick() {
         if (closed) {
             return;
         }
         Instant now = clock.instant();
+        long nowNanos = monotonicNanos.getAsLong();
+        noticeClockJump(now, nowNanos);
         for (JobSlot slot : slots.values()) {
             try {
-                JobSlot.TickDecision decision = slot.tick(now);
-                if (decision.claimed() != null) {
+                JobSlot.TickDecision decision = slot.tick(now, nowNanos);
+                if (decision.timedOut() != null) {
+                    recorder.ended(decision.timedOut());
+                }
+                if (decision.claimed() != null || decision.rescheduled()) {
                     recorder.schedule(slot.name(), slot.schedule());
+                }
+                if (decision.claimed() != null) {
                     submit(slot, decision.claimed());
                 } else if (decision.skipped()) {
                     log.info("Job {} is still running; skipped a slot", slot.name());
                 }
-                if (decision != JobSlot.TickDecision.NOTHING) {
+                if (decision.changed()) {
                     listeners.publish();
                 }
             } catch (RuntimeException e) {
                 log.error("Tick for job {} failed; the next tick tries again", slot.name(), e);
             }
         }
+    }
+
+    /**
+     * Compares how far the wall clock moved with how far the monotonic clock moved since the last tick. Forward
+     * (laptop sleep, clock set ahead) needs nothing more: each overdue job coalesces its missed slots into one run.
+     * Backward: slots are pulled back by each job's tick, and backoffs computed before the jump are shortened.
+     */
+    private void noticeClockJump(Instant now, long nowNanos) {
+        if (lastTickWall != null) {
+            Duration wall = Duration.between(lastTickWall, now);
+            Duration monotonic = Duration.ofNanos(nowNanos - lastTickNanos);
+            Duration jump = wall.minus(monotonic);
+            if (jump.abs().compareTo(CLOCK_JUMP_THRESHOLD) > 0) {
+                lastClockJump = new ClockJump(lastTickWall, now, jump);
+                log.warn("Clock jump: the wall clock moved {} while {} passed (laptop sleep or clock change);"
+                        + " {}", wall, monotonic, jump.isNegative()
+                        ? "pulling schedules back so no job stalls"
+                        : "each overdue job runs once to catch up");
+                if (jump.isNegative()) {
+                    slots.values().forEach(slot -> slot.clockWentBack(jump.negated()));
+                }
+            }
+        }
+        lastTickWall = now;
+        lastTickNanos = nowNanos;
+    }
+
+    /** The last clock jump a tick noticed, if any. */
+    public java.util.Optional<ClockJump> lastClockJump() {
+        return java.util.Optional.ofNullable(lastClockJump);
     }
 
     private void tickSafely() {
@@ -167,6 +233,22 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         listeners.publish();
     }
 
+    /**
+     * Puts a job on a new schedule at once, re-phased from now (the next slot is the first one after now), and
+     * persists it so it survives a restart.
+     */
+    @Override
+    public void reschedule(String job, Schedule schedule) {
+        JobSlot slot = slots.get(job);
+        if (slot == null) {
+            throw new IllegalArgumentException("There is no job named '" + job + "'; known jobs: " + slots.keySet());
+        }
+        RunStore.JobSchedule saved = slot.reschedule(schedule, clock.instant());
+        recorder.schedule(job, saved);
+        log.info("Job {} now runs {}; next slot {}", job, schedule.describe(), saved.nextDueAt());
+        listeners.publish();
+    }
+
     @Override
     public List<JobStatus> statuses() {
         Instant now = clock.instant();
@@ -204,7 +286,7 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         Instant startedAt = clock.instant();
         long runId = recorder.started(slot.name(), spec, startedAt);
         slot.begin(context, new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt,
-                null, null, null, spec.coalescedSlots()));
+                null, null, null, spec.coalescedSlots()), monotonicNanos.getAsLong());
         listeners.publish();
         RunOutcome outcome;
         String error = null;
@@ -241,6 +323,7 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         }
         closed = true;
         ticker.shutdownNow();
+        awaitQuietly(ticker);
         slots.values().forEach(JobSlot::askToStop);
         workers.shutdown();
         try {
@@ -259,8 +342,18 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
             }
         }
         workers.shutdownNow();
+        awaitQuietly(workers);
         listeners.publish();
         log.info("Scheduler closed");
+    }
+
+    /** Lets pool threads finish exiting, so "no lingering thread" holds the moment close() returns. */
+    private void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String stackTrace(Throwable e) {

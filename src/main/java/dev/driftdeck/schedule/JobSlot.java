@@ -15,19 +15,34 @@ final class JobSlot {
 
     private static final Logger log = LoggerFactory.getLogger(JobSlot.class);
 
-    /** What a tick did with this job. */
-    record TickDecision(RunSpec claimed, boolean skipped) {
-        static final TickDecision NOTHING = new TickDecision(null, false);
+    /**
+     * What a tick did with this job.
+     *
+     * @param claimed     a scheduled run to start, else null
+     * @param skipped     a due slot was skipped because the job is still running
+     * @param timedOut    the current run passed its deadline: record it TIMED_OUT, else null
+     * @param rescheduled the next slot moved without a run (misfire skip, clock went back): persist it
+     */
+    record TickDecision(RunSpec claimed, boolean skipped, JobRun timedOut, boolean rescheduled) {
+        static final TickDecision NOTHING = new TickDecision(null, false, null, false);
+
+        boolean changed() {
+            return claimed != null || skipped || timedOut != null || rescheduled;
+        }
     }
 
     /** How a run ended: the run to record (null when shutdown already recorded it) and a follow-up to start. */
     record Completion(JobRun toRecord, RunSpec followUp) {
     }
 
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     final JobDefinition definition;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Duration maxBackoff;
 
+    private Schedule schedule;
     private Instant nextDueAt;
     private boolean paused;
     private int consecutiveFailures;
@@ -44,9 +59,14 @@ final class JobSlot {
     /** The last finished run, or the current one while running. */
     private JobRun lastRun;
     private RunContext current;
+    /** Monotonic start of the current run: deadlines must not fire because the wall clock jumped. */
+    private long currentStartedNanos;
+    /** A run recorded TIMED_OUT whose body has not returned yet; it keeps the claim until it does. */
+    private RunContext hung;
 
-    JobSlot(JobDefinition definition, Instant nextDueAt, boolean paused, Duration maxBackoff) {
+    JobSlot(JobDefinition definition, Schedule schedule, Instant nextDueAt, boolean paused, Duration maxBackoff) {
         this.definition = definition;
+        this.schedule = schedule;
         this.nextDueAt = nextDueAt;
         this.paused = paused;
         this.maxBackoff = maxBackoff;
@@ -56,29 +76,89 @@ final class JobSlot {
         return definition.name();
     }
 
-    /** Claims a scheduled run when a slot is due, or counts the slot as skipped when the job is running. */
-    synchronized TickDecision tick(Instant now) {
-        Instant pulledBack = DueSlots.pullBack(nextDueAt, definition.interval(), now);
+    /**
+     * Times out an overdue run, then claims a scheduled run when a slot is due (jitter included), or counts the
+     * slot as skipped when the job is running.
+     */
+    synchronized TickDecision tick(Instant now, long nowNanos) {
+        JobRun timedOut = timeOutIfOverdue(now, nowNanos);
+        boolean rescheduled = false;
+        Instant pulledBack = schedule.pullBack(nextDueAt, now);
         if (!pulledBack.equals(nextDueAt)) {
-            log.warn("Job {} was next due at {}, more than one interval after now ({}): the clock went back;"
+            log.warn("Job {} was next due at {}, more than one period after now ({}): the clock went back;"
                     + " next due at {} instead", name(), nextDueAt, now, pulledBack);
             nextDueAt = pulledBack;
+            rescheduled = true;
         }
-        if (!definition.enabled() || paused || backingOff(now) || now.isBefore(nextDueAt)) {
-            return TickDecision.NOTHING;
+        if (!definition.enabled() || paused || backingOff(now) || now.isBefore(startAt())) {
+            return new TickDecision(null, false, timedOut, rescheduled);
         }
-        DueSlots due = DueSlots.of(nextDueAt, definition.interval(), now);
+        DueSlots due = schedule.due(nextDueAt, now);
+        if (due.skip()) {
+            log.warn("Job {} missed its slot {} by more than its misfire window; next run at {}", name(),
+                    due.scheduledFor(), due.nextDueAt());
+            nextDueAt = due.nextDueAt();
+            return new TickDecision(null, false, timedOut, true);
+        }
         if (running.compareAndSet(false, true)) {
             nextDueAt = due.nextDueAt();
             coalescedSlots += due.coalesced();
-            return new TickDecision(new RunSpec(Trigger.SCHEDULED, due.scheduledFor(), due.coalesced()), false);
+            return new TickDecision(new RunSpec(Trigger.SCHEDULED, due.scheduledFor(), due.coalesced()), false,
+                    timedOut, rescheduled);
         }
         if (due.scheduledFor().equals(lastSkippedSlot)) {
-            return TickDecision.NOTHING; // an earlier tick already counted this slot
+            return new TickDecision(null, false, timedOut, rescheduled); // an earlier tick counted this slot
         }
         lastSkippedSlot = due.scheduledFor();
         skippedWhileRunning++;
-        return new TickDecision(null, true);
+        return new TickDecision(null, true, timedOut, rescheduled);
+    }
+
+    /** The nominal next slot plus this slot's jitter: when a tick may start it. */
+    private Instant startAt() {
+        return nextDueAt.plus(definition.jitterFor(nextDueAt));
+    }
+
+    /**
+     * Past its deadline the current run is recorded TIMED_OUT and asked to stop, but keeps the single-flight
+     * claim until its body really returns: a hung AWS call must never end up running twice.
+     */
+    private JobRun timeOutIfOverdue(Instant now, long nowNanos) {
+        Duration deadline = definition.deadline();
+        if (current == null || deadline == null || nowNanos - currentStartedNanos < deadline.toNanos()) {
+            return null;
+        }
+        JobRun timedOut = finished(lastRun, now, RunOutcome.TIMED_OUT, "The run passed its deadline of "
+                + deadline.toMinutes() + " min and was asked to stop; no other " + name()
+                + " run starts until it returns. If this repeats, check the network path to AWS or raise the deadline.");
+        ended(timedOut);
+        current.cancel();
+        hung = current;
+        current = null;
+        log.warn("Job {} passed its deadline of {}; recorded TIMED_OUT and asked it to stop", name(), deadline);
+        return timedOut;
+    }
+
+    /** The wall clock went back by {@code by}: a backoff computed before the jump must not stall the job that long. */
+    synchronized void clockWentBack(Duration by) {
+        if (backoffUntil != null) {
+            backoffUntil = backoffUntil.minus(by);
+        }
+    }
+
+    /** Moves the job onto a new schedule, re-phased from now. */
+    synchronized RunStore.JobSchedule reschedule(Schedule newSchedule, Instant now) {
+        schedule = newSchedule;
+        nextDueAt = newSchedule.slotAfter(now);
+        lastSkippedSlot = null;
+        return schedule();
+    }
+
+    /** The newest run from history, so a restarted console does not say "never ran". */
+    synchronized void restoreLastRun(JobRun run) {
+        if (current == null && hung == null) {
+            lastRun = run;
+        }
     }
 
     /**
@@ -112,8 +192,9 @@ final class JobSlot {
         running.set(false);
     }
 
-    synchronized void begin(RunContext context, JobRun run) {
+    synchronized void begin(RunContext context, JobRun run, long startedNanos) {
         current = context;
+        currentStartedNanos = startedNanos;
         lastRun = run;
     }
 
@@ -129,6 +210,10 @@ final class JobSlot {
             ended(toRecord);
         }
         current = null;
+        if (hung == context) {
+            log.info("Job {}: the run that timed out has returned; the job may run again", name());
+            hung = null;
+        }
         RunSpec followUp = null;
         if (followUpQueued && !closed && !paused && definition.enabled()) {
             followUp = new RunSpec(followUpTrigger, finishedAt, 0);
@@ -161,7 +246,7 @@ final class JobSlot {
     }
 
     synchronized RunStore.JobSchedule schedule() {
-        return new RunStore.JobSchedule(nextDueAt, paused);
+        return new RunStore.JobSchedule(nextDueAt, paused, ScheduleSpec.format(schedule));
     }
 
     synchronized JobStatus snapshot(Instant now, boolean closed) {
@@ -170,7 +255,11 @@ final class JobSlot {
             return status(JobState.DISABLED, null, counters, null);
         }
         if (current != null) {
-            return status(JobState.RUNNING, nextDueAt, counters, null);
+            return status(JobState.RUNNING, startAt(), counters, null);
+        }
+        if (hung != null) {
+            return status(JobState.RUNNING, startAt(), counters, "The last run timed out and was asked to stop;"
+                    + " no other run starts until it returns.");
         }
         if (closed) {
             return status(JobState.BLOCKED, null, counters, "The scheduler is shut down.");
@@ -179,15 +268,16 @@ final class JobSlot {
             return status(JobState.PAUSED, null, counters, null);
         }
         if (backingOff(now)) {
-            Instant next = backoffUntil.isAfter(nextDueAt) ? backoffUntil : nextDueAt;
+            Instant next = backoffUntil.isAfter(startAt()) ? backoffUntil : startAt();
             return status(JobState.BACKING_OFF, next, counters,
-                    consecutiveFailures + " consecutive failure(s); next attempt not before " + backoffUntil + ".");
+                    consecutiveFailures + " consecutive failure(s); no scheduled attempt before "
+                            + LOCAL_TIME.format(backoffUntil) + ". Run now still works.");
         }
-        return status(JobState.IDLE, nextDueAt, counters, null);
+        return status(JobState.IDLE, startAt(), counters, null);
     }
 
     private JobStatus status(JobState state, Instant next, JobCounters counters, String reason) {
-        return new JobStatus(name(), state, lastRun, next, counters, followUpQueued, reason);
+        return new JobStatus(name(), state, lastRun, next, counters, followUpQueued, reason, schedule, paused);
     }
 
     private boolean backingOff(Instant now) {
@@ -201,7 +291,7 @@ final class JobSlot {
             case FAILED, TIMED_OUT -> {
                 failures++;
                 consecutiveFailures++;
-                backoffUntil = run.finishedAt().plus(Backoff.after(consecutiveFailures, definition.interval(), maxBackoff));
+                backoffUntil = run.finishedAt().plus(Backoff.after(consecutiveFailures, schedule.period(), maxBackoff));
             }
             case SUCCEEDED, PARTIAL -> {
                 consecutiveFailures = 0;

@@ -11,7 +11,9 @@ import java.time.Instant;
  * @param nextRunAt       when it is next due, or null when paused/disabled
  * @param counters        its counters
  * @param followUpQueued  true when a manual request arrived while running and one follow-up run is queued
- * @param blockedReason   why it is BLOCKED or BACKING_OFF, else null
+ * @param blockedReason   why it is BLOCKED or BACKING_OFF (or why a timed-out run still holds it), else null
+ * @param schedule        when its slots fall, or null when unknown
+ * @param paused          whether the operator paused it (a job paused mid-run is RUNNING and paused)
  */
 public record JobStatus(
         String job,
@@ -20,5 +22,13 @@ public record JobStatus(
         Instant nextRunAt,
         JobCounters counters,
         boolean followUpQueued,
-        String blockedReason) {
+        String blockedReason,
+        Schedule schedule,
+        boolean paused) {
+
+    /** A snapshot without schedule details (tests of the panel's text). */
+    public JobStatus(String job, JobState state, JobRun lastRun, Instant nextRunAt, JobCounters counters,
+                     boolean followUpQueued, String blockedReason) {
+        this(job, state, lastRun, nextRunAt, counters, followUpQueued, blockedReason, null, state == JobState.PAUSED);
+    }
 }

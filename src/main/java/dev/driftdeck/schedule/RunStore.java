@@ -17,7 +17,12 @@ public interface RunStore {
     void runFinished(long runId, Instant finishedAt, RunOutcome outcome, String error);
 
     /** The newest runs of one job first. */
-    List<JobRun> recentRuns(String job, int limit);
+    default List<JobRun> recentRuns(String job, int limit) {
+        return runs(new RunQuery(job, null, limit));
+    }
+
+    /** The newest runs first, filtered by job and outcome. */
+    List<JobRun> runs(RunQuery query);
 
     /**
      * Marks every RUNNING run as ABANDONED. Call once at start, before any run: only one process can
@@ -35,9 +40,15 @@ public interface RunStore {
     /**
      * A job's persisted schedule.
      *
-     * @param nextDueAt the wall-clock time of its next slot (its phase), or null when not yet known
-     * @param paused    whether the operator paused it
+     * @param nextDueAt    the wall-clock time of its next slot (its phase), or null when not yet known
+     * @param paused       whether the operator paused it
+     * @param scheduleSpec the schedule the operator chose ({@code every PT15M}, {@code daily 03:30}), or null for
+     *                     the job's default
      */
-    record JobSchedule(Instant nextDueAt, boolean paused) {
+    record JobSchedule(Instant nextDueAt, boolean paused, String scheduleSpec) {
+
+        public JobSchedule(Instant nextDueAt, boolean paused) {
+            this(nextDueAt, paused, null);
+        }
     }
 }

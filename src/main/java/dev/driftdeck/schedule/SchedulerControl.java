@@ -17,6 +17,14 @@ public interface SchedulerControl {
     void resume(String job);
 
     /**
+     * Puts a job on a new schedule at once, re-phased from now; persisted. A default so console test doubles
+     * that never change schedules need not implement it.
+     */
+    default void reschedule(String job, Schedule schedule) {
+        throw new UnsupportedOperationException("This scheduler cannot change the schedule of " + job);
+    }
+
+    /**
      * Calls the listener (on a scheduler thread) with fresh snapshots after every state change.
      *
      * @return closing it unsubscribes

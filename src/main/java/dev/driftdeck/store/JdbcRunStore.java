@@ -2,6 +2,7 @@ package dev.driftdeck.store;
 
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.RunStore;
 import dev.driftdeck.schedule.Trigger;
 import java.sql.Connection;
@@ -66,13 +67,27 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<JobRun> recentRuns(String job, int limit) {
+    public List<JobRun> runs(RunQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, job, run_trigger, scheduled_for, started_at, finished_at, outcome, error, coalesced_slots
+                FROM job_runs WHERE 1 = 1""");
+        List<String> params = new ArrayList<>();
+        if (query.job() != null) {
+            sql.append(" AND job = ?");
+            params.add(query.job());
+        }
+        if (query.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(query.outcome().name());
+        }
+        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
         try (Connection connection = db.connection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT id, job, run_trigger, scheduled_for, started_at, finished_at, outcome, error, coalesced_slots
-                     FROM job_runs WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT ?""")) {
-            select.setString(1, job);
-            select.setInt(2, limit);
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String param : params) {
+                select.setString(i++, param);
+            }
+            select.setInt(i, query.limit());
             List<JobRun> runs = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -86,7 +101,7 @@ public final class JdbcRunStore implements RunStore {
             }
             return List.copyOf(runs);
         } catch (SQLException e) {
-            throw failure("listing the runs of " + job, e);
+            throw failure("listing the runs (" + query + ")", e);
         }
     }
 
@@ -140,11 +155,12 @@ public final class JdbcRunStore implements RunStore {
     public Optional<JobSchedule> loadSchedule(String job) {
         try (Connection connection = db.connection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT next_due_at, paused FROM job_settings WHERE job = ?")) {
+                     "SELECT next_due_at, paused, schedule_spec FROM job_settings WHERE job = ?")) {
             select.setString(1, job);
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new JobSchedule(Columns.getInstant(row, "next_due_at"), row.getBoolean("paused")))
+                        ? Optional.of(new JobSchedule(Columns.getInstant(row, "next_due_at"), row.getBoolean("paused"),
+                                row.getString("schedule_spec")))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -156,10 +172,11 @@ public final class JdbcRunStore implements RunStore {
     public void saveSchedule(String job, JobSchedule schedule) {
         try (Connection connection = db.connection();
              PreparedStatement merge = connection.prepareStatement(
-                     "MERGE INTO job_settings (job, paused, next_due_at) KEY (job) VALUES (?, ?, ?)")) {
+                     "MERGE INTO job_settings (job, paused, next_due_at, schedule_spec) KEY (job) VALUES (?, ?, ?, ?)")) {
             merge.setString(1, job);
             merge.setBoolean(2, schedule.paused());
             Columns.setInstant(merge, 3, schedule.nextDueAt());
+            merge.setString(4, schedule.scheduleSpec());
             merge.executeUpdate();
         } catch (SQLException e) {
             throw failure("saving the schedule of " + job, e);

@@ -2,9 +2,12 @@ package dev.driftdeck.ui;
 
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.ui.sources.SourcesServices;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -56,4 +59,14 @@ public interface ConsoleServices {
 
     /** Saves validated settings. May block; throws with a message the operator can read. */
     void saveSettings(SettingsForm settings) throws Exception;
+
+    /** The scheduler's run history, newest first, filtered by job and outcome. May block. */
+    default List<JobRun> runHistory(RunQuery query) throws Exception {
+        return List.of();
+    }
+
+    /** The AWS account the last daily refresh found ("AWS account 1234… · 17 enabled region(s) · …"). May block. */
+    default Optional<String> awsAccountSummary() throws Exception {
+        return Optional.empty();
+    }
 }

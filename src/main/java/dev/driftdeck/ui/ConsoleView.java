@@ -48,6 +48,9 @@ public final class ConsoleView extends BorderPane {
         findings.setPadding(new Insets(10, 12, 0, 12));
         FindingDetailView detail = new FindingDetailView(model.detail());
         schedulerView = new SchedulerView(model.scheduler());
+        schedulerView.setOnShowHistory(() -> dev.driftdeck.ui.scheduler.RunHistoryView.open(getScene().getWindow(),
+                model.services(), model.tasks(), model.scheduler().jobs().stream()
+                        .map(dev.driftdeck.ui.scheduler.JobLine::job).toList()));
         ScrollPane schedulerScroll = new ScrollPane(schedulerView);
         schedulerScroll.setFitToWidth(true);
         schedulerScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);

@@ -59,6 +59,9 @@ class LayeringTest {
                 .should().callConstructor(JobScheduler.class, java.time.Clock.class,
                         java.util.concurrent.ScheduledExecutorService.class, java.util.concurrent.ExecutorService.class,
                         dev.driftdeck.schedule.RunStore.class, java.util.List.class, dev.driftdeck.schedule.SchedulerOptions.class)
+                .orShould().callConstructor(JobScheduler.class, java.time.Clock.class, java.util.function.LongSupplier.class,
+                        java.util.concurrent.ScheduledExecutorService.class, java.util.concurrent.ExecutorService.class,
+                        dev.driftdeck.schedule.RunStore.class, java.util.List.class, dev.driftdeck.schedule.SchedulerOptions.class)
                 .orShould().callMethod(JobScheduler.class, "create", java.time.Clock.class,
                         dev.driftdeck.schedule.RunStore.class, java.util.List.class, dev.driftdeck.schedule.SchedulerOptions.class)
                 .check(production);

@@ -53,7 +53,7 @@ class JobSchedulerTest {
         assertThat(status.nextRunAt()).isEqualTo(time("10:25:00"));
         assertThat(status.counters()).isEqualTo(new JobCounters(1, 0, 0, 4, 0));
         assertThat(harness.runs.loadSchedule("drift-scan"))
-                .contains(new RunStore.JobSchedule(time("10:25:00"), false));
+                .contains(new RunStore.JobSchedule(time("10:25:00"), false, "every PT5M"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scheduler on a real H2 run store, a settable clock and a manual worker pool. Its tick executor is
@@ -19,6 +20,8 @@ final class SchedulerHarness implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
     final MutableClock clock = new MutableClock(T0);
+    /** The monotonic source: moves with the wall clock, except when a test makes the wall clock jump. */
+    final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final Database db;
     final JdbcRunStore runs;
     ManualExecutor workers;
@@ -34,7 +37,7 @@ final class SchedulerHarness implements AutoCloseable {
         ScheduledExecutorService refusingTicker = Executors.newSingleThreadScheduledExecutor();
         refusingTicker.shutdown();
         workers = new ManualExecutor();
-        scheduler = new JobScheduler(clock, refusingTicker, workers, runs, List.of(jobs), options);
+        scheduler = new JobScheduler(clock, nanos::get, refusingTicker, workers, runs, List.of(jobs), options);
         return scheduler;
     }
 
@@ -46,8 +49,25 @@ final class SchedulerHarness implements AutoCloseable {
         return new JobDefinition(job, interval, true);
     }
 
+    /** Time passes normally up to {@code isoTime} (wall and monotonic clocks move together). */
     void at(String isoTime) {
-        clock.set(Instant.parse("2026-11-28T" + isoTime + "Z"));
+        moveTo(Instant.parse("2026-11-28T" + isoTime + "Z"));
+    }
+
+    /** Time passes normally up to {@code instant}. */
+    void moveTo(Instant instant) {
+        nanos.addAndGet(Duration.between(clock.instant(), instant).toNanos());
+        clock.set(instant);
+    }
+
+    /** Only the wall clock moves (laptop sleep, or the clock set): {@code by} may be negative. */
+    void jumpWall(Duration by) {
+        clock.advance(by);
+    }
+
+    /** Only real time passes (the wall clock frozen is not realistic, but isolates deadline behaviour). */
+    void passMonotonic(Duration by) {
+        nanos.addAndGet(by.toNanos());
     }
 
     static Instant time(String isoTime) {

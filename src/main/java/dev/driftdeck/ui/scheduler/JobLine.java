@@ -4,6 +4,7 @@ import dev.driftdeck.schedule.JobCounters;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.JobState;
 import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.ui.TimeText;
 
 import java.time.Duration;
@@ -20,9 +21,17 @@ import java.time.Instant;
  * @param nextRun  "next in 4m 10s", "due now", "paused"
  * @param counters "runs 12 · failures 1 · skipped 2 · coalesced 3 · merged 1"
  * @param reason   why it is blocked or backing off, else ""
+ * @param paused   the operator paused it: the card is greyed and offers Resume
+ * @param runNow   the per-job button: "Run now", or "Queued" once a run is queued behind the current one
+ * @param schedule "every 15 min", "daily at 03:30 (Europe/Berlin)", or "" when unknown
+ * @param scheduleInput what the schedule editor starts with: minutes ("15") or a time ("03:30")
  */
 public record JobLine(String job, JobState stateValue, String state, String lastRun, String nextRun,
-                      String counters, String reason) {
+                      String counters, String reason, boolean paused, String runNow, String schedule,
+                      String scheduleInput) {
+
+    public static final String RUN_NOW = "Run now";
+    public static final String QUEUED = "Queued";
 
     public static JobLine of(JobStatus status, Instant now) {
         return new JobLine(
@@ -32,7 +41,19 @@ public record JobLine(String job, JobState stateValue, String state, String last
                 lastRunText(status.lastRun(), now),
                 nextRunText(status, now),
                 countersText(status.counters()),
-                status.blockedReason() == null ? "" : status.blockedReason());
+                status.blockedReason() == null ? "" : status.blockedReason(),
+                status.paused(),
+                status.followUpQueued() ? QUEUED : RUN_NOW,
+                status.schedule() == null ? "" : status.schedule().describe(),
+                scheduleInput(status.schedule()));
+    }
+
+    static String scheduleInput(Schedule schedule) {
+        return switch (schedule) {
+            case null -> "";
+            case Schedule.Every every -> Long.toString(Math.max(1, every.interval().toMinutes()));
+            case Schedule.DailyAt daily -> daily.time().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        };
     }
 
     static String lastRunText(JobRun run, Instant now) {
@@ -43,7 +64,11 @@ public record JobLine(String job, JobState stateValue, String state, String last
             return "running for " + TimeText.elapsed(Duration.between(run.startedAt(), now))
                     + " (" + run.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
         }
-        String outcome = run.outcome() == null ? "FINISHED" : run.outcome().name();
+        if (run.outcome() == null) {
+            // A run a previous process left behind, before start() marked it ABANDONED.
+            return "unfinished run from " + TimeText.ago(Duration.between(run.startedAt(), now));
+        }
+        String outcome = run.outcome().name();
         return outcome + " in " + TimeText.elapsed(run.duration()) + ", " + TimeText.ago(Duration.between(run.finishedAt(), now));
     }
 

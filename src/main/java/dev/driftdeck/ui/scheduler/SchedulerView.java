@@ -6,7 +6,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -18,6 +22,7 @@ public final class SchedulerView extends VBox {
     private final SchedulerViewModel model;
     private final VBox rows = new VBox(10);
     private final Timeline countdown;
+    private Runnable onShowHistory = () -> { };
 
     public SchedulerView(SchedulerViewModel model) {
         super(10);
@@ -28,14 +33,27 @@ public final class SchedulerView extends VBox {
 
         Label title = new Label("Scheduler");
         title.getStyleClass().add(Styles.TITLE_4);
+        Button history = new Button("Run history…");
+        history.setId("run-history-button");
+        history.getStyleClass().add(Styles.SMALL);
+        history.setOnAction(e -> onShowHistory.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox heading = new HBox(8, title, spacer, history);
+        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         model.jobs().addListener((ListChangeListener<JobLine>) change -> render());
         render();
-        getChildren().setAll(title, rows);
+        getChildren().setAll(heading, rows);
 
         // Snapshots only arrive on changes; the countdown text must still move every second.
         countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         countdown.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** What "Run history…" opens; the console window wires it, since the dialog needs the console's services. */
+    public void setOnShowHistory(Runnable action) {
+        onShowHistory = action;
     }
 
     public void startCountdown() {
@@ -60,7 +78,7 @@ public final class SchedulerView extends VBox {
         List<String> wanted = model.jobs().stream().map(JobLine::job).toList();
         if (!shown.equals(wanted)) {
             // The set of jobs changed (rare): new cards. Otherwise the same cards are updated in place.
-            rows.getChildren().setAll(wanted.stream().map(JobCard::new).toList());
+            rows.getChildren().setAll(wanted.stream().map(job -> new JobCard(job, model)).toList());
         }
         for (int i = 0; i < wanted.size(); i++) {
             ((JobCard) rows.getChildren().get(i)).show(model.jobs().get(i));

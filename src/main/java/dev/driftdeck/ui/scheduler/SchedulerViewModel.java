@@ -4,6 +4,7 @@ import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.JobState;
 import dev.driftdeck.schedule.JobStatus;
 import dev.driftdeck.schedule.RunNowResult;
+import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.LatestValueRelay;
@@ -108,6 +109,53 @@ public final class SchedulerViewModel implements AutoCloseable {
             message.set("Could not start a scan: " + e.getMessage());
             refreshButton();
         });
+    }
+
+    /** Per-job "Run now": STARTED, MERGED (the card then says "Queued"), or BLOCKED with the reason. */
+    public void runNow(String job) {
+        if (scheduler == null) {
+            return;
+        }
+        tasks.run(() -> scheduler.runNow(job), result -> message.set(switch (result.kind()) {
+            case STARTED -> job + " started";
+            case MERGED -> job + " is running; one more run is queued after it";
+            case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
+        }), e -> message.set("Could not start " + job + ": " + e.getMessage()));
+    }
+
+    public void pause(String job) {
+        control(job, "paused", () -> scheduler.pause(job));
+    }
+
+    public void resume(String job) {
+        control(job, "resumed", () -> scheduler.resume(job));
+    }
+
+    /**
+     * Applies the schedule typed in a card: minutes for an interval job ("15"), a local time for a daily one
+     * ("03:30"). Re-phases from now. A bad value is refused with what to type instead.
+     */
+    public void reschedule(String job, String input) {
+        JobStatus status = latest.stream().filter(s -> s.job().equals(job)).findFirst().orElse(null);
+        if (scheduler == null || status == null || status.schedule() == null) {
+            return;
+        }
+        Schedule schedule;
+        try {
+            schedule = ScheduleInput.parse(status.schedule(), input);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        control(job, "now runs " + schedule.describe(), () -> scheduler.reschedule(job, schedule));
+    }
+
+    private void control(String job, String done, Runnable action) {
+        if (scheduler == null) {
+            return;
+        }
+        tasks.run(action::run, () -> message.set(job + " " + done),
+                e -> message.set("Could not change " + job + ": " + e.getMessage()));
     }
 
     private void onRunNow(RunNowResult result) {

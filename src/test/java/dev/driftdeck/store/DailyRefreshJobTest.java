@@ -1,0 +1,126 @@
+package dev.driftdeck.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.scan.DailyRefreshJob;
+import dev.driftdeck.schedule.JobContext;
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.RunQuery;
+import dev.driftdeck.schedule.Trigger;
+import dev.driftdeck.store.MaintenanceRepository.Retention;
+import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.MotoServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daily-refresh job against a real H2 and a real moto: account, regions, retention, statistics. */
+class DailyRefreshJobTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T03:30:00Z");
+    static final JobContext SCHEDULED = new JobContext() {
+        @Override
+        public Trigger trigger() {
+            return Trigger.SCHEDULED;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    @TempDir
+    Path dir;
+    Database db;
+    JdbcRunStore runs;
+    ScanRepository scans;
+    MaintenanceRepository maintenance;
+    SettingsRepository settings;
+
+    @BeforeAll
+    static void fakeCredentials() {
+        MotoClients.useFakeCredentialsForDefaultChain();
+    }
+
+    @BeforeEach
+    void setUp() {
+        db = Database.open(dir.resolve("driftdeck"));
+        Migrations.migrateAndVerify(db);
+        runs = new JdbcRunStore(db);
+        scans = new ScanRepository(db);
+        maintenance = new MaintenanceRepository(db);
+        settings = new SettingsRepository(db);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void storesTheAccountAndEnabledRegionsFromTheConsoleSettingsAndKeepsOnlyWhatRetentionAllows() {
+        settings.save(new ConsoleSettings(List.of(), List.of("us-east-1"), null, MotoServer.shared().endpoint(), false, 15));
+        maintenance.saveRetention(new Retention(Duration.ofDays(90), 3, 2));
+        for (int daysAgo : new int[] {100, 4, 3, 2, 1}) {
+            scans.save(Reports.inSync(NOW.minus(Duration.ofDays(daysAgo)), 2));
+        }
+        for (int daysAgo : new int[] {100, 3, 2, 1}) {
+            long id = runs.runStarted("drift-scan", Trigger.SCHEDULED, ago(daysAgo), ago(daysAgo), 0);
+            runs.runFinished(id, ago(daysAgo).plusSeconds(5), RunOutcome.SUCCEEDED, null);
+        }
+        long oldButRunning = runs.runStarted("state-sync", Trigger.SCHEDULED, ago(120), ago(120), 0);
+
+        RunOutcome outcome = job().run(SCHEDULED);
+
+        assertThat(outcome).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(maintenance.awsAccount()).get().satisfies(account -> {
+            assertThat(account.account()).isEqualTo(MotoClients.ACCOUNT);
+            assertThat(account.enabledRegions()).contains("us-east-1", "eu-west-1");
+            assertThat(account.checkedAt()).isEqualTo(NOW);
+        });
+        assertThat(scans.recent(10)).extracting(ScanSummary::startedAt)
+                .containsExactly(ago(1), ago(2), ago(3));
+        assertThat(runs.runs(new RunQuery(null, null, 10))).extracting(JobRun::id)
+                .hasSize(3).contains(oldButRunning);
+        assertThat(runs.recentRuns("drift-scan", 10)).extracting(JobRun::startedAt).containsExactly(ago(1), ago(2));
+    }
+
+    @Test
+    void anUnreachableAwsFailsTheRunByNameButRetentionStillRuns() {
+        settings.save(new ConsoleSettings(List.of(), List.of("us-east-1"), null, "http://127.0.0.1:9", false, 15));
+        maintenance.saveRetention(new Retention(Duration.ofDays(90), 500, 1000));
+        scans.save(Reports.inSync(NOW.minus(Duration.ofDays(1)), 1));
+        scans.save(Reports.inSync(NOW.minus(Duration.ofDays(200)), 1));
+
+        assertThatThrownBy(() -> job().run(SCHEDULED))
+                .hasMessageStartingWith("AWS account check failed: ")
+                .hasMessageContaining("Done: pruned 1 scan(s) and 0 run(s); database statistics refreshed.");
+        assertThat(scans.recent(10)).hasSize(1);
+        assertThat(maintenance.awsAccount()).isEmpty();
+    }
+
+    @Test
+    void retentionDefaultsAreNinetyDaysFiveHundredScansAndAThousandRunsPerJob() {
+        assertThat(maintenance.retention()).isEqualTo(new Retention(Duration.ofDays(90), 500, 1000));
+    }
+
+    private DailyRefreshJob job() {
+        return new DailyRefreshJob(settings, maintenance, scans, runs, AwsSession::open, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static Instant ago(int days) {
+        return NOW.minus(Duration.ofDays(days));
+    }
+}
