@@ -11,6 +11,7 @@ import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,8 +26,10 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final SchedulerControl scheduler;
     private final ScanEvents events;
     private final String readOnlyReason;
+    private final Path ignoreFile;
 
-    DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason) {
+    DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason, Path ignoreFile) {
+        this.ignoreFile = ignoreFile;
         this.scans = new ScanRepository(db);
         this.settings = new SettingsRepository(db);
         this.scheduler = scheduler;
@@ -73,5 +76,15 @@ final class DatabaseConsoleServices implements ConsoleServices {
         }
         settings.save(new ConsoleSettings(form.stateUris(), form.regions(), form.profile(), form.endpointUrl(),
                 form.strict(), form.scanIntervalMinutes()));
+    }
+
+    @Override
+    public Optional<Path> ignoreFile() {
+        return Optional.ofNullable(ignoreFile);
+    }
+
+    @Override
+    public Optional<String> awsCredentialsProblem() {
+        return CredentialsCheck.problem(settings.load().profile());
     }
 }

@@ -15,6 +15,7 @@ import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.ui.ConsoleServices;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,18 +55,19 @@ public final class DesktopBootstrap {
             log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
             String reason = "Database schema check failed: " + e.getMessage()
                     + " The scheduler is off; findings shown are from the last good scan.";
-            return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason));
+            return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, data.root().resolve(".driftignore")));
         }
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
-        DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
+        Path driftignore = data.root().resolve(".driftignore");
+        DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, driftignore);
         JobScheduler scheduler = JobScheduler.create(clock, new JdbcRunStore(db),
                 List.of(new JobDefinition(driftScan, Duration.ofMinutes(current.scanIntervalMinutes()), true, false)), options);
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());
-        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null));
+        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null, driftignore));
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */

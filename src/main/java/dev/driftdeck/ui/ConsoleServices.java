@@ -4,6 +4,7 @@ import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.SchedulerControl;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -50,4 +51,21 @@ public interface ConsoleServices {
 
     /** Saves validated settings. May block; throws with a message the operator can read. */
     void saveSettings(SettingsForm settings) throws Exception;
+
+    /**
+     * The {@code .driftignore} the scans read, which the console edits (ignore this, baseline, the rules view).
+     * Empty when this console has none (the ignore actions then say so instead of writing).
+     */
+    default Optional<Path> ignoreFile() {
+        return Optional.empty();
+    }
+
+    /**
+     * Why no AWS credentials can be found for the configured profile, in a few words
+     * ("no credentials in the default chain"), or empty when they resolve. May block (the chain may ask the
+     * instance metadata service): called on a background thread. The default does not check.
+     */
+    default Optional<String> awsCredentialsProblem() throws Exception {
+        return Optional.empty();
+    }
 }
