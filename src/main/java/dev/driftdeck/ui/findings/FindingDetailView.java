@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -32,7 +33,7 @@ public final class FindingDetailView extends StackPane {
 
     public FindingDetailView(FindingDetailViewModel model) {
         getStyleClass().add("finding-detail");
-        setPadding(new Insets(12));
+        setPadding(new Insets(12, 4, 12, 12));
 
         Label title = new Label();
         title.setId("detail-title");
@@ -91,17 +92,23 @@ public final class FindingDetailView extends StackPane {
         diffArea.setDividerPositions(0.4);
         diffArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()));
         diffArea.managedProperty().bind(diffArea.visibleProperty());
+        // Never squeezed to nothing by the facts and buttons above: the pane scrolls instead.
+        diffArea.setMinHeight(230);
         VBox.setVgrow(diffArea, Priority.ALWAYS);
 
         VBox content = new VBox(10, title, facts, actions(model), diffSummary, diffArea);
-        content.visibleProperty().bind(model.emptyProperty().not());
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        scroll.visibleProperty().bind(model.emptyProperty().not());
 
         Label empty = new Label("Select a finding to see its details (Alt+Down / Alt+Up move through the list)");
         empty.setWrapText(true);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.visibleProperty().bind(model.emptyProperty());
 
-        getChildren().setAll(empty, content);
+        getChildren().setAll(empty, scroll);
     }
 
     private static FlowPane actions(FindingDetailViewModel model) {

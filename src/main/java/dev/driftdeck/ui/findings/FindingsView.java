@@ -18,7 +18,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -65,21 +64,15 @@ public final class FindingsView extends BorderPane {
         shown.textProperty().bind(model.shownTextProperty());
 
         Pickers pickers = model.pickers();
-        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search);
+        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown);
         searchRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         FlowPane pickerRow = new FlowPane(8, 6,
                 new PickerBox("picker-type", "All types", pickers.type(), pickers.typeOptions()),
                 new PickerBox("picker-account", "All accounts", pickers.account(), pickers.accountOptions()),
                 new PickerBox("picker-region", "All regions", pickers.region(), pickers.regionOptions()),
                 new PickerBox("picker-source", "All sources", pickers.source(), pickers.sourceOptions()));
         pickerRow.setAlignment(Pos.CENTER_LEFT);
-        HBox filterRow = new HBox(8, pickerRow, spacer, shown);
-        filterRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(pickerRow, Priority.ALWAYS);
-
         Label hint = new Label();
         hint.setId("findings-hint");
         hint.setWrapText(true);
@@ -88,7 +81,7 @@ public final class FindingsView extends BorderPane {
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        VBox top = new VBox(6, searchRow, filterRow, hint);
+        VBox top = new VBox(6, searchRow, pickerRow, hint);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("findings-table");

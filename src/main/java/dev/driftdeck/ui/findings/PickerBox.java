@@ -19,7 +19,8 @@ final class PickerBox extends ComboBox<String> {
         setId(id);
         setTooltip(new Tooltip("Show only findings with this value"));
         setVisibleRowCount(16);
-        setPrefWidth(150);
+        setPrefWidth(160);
+        setMaxWidth(240);
         getItems().add(ALL);
         getItems().addAll(options);
         options.addListener((ListChangeListener<String>) c -> {

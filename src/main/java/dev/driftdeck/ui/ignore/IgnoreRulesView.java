@@ -36,8 +36,8 @@ public final class IgnoreRulesView extends BorderPane {
 
         Label title = new Label("Ignore rules");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label where = new Label("driftctl syntax, read by every scan from " + model.location()
-                + ". One rule per line: TYPE.ID or TYPE.ID.ATTRIBUTE, * wildcards, ! un-ignores, the last match wins, "
+        Label where = new Label((model.editable() ? "Read by every scan from " + model.location() + ". " : model.location() + ". ")
+                + "driftctl syntax, one rule per line: TYPE.ID or TYPE.ID.ATTRIBUTE, * wildcards, ! un-ignores, the last match wins, "
                 + "\\. is a dot inside an id.");
         where.setWrapText(true);
         where.getStyleClass().add(Styles.TEXT_MUTED);

@@ -66,7 +66,7 @@ public final class IgnoreRulesViewModel {
     }
 
     public String location() {
-        return file.map(f -> f.path().toString()).orElse("(no ignore file: this console cannot edit rules)");
+        return file.map(f -> f.path().toString()).orElse("This console has no ignore file, so rules cannot be edited here");
     }
 
     /** Reads the file again (after an outside edit, or when the view opens). */
