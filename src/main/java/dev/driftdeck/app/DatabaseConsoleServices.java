@@ -19,6 +19,7 @@ import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
 import dev.driftdeck.ui.sources.SourcesServices;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,14 +38,12 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final SourcesServices sources;
     private final JdbcRunStore runs;
     private final MaintenanceRepository maintenance;
-
-    DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason) {
-        this(db, scheduler, events, readOnlyReason, null);
-    }
+    private final Path ignoreFile;
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
-                            SourcesServices sources) {
+                            SourcesServices sources, Path ignoreFile) {
         this.sources = sources;
+        this.ignoreFile = ignoreFile;
         this.runs = new JdbcRunStore(db);
         this.maintenance = new MaintenanceRepository(db);
         this.scans = new ScanRepository(db);
@@ -127,5 +126,15 @@ final class DatabaseConsoleServices implements ConsoleServices {
             // At once, not at the next restart: the next scan is one new interval from now.
             scheduler.reschedule(DriftScanJob.NAME, Schedule.Every.minutes(form.scanIntervalMinutes()));
         }
+    }
+
+    @Override
+    public Optional<Path> ignoreFile() {
+        return Optional.ofNullable(ignoreFile);
+    }
+
+    @Override
+    public Optional<String> awsCredentialsProblem() {
+        return CredentialsCheck.problem(settings.load().profile());
     }
 }

@@ -25,6 +25,7 @@ import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StateSnapshotRepository;
 import dev.driftdeck.ui.ConsoleServices;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -78,14 +79,16 @@ public final class DesktopBootstrap {
             log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
             String reason = "Database schema check failed: " + e.getMessage()
                     + " The scheduler is off; findings shown are from the last good scan.";
-            return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason));
+            return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
+                    data.root().resolve(".driftignore")));
         }
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
         JdbcRunStore runs = new JdbcRunStore(db);
-        DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, data.root().resolve(".driftignore"));
+        Path driftignore = data.root().resolve(".driftignore");
+        DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, driftignore);
         StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
         AtomicReference<JobScheduler> started = new AtomicReference<>();
         StateSyncJob stateSync = new StateSyncJob(clock, stateLoader, settings, snapshots,
@@ -113,7 +116,7 @@ public final class DesktopBootstrap {
         scheduler.start();
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
-                new DatabaseSourcesServices(db, stateSync)));
+                new DatabaseSourcesServices(db, stateSync), driftignore));
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */

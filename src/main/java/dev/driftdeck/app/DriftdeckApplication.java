@@ -3,6 +3,9 @@ package dev.driftdeck.app;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.DatabaseLockedException;
 import dev.driftdeck.ui.ConsoleWindow;
+import dev.driftdeck.ui.DesktopPorts;
+import dev.driftdeck.ui.comfort.PreferenceStore;
+import java.util.Optional;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,11 +25,14 @@ public final class DriftdeckApplication extends Application {
     private DesktopBootstrap.Desktop desktop;
     private RuntimeException bootFailure;
     private ConsoleWindow window;
+    private PreferenceStore preferences;
 
     @Override
     public void init() {
         try {
             desktop = DesktopBootstrap.boot(DataDirectory.resolve(null), Clock.systemDefaultZone());
+            // Loaded here, off the FX thread: the first read of the user's preferences touches the disk.
+            preferences = PreferenceStore.userPreferences();
         } catch (RuntimeException e) {
             bootFailure = e;
         }
@@ -46,7 +52,8 @@ public final class DriftdeckApplication extends Application {
             Platform.exit();
             return;
         }
-        window = ConsoleWindow.open(stage, desktop.services());
+        window = ConsoleWindow.open(stage, desktop.services(),
+                new DesktopPorts(preferences, Optional.of(getHostServices()::showDocument)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.ui.sources.SourcesServices;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -67,6 +68,23 @@ public interface ConsoleServices {
 
     /** The AWS account the last daily refresh found ("AWS account 1234… · 17 enabled region(s) · …"). May block. */
     default Optional<String> awsAccountSummary() throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code .driftignore} the scans read, which the console edits (ignore this, baseline, the rules view).
+     * Empty when this console has none (the ignore actions then say so instead of writing).
+     */
+    default Optional<Path> ignoreFile() {
+        return Optional.empty();
+    }
+
+    /**
+     * Why no AWS credentials can be found for the configured profile, in a few words
+     * ("no credentials in the default chain"), or empty when they resolve. May block (the chain may ask the
+     * instance metadata service): called on a background thread. The default does not check.
+     */
+    default Optional<String> awsCredentialsProblem() throws Exception {
         return Optional.empty();
     }
 }

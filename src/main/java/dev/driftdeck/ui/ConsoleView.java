@@ -1,7 +1,10 @@
 package dev.driftdeck.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.driftdeck.ui.comfort.Shortcuts;
+import dev.driftdeck.ui.comfort.Theme;
 import dev.driftdeck.ui.findings.FindingDetailView;
+import dev.driftdeck.ui.ignore.IgnoreRulesWindow;
 import dev.driftdeck.ui.findings.FindingsView;
 import dev.driftdeck.ui.overview.StatusBar;
 import dev.driftdeck.ui.overview.SummaryStrip;
@@ -13,6 +16,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -32,9 +37,13 @@ public final class ConsoleView extends BorderPane {
     private final ConsoleViewModel model;
     private final SchedulerView schedulerView;
     private final FindingsView findingsView;
+    private final Theme theme;
+    private final IgnoreRulesWindow ignoreWindow = new IgnoreRulesWindow();
+    private final Shortcuts shortcuts = new Shortcuts();
 
-    public ConsoleView(ConsoleViewModel model) {
+    public ConsoleView(ConsoleViewModel model, Theme theme) {
         this.model = model;
+        this.theme = theme;
         getStyleClass().add("console");
 
         VBox top = new VBox();
@@ -64,12 +73,52 @@ public final class ConsoleView extends BorderPane {
         setTop(top);
         setCenter(center);
         setBottom(new StatusBar(model.progress(), model.summary(), model.messageProperty()));
+        defineShortcuts();
     }
 
-    /** Keyboard shortcuts that need the scene: Ctrl/Cmd+F searches. */
+    /** The keyboard shortcuts (listed in the README and under the "?" button). */
     void installShortcuts(javafx.scene.Scene scene) {
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), findingsView::focusSearch);
+        shortcuts.install(scene);
+    }
+
+    FindingsView findingsView() {
+        return findingsView;
+    }
+
+    /** Opens the ignore rules window (header button, Ctrl+Shift+I). */
+    public void openIgnoreRules() {
+        ignoreWindow.show(getScene().getWindow(), model.ignoreRules(), model.findings()::allFindings,
+                getScene().getStylesheets());
+    }
+
+    private void openSettings() {
+        SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(), saved -> {
+            model.showMessage("Settings saved");
+            model.checkEnvironment();
+        }, model::showMessage);
+    }
+
+    private void defineShortcuts() {
+        shortcuts.add(Shortcuts.plain(KeyCode.F5), "Scan now", () -> model.scheduler().scanNow())
+                .add(Shortcuts.shortcut(KeyCode.R), "Scan now", () -> model.scheduler().scanNow())
+                .add(Shortcuts.shortcut(KeyCode.F), "Search findings (Esc in the box clears all filters)", findingsView::focusSearch)
+                .add(Shortcuts.alt(KeyCode.DOWN), "Next finding", () -> model.findings().selectRelative(1))
+                .add(Shortcuts.alt(KeyCode.UP), "Previous finding", () -> model.findings().selectRelative(-1))
+                .add(Shortcuts.shortcut(KeyCode.I, KeyCombination.SHIFT_DOWN), "Ignore rules", this::openIgnoreRules)
+                .add(Shortcuts.shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN), "Switch light / dark theme", theme::toggle)
+                .add(Shortcuts.shortcut(KeyCode.COMMA), "Settings", this::openSettings)
+                .add(Shortcuts.plain(KeyCode.F1), "Show these shortcuts", this::showShortcuts);
+    }
+
+    private void showShortcuts() {
+        javafx.scene.control.Alert help = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        help.initOwner(getScene().getWindow());
+        help.setTitle("Keyboard shortcuts");
+        help.setHeaderText("Keyboard shortcuts");
+        Label keys = new Label(shortcuts.helpText());
+        keys.setStyle("-fx-font-family: monospace");
+        help.getDialogPane().setContent(keys);
+        help.show();
     }
 
     /** Starts the countdown timeline; the window calls it once shown. */
@@ -79,6 +128,7 @@ public final class ConsoleView extends BorderPane {
 
     void stopTimers() {
         schedulerView.stopCountdown();
+        ignoreWindow.close();
     }
 
     private HBox header() {
@@ -92,8 +142,26 @@ public final class ConsoleView extends BorderPane {
 
         Button settings = new Button("Settings", new FontIcon(Feather.SETTINGS));
         settings.setId("settings-button");
-        settings.setOnAction(e -> SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(),
-                saved -> model.showMessage("Settings saved"), model::showMessage));
+        settings.setOnAction(e -> openSettings());
+
+        Button ignoreRules = new Button("Ignore rules", new FontIcon(Feather.EYE_OFF));
+        ignoreRules.setId("ignore-rules-button");
+        ignoreRules.setOnAction(e -> openIgnoreRules());
+
+        javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton(null, new FontIcon(Feather.MOON));
+        dark.setId("theme-toggle");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        dark.setTooltip(new javafx.scene.control.Tooltip("Dark theme (Ctrl+Shift+D)"));
+
+        Button help = new Button(null, new FontIcon(Feather.HELP_CIRCLE));
+        help.setId("shortcuts-help");
+        help.getStyleClass().add(Styles.FLAT);
+        javafx.scene.control.Tooltip helpTip = new javafx.scene.control.Tooltip();
+        helpTip.setStyle("-fx-font-family: monospace");
+        helpTip.setShowDelay(javafx.util.Duration.millis(200));
+        help.setTooltip(helpTip);
+        help.setOnMouseEntered(e -> helpTip.setText("Keyboard shortcuts (F1)\n\n" + shortcuts.helpText()));
+        help.setOnAction(e -> showShortcuts());
 
         Button sources = new Button("Sources", new FontIcon(Feather.DATABASE));
         sources.setId("sources-button");
@@ -110,7 +178,7 @@ public final class ConsoleView extends BorderPane {
         scanNow.disableProperty().bind(model.scheduler().scanButtonDisabledProperty());
         scanNow.setOnAction(e -> model.scheduler().scanNow());
 
-        HBox header = new HBox(10, title, subtitle, spacer, sources, settings, scanNow);
+        HBox header = new HBox(10, title, subtitle, spacer, help, dark, ignoreRules, sources, settings, scanNow);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 6, 12));

@@ -4,6 +4,7 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.ui.findings.FindingDetailViewModel;
 import dev.driftdeck.ui.findings.FindingsViewModel;
+import dev.driftdeck.ui.ignore.IgnoreRulesViewModel;
 import dev.driftdeck.ui.overview.ScanProgressViewModel;
 import dev.driftdeck.ui.overview.SummaryViewModel;
 import dev.driftdeck.ui.scheduler.SchedulerViewModel;
@@ -29,11 +30,12 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     private final ConsoleServices services;
     private final BackgroundTasks tasks;
-    private final FindingsViewModel findings = new FindingsViewModel();
+    private final FindingsViewModel findings;
     private final FindingDetailViewModel detail = new FindingDetailViewModel();
     private final SummaryViewModel summary;
     private final ScanProgressViewModel progress = new ScanProgressViewModel();
     private final SchedulerViewModel scheduler;
+    private final IgnoreRulesViewModel ignoreRules;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Optional<String> readOnlyReason;
     /** Only the newest load may apply its result: an older, slower load must not overwrite a newer scan. */
@@ -43,12 +45,29 @@ public final class ConsoleViewModel implements AutoCloseable {
     public ConsoleViewModel(ConsoleServices services, BackgroundTasks tasks, Clock clock) {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
+        this.findings = new FindingsViewModel(tasks);
         this.summary = new SummaryViewModel(clock);
         // No scheduler means read-only, even if the app root forgot to say why.
         this.readOnlyReason = services.readOnlyReason().filter(r -> !r.isBlank())
                 .or(() -> services.scheduler().isEmpty() ? Optional.of("The scheduler is not running.") : Optional.empty());
         this.scheduler = new SchedulerViewModel(readOnlyReason.isPresent() ? Optional.empty() : services.scheduler(), tasks, clock);
         detail.findingProperty().bind(findings.selectedProperty());
+        this.ignoreRules = new IgnoreRulesViewModel(services.ignoreFile(), tasks, clock);
+        ignoreRules.setRescan(scheduler::scanNow);
+        detail.setIgnoreActions(new FindingDetailViewModel.IgnoreActions() {
+            @Override
+            public void ignoreFinding(Finding finding) {
+                ignoreRules.ignoreFinding(finding);
+            }
+
+            @Override
+            public void ignoreAttribute(Finding finding, List<String> path) {
+                ignoreRules.ignoreAttribute(finding, path);
+            }
+        });
+        detail.messageProperty().addListener((obs, old, now) -> message.set(now));
+        ignoreRules.messageProperty().addListener((obs, old, now) -> message.set(now));
+        findings.scanRunningProperty().bind(scheduler.scanRunningProperty());
         scheduler.messageProperty().addListener((obs, old, now) -> message.set(now));
         // A scan that fails is never stored: its progress must still go away when the job stops running.
         scheduler.scanRunningProperty().addListener((obs, was, running) -> {
@@ -64,6 +83,18 @@ public final class ConsoleViewModel implements AutoCloseable {
         subscriptions.add(services.subscribeScanStored(() -> tasks.ui().execute(this::onScanStored)));
         scheduler.start();
         reload();
+        checkEnvironment();
+    }
+
+    /**
+     * Finds out, off the FX thread, whether a state source is configured and AWS credentials resolve, so an empty
+     * console can say exactly what to do next. Run again after the settings were saved.
+     */
+    public void checkEnvironment() {
+        tasks.run(() -> !services.loadSettings().stateUris().isEmpty(),
+                configured -> findings.sourcesConfiguredProperty().set(configured), e -> { });
+        tasks.run(services::awsCredentialsProblem,
+                problem -> findings.credentialsProblemProperty().set(problem.orElse(null)), e -> { });
     }
 
     /** Loads the latest scan in the background and shows it; stale results are dropped. */
@@ -75,6 +106,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
             loaded.ifPresent(scan -> {
                 findings.show(scan.report(), scan.prepared());
+                ignoreRules.showScan(scan.prepared());
                 summary.show(scan.figures());
             });
         }, e -> message.set("Could not load the last scan: " + e.getMessage()));
@@ -110,6 +142,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public FindingDetailViewModel detail() {
         return detail;
+    }
+
+    public IgnoreRulesViewModel ignoreRules() {
+        return ignoreRules;
     }
 
     public SummaryViewModel summary() {

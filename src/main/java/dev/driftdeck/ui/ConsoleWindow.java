@@ -1,7 +1,7 @@
 package dev.driftdeck.ui;
 
-import atlantafx.base.theme.PrimerLight;
-import javafx.application.Application;
+import dev.driftdeck.ui.comfort.Theme;
+import dev.driftdeck.ui.comfort.WindowMemory;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -36,21 +36,36 @@ public final class ConsoleWindow implements AutoCloseable {
         this.ownsTasks = ownsTasks;
     }
 
-    /** Opens the console on {@code stage} with real daemon workers and the system clock. FX thread only. */
+    /**
+     * Opens the console on {@code stage} with real daemon workers and the system clock, remembering nothing
+     * between launches and without a browser (tests, demos). FX thread only.
+     */
     public static ConsoleWindow open(Stage stage, ConsoleServices services) {
-        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true);
+        return open(stage, services, DesktopPorts.ephemeral());
+    }
+
+    /** As {@link #open(Stage, ConsoleServices)}, with the desktop's preferences and browser (the app). */
+    public static ConsoleWindow open(Stage stage, ConsoleServices services, DesktopPorts ports) {
+        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true, ports);
     }
 
     /** As {@link #open(Stage, ConsoleServices)}, with the executor and clock chosen by the caller (tests). */
     public static ConsoleWindow open(Stage stage, ConsoleServices services, BackgroundTasks tasks, Clock clock) {
-        return open(stage, services, tasks, clock, false);
+        return open(stage, services, tasks, clock, false, DesktopPorts.ephemeral());
     }
 
-    private static ConsoleWindow open(Stage stage, ConsoleServices services, BackgroundTasks tasks, Clock clock, boolean ownsTasks) {
+    private static ConsoleWindow open(Stage stage, ConsoleServices services, BackgroundTasks tasks, Clock clock, boolean ownsTasks,
+                                      DesktopPorts ports) {
         Objects.requireNonNull(stage);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Theme theme = new Theme(ports.preferences());
+        theme.apply();
+        WindowMemory memory = new WindowMemory(ports.preferences());
         ConsoleViewModel model = new ConsoleViewModel(services, tasks, clock);
-        ConsoleView view = new ConsoleView(model);
+        ports.browser().ifPresent(model.detail()::setBrowser);
+        // Filters first, so the first scan is shown the way the operator left it.
+        memory.filters(model.findings());
+        ConsoleView view = new ConsoleView(model, theme);
+        memory.columns(view.findingsView().table());
         // Never larger than the screen: small laptop displays (and headless test screens) get a window that fits.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(PREFERRED_WIDTH, screen.getWidth()), Math.min(PREFERRED_HEIGHT, screen.getHeight()));
@@ -60,6 +75,7 @@ public final class ConsoleWindow implements AutoCloseable {
         stage.setMinWidth(Math.min(960, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setScene(scene);
+        memory.window(stage);
         ConsoleWindow window = new ConsoleWindow(stage, model, view, tasks, ownsTasks);
         // An event handler, not setOnHidden: the app root keeps its own hidden/close handlers for shutdown.
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> window.close());

@@ -4,6 +4,7 @@ import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.SchedulerControl;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,8 @@ public final class InMemoryServices implements ConsoleServices {
     private volatile SettingsForm settings = SettingsForm.defaults();
     private final List<Consumer<ScanProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
+    private volatile Path ignoreFile;
+    private volatile String credentialsProblem;
 
     private InMemoryServices(SchedulerControl scheduler, String readOnlyReason, ScanReport latest) {
         this.scheduler = scheduler;
@@ -41,6 +44,33 @@ public final class InMemoryServices implements ConsoleServices {
 
     public void progress(ScanProgress progress) {
         progressListeners.forEach(l -> l.accept(progress));
+    }
+
+    /** Lets the console edit this {@code .driftignore}. */
+    public InMemoryServices withIgnoreFile(Path file) {
+        this.ignoreFile = file;
+        return this;
+    }
+
+    /** Makes the credentials check fail with this reason. */
+    public InMemoryServices withCredentialsProblem(String problem) {
+        this.credentialsProblem = problem;
+        return this;
+    }
+
+    public InMemoryServices withSettings(SettingsForm form) {
+        this.settings = form;
+        return this;
+    }
+
+    @Override
+    public Optional<Path> ignoreFile() {
+        return Optional.ofNullable(ignoreFile);
+    }
+
+    @Override
+    public Optional<String> awsCredentialsProblem() {
+        return Optional.ofNullable(credentialsProblem);
     }
 
     public SettingsForm settings() {

@@ -8,10 +8,19 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import dev.driftdeck.drift.FindingStatus;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The detail pane of the selected finding: its identity as text and its attribute differences. */
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The detail pane of the selected finding: its identity as text, its attribute differences (one of them shown
+ * side by side, state against AWS, with the changed words marked), and the commands an operator copies or opens.
+ */
 public final class FindingDetailViewModel {
 
     static final String ABSENT = "—";
@@ -27,9 +36,84 @@ public final class FindingDetailViewModel {
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<AttributeDiff> diffs = FXCollections.observableArrayList();
+    private final ObjectProperty<AttributeDiff> selectedDiff = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper selectedPath = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<WordDiff.Sides> sides = new ReadOnlyObjectWrapper<>(new WordDiff.Sides(List.of(), List.of()));
+    private final ReadOnlyStringWrapper importCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cliCommand = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper consoleUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Consumer<String> browser = url -> message.set("No browser available: open " + url + " yourself");
+    private IgnoreActions ignoreActions = IgnoreActions.NONE;
+
+    /** What the pane's ignore buttons do; the console connects them to its ignore rules. */
+    public interface IgnoreActions {
+        IgnoreActions NONE = new IgnoreActions() {
+            @Override
+            public void ignoreFinding(Finding finding) {
+            }
+
+            @Override
+            public void ignoreAttribute(Finding finding, List<String> path) {
+            }
+        };
+
+        void ignoreFinding(Finding finding);
+
+        void ignoreAttribute(Finding finding, List<String> path);
+    }
 
     public FindingDetailViewModel() {
         finding.addListener((obs, old, now) -> update(now));
+        selectedDiff.addListener((obs, old, now) -> showSideBySide(now));
+    }
+
+    /** Where "Open in AWS console" sends its URL (the app's HostServices). */
+    public void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
+    }
+
+    public void setIgnoreActions(IgnoreActions actions) {
+        this.ignoreActions = actions;
+    }
+
+    public void openInConsole() {
+        if (!consoleUrl.get().isEmpty()) {
+            browser.accept(consoleUrl.get());
+            message.set("");
+            message.set("Opened the AWS console page of " + id.get());
+        }
+    }
+
+    public void ignoreFinding() {
+        Finding f = finding.get();
+        if (f != null) {
+            ignoreActions.ignoreFinding(f);
+        }
+    }
+
+    public void ignoreSelectedAttribute() {
+        Finding f = finding.get();
+        AttributeDiff diff = selectedDiff.get();
+        if (f != null && diff != null) {
+            ignoreActions.ignoreAttribute(f, diff.path());
+        }
+    }
+
+    /** Tells the status bar what was copied; the view does the copying, on the FX thread. */
+    public void copied(String what) {
+        message.set("");
+        message.set("Copied " + what + " to the clipboard");
+    }
+
+    private void showSideBySide(AttributeDiff diff) {
+        if (diff == null) {
+            selectedPath.set("");
+            sides.set(new WordDiff.Sides(List.of(), List.of()));
+            return;
+        }
+        selectedPath.set(ValueText.path(diff.path()));
+        sides.set(WordDiff.compare(ValueText.pretty(diff.expected()), ValueText.pretty(diff.actual())));
     }
 
     /** Bind this to the table's selection. */
@@ -44,6 +128,10 @@ public final class FindingDetailViewModel {
                 text.set("");
             }
             diffs.clear();
+            selectedDiff.set(null);
+            importCommand.set("");
+            cliCommand.set("");
+            consoleUrl.set("");
             return;
         }
         title.set(f.address() != null ? f.address() : f.type() + " " + f.id());
@@ -62,6 +150,10 @@ public final class FindingDetailViewModel {
             case NOT_CHECKED -> "Not compared: its listing failed or the type is unsupported";
         });
         diffs.setAll(f.diffs());
+        selectedDiff.set(f.diffs().isEmpty() ? null : f.diffs().getFirst());
+        importCommand.set(ResourceCommands.terraformImport(f));
+        cliCommand.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.awsCli(f));
+        consoleUrl.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.consoleUrl(f));
     }
 
     /** How a diff value cell reads: the canonical JSON text as given ("(sensitive)" stays as is), or a dash when absent. */
@@ -112,5 +204,39 @@ public final class FindingDetailViewModel {
 
     public ObservableList<AttributeDiff> diffs() {
         return diffs;
+    }
+
+    /** The difference shown side by side; the first one when a finding is selected. */
+    public ObjectProperty<AttributeDiff> selectedDiffProperty() {
+        return selectedDiff;
+    }
+
+    /** The selected difference's path as Terraform writes it: {@code ingress[2].cidr_blocks}. */
+    public ReadOnlyStringProperty selectedPathProperty() {
+        return selectedPath.getReadOnlyProperty();
+    }
+
+    /** The selected difference, pretty-printed, split into unchanged and changed runs per side. */
+    public ReadOnlyObjectProperty<WordDiff.Sides> sidesProperty() {
+        return sides.getReadOnlyProperty();
+    }
+
+    /** {@code terraform import ...} for an unmanaged finding, else "". */
+    public ReadOnlyStringProperty importCommandProperty() {
+        return importCommand.getReadOnlyProperty();
+    }
+
+    /** An AWS CLI command that shows the live resource; "" when it is gone (MISSING). */
+    public ReadOnlyStringProperty cliCommandProperty() {
+        return cliCommand.getReadOnlyProperty();
+    }
+
+    /** The resource's AWS console page; "" when it is gone (MISSING). */
+    public ReadOnlyStringProperty consoleUrlProperty() {
+        return consoleUrl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 }

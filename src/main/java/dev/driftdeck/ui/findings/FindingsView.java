@@ -13,71 +13,117 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
-/** The findings table with its search field; all state lives in {@link FindingsViewModel}. */
+/** The findings table with its search field and pickers; all state lives in {@link FindingsViewModel}. */
 public final class FindingsView extends BorderPane {
 
     /** Fixed row height: lets the virtual flow skip measuring 100,000 rows. */
     private static final double ROW_HEIGHT = 30;
+    private static final DateTimeFormatter AGE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
 
+    private final FindingsViewModel model;
     private final TableView<Finding> table = new TableView<>();
     private final TextField search = new TextField();
 
     public FindingsView(FindingsViewModel model) {
+        this.model = model;
         getStyleClass().add("findings-view");
 
         search.setId("findings-search");
-        search.setPromptText("Search id, address or type  (Ctrl+F)");
+        search.setPromptText("Search id, address, account, note, attribute…  (Ctrl+F)");
         search.textProperty().bindBidirectional(model.searchTextProperty());
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(26);
+        // Esc in the search box clears every filter: the quickest way back to the whole scan.
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                model.clearFilters();
+                e.consume();
+            }
+        });
 
         Label shown = new Label();
+        shown.setId("findings-shown");
         shown.getStyleClass().add(Styles.TEXT_MUTED);
         shown.textProperty().bind(model.shownTextProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, new FontIcon(Feather.SEARCH), search, spacer, shown);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(0, 0, 8, 0));
+        Pickers pickers = model.pickers();
+        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(search, Priority.ALWAYS);
+        FlowPane pickerRow = new FlowPane(8, 6,
+                new PickerBox("picker-type", "All types", pickers.type(), pickers.typeOptions()),
+                new PickerBox("picker-account", "All accounts", pickers.account(), pickers.accountOptions()),
+                new PickerBox("picker-region", "All regions", pickers.region(), pickers.regionOptions()),
+                new PickerBox("picker-source", "All sources", pickers.source(), pickers.sourceOptions()));
+        pickerRow.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label();
+        hint.setId("findings-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("findings-hint");
+        hint.textProperty().bind(model.hintProperty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        VBox top = new VBox(6, searchRow, pickerRow, hint);
+        top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("findings-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().setAll(List.of(statusColumn(), column("Type", 160, Finding::type),
-                column("Resource", 270, FindingsView::resourceText),
-                column("Account / Region", 200, FindingsView::locationText),
-                column("Source", 200, f -> f.source() == null ? "" : f.source())));
-        model.rows().comparatorProperty().bind(table.comparatorProperty());
+        table.getColumns().setAll(List.of(statusColumn(),
+                column(FindingColumn.TYPE, 170, Finding::type),
+                column(FindingColumn.RESOURCE, 280, FindingsView::resourceText),
+                column(FindingColumn.LOCATION, 190, FindingsView::locationText),
+                column(FindingColumn.SOURCE, 200, f -> f.source() == null ? "" : f.source()),
+                column(FindingColumn.FIRST_SEEN, 130, f -> age(model, f, FindingAge::firstSeen)),
+                column(FindingColumn.DRIFTED_SINCE, 130, f -> age(model, f, FindingAge::driftedSince))));
+        // Sorting happens in the view model, off the FX thread, on the findings' own fields.
+        table.setSortPolicy(t -> {
+            model.sortBy(sortKeys());
+            return true;
+        });
         table.setItems(model.rows());
+        // Ages arrive after the scan: redraw the two columns when they do.
+        model.agesProperty().addListener((obs, old, now) -> table.refresh());
 
         Label placeholder = new Label();
         placeholder.getStyleClass().addAll("findings-placeholder", Styles.TEXT_MUTED);
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(520);
         placeholder.textProperty().bind(model.placeholderProperty());
         table.setPlaceholder(placeholder);
 
-        // Selection flows table -> model; a new scan may clear it model -> table.
+        // Selection flows table -> model; a new scan or next/previous moves it model -> table.
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != now) {
                 table.getSelectionModel().select(now);
+                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
             }
         });
 
-        setTop(toolbar);
+        setTop(top);
         setCenter(table);
     }
 
@@ -91,20 +137,37 @@ public final class FindingsView extends BorderPane {
         search.selectAll();
     }
 
+    private List<FindingColumn.SortKey> sortKeys() {
+        List<FindingColumn.SortKey> keys = new ArrayList<>();
+        for (TableColumn<Finding, ?> column : table.getSortOrder()) {
+            if (column.getUserData() instanceof FindingColumn id) {
+                keys.add(new FindingColumn.SortKey(id, column.getSortType() == TableColumn.SortType.ASCENDING));
+            }
+        }
+        return keys;
+    }
+
+    private static String age(FindingsViewModel model, Finding f, Function<FindingAge, Instant> which) {
+        Optional<Instant> at = model.agesProperty().get().of(f.key()).map(which);
+        return at.map(AGE_FORMAT::format).orElse("");
+    }
+
     private static TableColumn<Finding, FindingStatus> statusColumn() {
-        TableColumn<Finding, FindingStatus> column = new TableColumn<>("Status");
+        TableColumn<Finding, FindingStatus> column = new TableColumn<>(FindingColumn.STATUS.title());
         column.setId("col-status");
+        column.setUserData(FindingColumn.STATUS);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         column.setCellFactory(c -> new StatusBadgeCell<>());
-        column.setComparator(StatusText.URGENCY);
         // Wide enough for the longest badge, "Not checked", so no status is ever cut.
         column.setPrefWidth(128);
         column.setMinWidth(124);
         return column;
     }
 
-    private static TableColumn<Finding, String> column(String title, double width, Function<Finding, String> value) {
-        TableColumn<Finding, String> column = new TableColumn<>(title);
+    private static TableColumn<Finding, String> column(FindingColumn id, double width, Function<Finding, String> value) {
+        TableColumn<Finding, String> column = new TableColumn<>(id.title());
+        column.setId("col-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        column.setUserData(id);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         column.setCellFactory(c -> new TooltipCell());

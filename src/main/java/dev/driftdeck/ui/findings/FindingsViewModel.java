@@ -2,7 +2,9 @@ package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.IgnoreRuleText;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.ui.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,20 +19,19 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The findings table's data: every finding of the shown scan, filtered by status and text, sorted by
- * the table. A new scan replaces the list with one {@code setAll} (one change event however big).
+ * The findings table's data: every finding of the shown scan, filtered by status, pickers and text, in the order
+ * the operator sorted by. A new scan or a new sort replaces the list with one {@code setAll} (one change event
+ * however big); sorting happens on a worker, so a column click on 100,000 rows never freezes the window.
  */
 public final class FindingsViewModel {
-
-    static final String NO_SCAN_YET = "No scan yet — add a state source in Settings, then Scan now";
-    static final String NOTHING_MATCHES = "No findings match the filter";
-    static final String SCAN_EMPTY = "The last scan found no resources";
 
     /** Most urgent status first, then by type and id: the order rows have before any column sort. */
     static final Comparator<Finding> DEFAULT_ORDER = Comparator
@@ -38,27 +39,52 @@ public final class FindingsViewModel {
             .thenComparing(Finding::type, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
+    private final BackgroundTasks tasks;
     private final ObservableList<Finding> all = FXCollections.observableArrayList();
     private final FilteredList<Finding> filtered = new FilteredList<>(all);
-    private final SortedList<Finding> sorted = new SortedList<>(filtered);
 
     private final ObjectProperty<FindingStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty searchText = new SimpleStringProperty("");
+    private final Pickers pickers = new Pickers(this::refilter);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
     private final BooleanProperty hasScan = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(NO_SCAN_YET);
+    private final ObjectProperty<Boolean> sourcesConfigured = new SimpleObjectProperty<>();
+    private final BooleanProperty scanRunning = new SimpleBooleanProperty(false);
+    private final StringProperty credentialsProblem = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ScanReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<FindingAge.Lookup> ages = new SimpleObjectProperty<>(FindingAge.Lookup.NONE);
+    private volatile List<FindingColumn.SortKey> sortKeys = List.of();
+    /** Drifting or not-checked findings of the shown scan: counted once per scan, not per keystroke. */
+    private int unsettled;
+    /** Only the newest sort (or scan) may apply its rows: an older, slower sort must not overwrite it. */
+    private final AtomicLong rowsSequence = new AtomicLong();
 
+    /** For tests: sorting runs on the calling thread. */
     public FindingsViewModel() {
+        this(BackgroundTasks.sameThread());
+    }
+
+    public FindingsViewModel(BackgroundTasks tasks) {
+        this.tasks = Objects.requireNonNull(tasks);
         statusFilter.addListener((obs, old, now) -> refilter());
         searchText.addListener((obs, old, now) -> refilter());
-        hasScan.addListener((obs, old, now) -> updatePlaceholder());
+        for (var property : List.of(hasScan, sourcesConfigured, scanRunning, credentialsProblem)) {
+            property.addListener((obs, old, now) -> updateEmptyStates());
+        }
+        ages.addListener((obs, old, now) -> {
+            if (sortKeys.stream().anyMatch(k -> k.column() == FindingColumn.FIRST_SEEN || k.column() == FindingColumn.DRIFTED_SINCE)) {
+                resort(List.copyOf(all));
+            }
+        });
         shownText.bind(Bindings.createStringBinding(
                 () -> filtered.size() == all.size()
                         ? all.size() + " findings"
                         : filtered.size() + " of " + all.size() + " findings",
                 filtered, all));
+        updateEmptyStates();
     }
 
     /**
@@ -69,22 +95,103 @@ public final class FindingsViewModel {
         return report.findings().stream().sorted(DEFAULT_ORDER).toList();
     }
 
-    /** Shows a scan (on the FX thread): one {@code setAll}, keeps the selection when it still exists. */
+    /**
+     * Shows a scan (on the FX thread): one {@code setAll}, keeps the selection when it still exists. When the
+     * operator sorted by a column, the rows are sorted that way on a worker first, then shown.
+     */
     public void show(ScanReport scan, List<Finding> prepared) {
-        Finding previous = selected.get();
-        all.setAll(prepared);
-        hasScan.set(true);
-        updatePlaceholder();
-        selected.set(previous == null ? null : prepared.stream()
-                .filter(f -> f.key().equals(previous.key()))
-                .findFirst().orElse(null));
-        // Last, so listeners of the report see the new rows and selection.
-        report.set(scan);
+        pickers.offer(prepared);
+        if (sortKeys.isEmpty()) {
+            apply(rowsSequence.incrementAndGet(), prepared, scan);
+        } else {
+            resort(prepared, scan);
+        }
     }
 
-    /** The list the table shows; bind its comparator to the table's. */
-    public SortedList<Finding> rows() {
-        return sorted;
+    /** Sorts by these columns (the table's sort order); an empty list restores the default order. */
+    public void sortBy(List<FindingColumn.SortKey> keys) {
+        if (keys.equals(sortKeys)) {
+            return;
+        }
+        sortKeys = List.copyOf(keys);
+        resort(List.copyOf(all));
+    }
+
+    public List<FindingColumn.SortKey> sortKeys() {
+        return sortKeys;
+    }
+
+    private void resort(List<Finding> rows) {
+        resort(rows, null);
+    }
+
+    private void resort(List<Finding> rows, ScanReport scan) {
+        long sequence = rowsSequence.incrementAndGet();
+        Comparator<Finding> order = comparator(sortKeys, ages.get());
+        tasks.run(() -> {
+            List<Finding> copy = new ArrayList<>(rows);
+            copy.sort(order);
+            return copy;
+        }, sorted -> apply(sequence, sorted, scan), e -> { });
+    }
+
+    static Comparator<Finding> comparator(List<FindingColumn.SortKey> keys, FindingAge.Lookup ages) {
+        Comparator<Finding> order = null;
+        for (FindingColumn.SortKey key : keys) {
+            Comparator<Finding> next = key.column().comparator(ages);
+            next = key.ascending() ? next : next.reversed();
+            order = order == null ? next : order.thenComparing(next);
+        }
+        return order == null ? DEFAULT_ORDER : order.thenComparing(DEFAULT_ORDER);
+    }
+
+    private void apply(long sequence, List<Finding> rows, ScanReport scan) {
+        if (sequence != rowsSequence.get()) {
+            return;
+        }
+        Finding previous = selected.get();
+        all.setAll(rows);
+        if (scan != null) {
+            unsettled = (int) rows.stream()
+                    .filter(f -> IgnoreRuleText.DRIFT.contains(f.status()) || f.status() == FindingStatus.NOT_CHECKED)
+                    .count();
+            hasScan.set(true);
+        }
+        updateEmptyStates();
+        selected.set(previous == null ? null : rows.stream()
+                .filter(f -> f.key().equals(previous.key()))
+                .findFirst().orElse(null));
+        if (scan != null) {
+            // Last, so listeners of the report see the new rows and selection.
+            report.set(scan);
+        }
+    }
+
+    /** Selects the next (+1) or previous (-1) visible finding, wrapping at neither end. */
+    public void selectRelative(int step) {
+        if (filtered.isEmpty()) {
+            return;
+        }
+        int index = filtered.indexOf(selected.get());
+        int next = index < 0 ? (step > 0 ? 0 : filtered.size() - 1) : Math.clamp(index + step, 0, filtered.size() - 1);
+        selected.set(filtered.get(next));
+    }
+
+    /** Clears the text and every picker and status filter. */
+    public void clearFilters() {
+        searchText.set("");
+        statusFilter.set(null);
+        pickers.clear();
+    }
+
+    /** The rows the table shows, in display order. */
+    public ObservableList<Finding> rows() {
+        return filtered;
+    }
+
+    /** Every finding of the shown scan (unfiltered), for "baseline all current drift". */
+    public List<Finding> allFindings() {
+        return List.copyOf(all);
     }
 
     /** Number of findings currently passing the filter. */
@@ -100,12 +207,42 @@ public final class FindingsViewModel {
         return searchText;
     }
 
+    /** Type, account, region and source pickers: their options come from the shown scan. */
+    public Pickers pickers() {
+        return pickers;
+    }
+
     public ObjectProperty<Finding> selectedProperty() {
         return selected;
     }
 
+    /** The ages of the shown scan's findings, from the scan history (empty until it is known). */
+    public ObjectProperty<FindingAge.Lookup> agesProperty() {
+        return ages;
+    }
+
+    /** Whether any state source is configured; null until the settings were read. */
+    public ObjectProperty<Boolean> sourcesConfiguredProperty() {
+        return sourcesConfigured;
+    }
+
+    public BooleanProperty scanRunningProperty() {
+        return scanRunning;
+    }
+
+    /** Why AWS credentials could not be found, or null when they were (or were not checked yet). */
+    public StringProperty credentialsProblemProperty() {
+        return credentialsProblem;
+    }
+
+    /** What the table says when it has no rows to show. */
     public ReadOnlyStringProperty placeholderProperty() {
         return placeholder.getReadOnlyProperty();
+    }
+
+    /** A line above the table: missing credentials, or the all-clear; "" for none. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 
     /** "120 findings" or "7 of 120 findings". */
@@ -119,17 +256,14 @@ public final class FindingsViewModel {
     }
 
     private void refilter() {
-        filtered.setPredicate(new FindingFilter(statusFilter.get(), searchText.get()));
-        updatePlaceholder();
+        filtered.setPredicate(new FindingFilter(statusFilter.get(), searchText.get(), pickers.type().get(),
+                pickers.account().get(), pickers.region().get(), pickers.source().get()));
+        updateEmptyStates();
     }
 
-    private void updatePlaceholder() {
-        if (!hasScan.get()) {
-            placeholder.set(NO_SCAN_YET);
-        } else if (all.isEmpty()) {
-            placeholder.set(SCAN_EMPTY);
-        } else {
-            placeholder.set(NOTHING_MATCHES);
-        }
+    private void updateEmptyStates() {
+        placeholder.set(EmptyStates.placeholder(hasScan.get(), all.isEmpty(), sourcesConfigured.get(), scanRunning.get(),
+                credentialsProblem.get()));
+        hint.set(EmptyStates.hint(hasScan.get(), all.size(), unsettled, credentialsProblem.get()));
     }
 }
