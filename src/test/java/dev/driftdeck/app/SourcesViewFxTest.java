@@ -97,24 +97,24 @@ class SourcesViewFxTest {
     @Test
     void addingASourceThatFailsValidationShowsWhyAndSavesNothing(FxRobot robot) throws Exception {
         ListView<String> configured = robot.lookup("#sources-configured").queryListView();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> configured.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> configured.getItems().size() == 2);
         Label problem = robot.lookup("#sources-problem").queryAs(Label.class);
 
         robot.clickOn("#sources-input").write("s3://Bad_Bucket/prod.tfstate");
         robot.clickOn("#sources-add");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !problem.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !problem.getText().isEmpty());
         assertThat(problem.getText()).contains("'Bad_Bucket' is not an S3 bucket name");
 
         robot.doubleClickOn("#sources-input").eraseText(40).write("s3://tf-states/app.tfstate?profile=nobody-has-this");
         robot.clickOn("#sources-add");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> problem.getText().contains("nobody-has-this"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> problem.getText().contains("nobody-has-this"));
         assertThat(problem.getText()).contains("profile 'nobody-has-this' is in neither ~/.aws/config nor ~/.aws/credentials");
         assertThat(configured.getItems()).hasSize(2);
         assertThat(new SettingsRepository(db).load().stateUris()).hasSize(2);
 
         robot.doubleClickOn("#sources-input").eraseText(60).write("s3://tf-states/app.tfstate?workspaces=*");
         robot.clickOn("#sources-add");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> configured.getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> configured.getItems().size() == 3);
         assertThat(problem.getText()).isEmpty();
         assertThat(new SettingsRepository(db).load().stateUris()).last().isEqualTo("s3://tf-states/app.tfstate?workspaces=*");
     }

@@ -48,7 +48,7 @@ class ReadOnlyConsoleFxTest {
         assertThat(scanNow.getText()).isEqualTo("Scan now");
 
         // The last stored scan is still readable.
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup("#findings-table").queryAs(TableView.class).getItems().size() == 10);
     }
 

@@ -88,11 +88,11 @@ class SchedulerPanelFxTest {
 
     @Test
     void pauseGreysTheJobAndStopsItsCountdown(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#job-next-drift-scan").startsWith("next in"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#job-next-drift-scan").startsWith("next in"));
 
         robot.clickOn("#job-pause-drift-scan");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#job-state-drift-scan").equals("PAUSED"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#job-state-drift-scan").equals("PAUSED"));
         Node facts = robot.lookup("#job-next-drift-scan").query().getParent().getParent();
         assertThat(facts.getOpacity()).as("greyed").isLessThan(0.5);
         assertThat(text(robot, "#job-next-drift-scan")).isEqualTo("paused");
@@ -102,18 +102,18 @@ class SchedulerPanelFxTest {
         assertThat(text(robot, "#job-next-drift-scan")).as("the countdown does not move").isEqualTo("paused");
 
         robot.clickOn("#job-pause-drift-scan");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#job-next-drift-scan").startsWith("next in"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#job-next-drift-scan").startsWith("next in"));
         assertThat(facts.getOpacity()).isEqualTo(1.0);
     }
 
     @Test
     void runNowDuringARunShowsQueuedAndThenRunsOnce(FxRobot robot) throws Exception {
         robot.clickOn("#job-run-now-drift-scan");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#job-state-drift-scan").startsWith("RUNNING"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#job-state-drift-scan").startsWith("RUNNING"));
 
         robot.clickOn("#job-run-now-drift-scan");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup("#job-run-now-drift-scan").queryButton().getText().equals("Queued"));
         Button runNow = robot.lookup("#job-run-now-drift-scan").queryButton();
         assertThat(runNow.isDisabled()).isTrue();

@@ -51,7 +51,7 @@ class SettingsDialogFxTest {
     @Test
     void invalidInputDisablesSaveAndValidInputIsSaved(FxRobot robot) throws Exception {
         robot.clickOn("#settings-button");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-interval").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#settings-interval").tryQuery().isPresent());
         Node save = robot.lookup("#settings-save").query();
 
         replaceText(robot, "#settings-interval", "0");
@@ -65,7 +65,7 @@ class SettingsDialogFxTest {
         assertThat(save.isDisabled()).isFalse();
         robot.clickOn(save);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> services.settings().scanIntervalMinutes() == 30);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> services.settings().scanIntervalMinutes() == 30);
         assertThat(services.settings()).isEqualTo(new SettingsForm(List.of("states/**/*.tfstate"), List.of("eu-west-1", "us-east-1"),
                 "", "", false, 30));
         WaitForAsyncUtils.waitForFxEvents();
