@@ -16,14 +16,14 @@ class MigrationsTest {
     void freshDatabaseHasEverythingPendingThenMigratesToTheLatestVersion() {
         try (Database db = Database.open(dir.resolve("fresh"))) {
             SchemaInfo before = Migrations.info(db);
-            assertThat(before).isEqualTo(new SchemaInfo(null, "1", 1, false, false));
+            assertThat(before).isEqualTo(new SchemaInfo(null, "4", 2, false, false));
             assertThat(before.upToDate()).isFalse();
 
             MigrationResult result = Migrations.migrateAndVerify(db);
 
-            assertThat(result).isEqualTo(new MigrationResult(null, "1", 1));
+            assertThat(result).isEqualTo(new MigrationResult(null, "4", 2));
             SchemaInfo after = Migrations.info(db);
-            assertThat(after).isEqualTo(new SchemaInfo("1", "1", 0, false, false));
+            assertThat(after).isEqualTo(new SchemaInfo("4", "4", 0, false, false));
             assertThat(after.upToDate()).isTrue();
         }
     }
@@ -35,7 +35,7 @@ class MigrationsTest {
             Migrations.migrateAndVerify(db);
         }
         try (Database db = Database.open(path)) {
-            assertThat(Migrations.migrateAndVerify(db)).isEqualTo(new MigrationResult("1", "1", 0));
+            assertThat(Migrations.migrateAndVerify(db)).isEqualTo(new MigrationResult("4", "4", 0));
         }
     }
 
@@ -74,7 +74,7 @@ class MigrationsTest {
 
             assertThatThrownBy(() -> Migrations.migrateAndVerify(db))
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("has schema version 99, newer than this Driftdeck knows (up to 1)")
+                    .hasMessageContaining("has schema version 99, newer than this Driftdeck knows (up to 4)")
                     .hasMessageContaining("upgrade Driftdeck");
             assertThat(Migrations.info(db).newerThanThis()).isTrue();
             assertThat(Migrations.info(db).upToDate()).isFalse();
