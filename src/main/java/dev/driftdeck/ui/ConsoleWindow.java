@@ -38,7 +38,10 @@ public final class ConsoleWindow implements AutoCloseable {
 
     /** Opens the console on {@code stage} with real daemon workers and the system clock. FX thread only. */
     public static ConsoleWindow open(Stage stage, ConsoleServices services) {
-        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true);
+        ConsoleWindow window = open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true);
+        // Only the real app talks to the desktop; tests keep the default, which notifies nobody.
+        window.model.notifications().setDesktopNotifier(dev.driftdeck.ui.notifications.DesktopNotifier.system());
+        return window;
     }
 
     /** As {@link #open(Stage, ConsoleServices)}, with the executor and clock chosen by the caller (tests). */
