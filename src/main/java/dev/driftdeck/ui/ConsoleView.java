@@ -67,7 +67,7 @@ public final class ConsoleView extends BorderPane {
         findings.setPadding(new Insets(10, 12, 0, 12));
         FindingDetailView detail = new FindingDetailView(model.detail());
         SplitPane findingsSplit = new SplitPane(findings, detail);
-        findingsSplit.setDividerPositions(0.62);
+        findingsSplit.setDividerPositions(0.66);
         VBox findingsPage = new VBox(new SummaryStrip(model.summary(), model.findings().statusFilterProperty()), findingsSplit);
         VBox.setVgrow(findingsSplit, Priority.ALWAYS);
 

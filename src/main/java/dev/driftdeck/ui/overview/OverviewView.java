@@ -153,21 +153,27 @@ public final class OverviewView extends ScrollPane {
         return card;
     }
 
+    /** Alerts wrap in full (the IAM action is at the end of the line, where a list cell would cut it). */
     private static VBox alertsCard(ObservableList<String> alerts) {
-        ListView<String> list = new ListView<>(alerts);
-        list.setId("overview-alerts");
-        list.setPrefHeight(200);
-        list.setPlaceholder(muted("No alerts: every listing succeeded."));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(String line, boolean isEmpty) {
-                super.updateItem(line, isEmpty);
-                setText(isEmpty ? null : line);
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
-        return card("Alerts of the last scan", list);
+        VBox lines = new VBox(6);
+        lines.setId("overview-alerts");
+        lines.setPadding(new Insets(2, 8, 2, 2));
+        Runnable render = () -> lines.getChildren().setAll(alerts.isEmpty()
+                ? java.util.List.of(muted("No alerts: every listing succeeded."))
+                : alerts.stream().map(line -> {
+                    Label label = new Label(line, new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE));
+                    label.setWrapText(true);
+                    label.getStyleClass().add("overview-alert");
+                    label.setMinHeight(Region.USE_PREF_SIZE);
+                    return (Node) label;
+                }).toList());
+        alerts.addListener((javafx.collections.ListChangeListener<String>) c -> render.run());
+        render.run();
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        scroll.setPrefHeight(200);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        return card("Alerts of the last scan", scroll);
     }
 
     private static VBox breakdownCard(String title, String id, ObservableList<CoverageRow> rows) {

@@ -66,12 +66,9 @@ public final class OverviewViewModel {
         if (changes.newDrift().isEmpty() && changes.resolved().isEmpty()) {
             return "Nothing changed since the previous scan.";
         }
-        return plural(changes.newDrift().size(), "new drift") + " and " + plural(changes.resolved().size(), "resolved")
+        int fresh = changes.newDrift().size();
+        return fresh + (fresh == 1 ? " new drift" : " new drifts") + " and " + changes.resolved().size() + " resolved"
                 + " since the previous scan.";
-    }
-
-    private static String plural(int n, String what) {
-        return n + " " + what;
     }
 
     /** "next in 4m 10s" for the drift-scan job, with its state when it is not idle. */

@@ -31,6 +31,7 @@ final class TrendChart {
         XYChart.Series<Number, Number> unmanaged = series("Unmanaged");
         chart.getData().setAll(java.util.List.of(changed, missing, unmanaged));
         Runnable fill = () -> {
+            fitTimeAxis((NumberAxis) chart.getXAxis(), points);
             fill(changed, points, TrendPoint::changed);
             fill(missing, points, TrendPoint::missing);
             fill(unmanaged, points, TrendPoint::unmanaged);
@@ -52,8 +53,12 @@ final class TrendChart {
         XYChart.Series<Number, Number> coverage = series("Coverage %");
         chart.getData().setAll(java.util.List.of(coverage));
         chart.setLegendVisible(false);
-        points.addListener((ListChangeListener<TrendPoint>) c -> fill(coverage, points, TrendPoint::coveragePercent));
-        fill(coverage, points, TrendPoint::coveragePercent);
+        Runnable fill = () -> {
+            fitTimeAxis((NumberAxis) chart.getXAxis(), points);
+            fill(coverage, points, TrendPoint::coveragePercent);
+        };
+        points.addListener((ListChangeListener<TrendPoint>) c -> fill.run());
+        fill.run();
         return chart;
     }
 
@@ -84,6 +89,48 @@ final class TrendChart {
         chart.setMinHeight(200);
         chart.getStyleClass().add("trend-chart");
         return chart;
+    }
+
+    /** Steps a time axis may tick by, in seconds: whole minutes up to weeks, so no two ticks read the same. */
+    private static final long[] STEPS = {60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+            172_800, 604_800, 1_209_600, 2_592_000};
+
+    /**
+     * Fixed bounds from the first to the last scan with about five ticks on whole minutes (or hours, days): the
+     * automatic range ticks every few seconds for scans minutes apart, and the labels then repeat.
+     */
+    static void fitTimeAxis(NumberAxis axis, java.util.List<TrendPoint> points) {
+        long[] range = timeRange(points, ZoneId.systemDefault());
+        axis.setAutoRanging(false);
+        axis.setLowerBound(range[0]);
+        axis.setUpperBound(range[1]);
+        axis.setTickUnit(range[2]);
+    }
+
+    /** {lower, upper, tick} in epoch seconds. Pure, for tests. */
+    static long[] timeRange(java.util.List<TrendPoint> points, ZoneId zone) {
+        if (points.isEmpty()) {
+            long now = Instant.now().getEpochSecond();
+            return new long[]{now - 3600, now, 900};
+        }
+        long first = points.getFirst().at().getEpochSecond();
+        long last = points.getLast().at().getEpochSecond();
+        long span = Math.max(60, last - first);
+        long step = STEPS[STEPS.length - 1];
+        for (long candidate : STEPS) {
+            if (span / candidate <= 5) {
+                step = candidate;
+                break;
+            }
+        }
+        // Outer bounds on whole steps (in the local zone for days), so ticks land on round times around the points.
+        long offset = zone.getRules().getOffset(Instant.ofEpochSecond(first)).getTotalSeconds();
+        long lower = Math.floorDiv(first + offset, step) * step - offset;
+        long upper = -Math.floorDiv(-(last + offset), step) * step - offset;
+        if (upper == lower) {
+            upper = lower + step;
+        }
+        return new long[]{lower, upper, step};
     }
 
     private static XYChart.Series<Number, Number> series(String name) {

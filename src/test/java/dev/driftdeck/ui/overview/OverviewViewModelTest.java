@@ -37,7 +37,7 @@ class OverviewViewModelTest {
 
         assertThat(model.newTextProperty().get()).isEqualTo("2");
         assertThat(model.resolvedTextProperty().get()).isEqualTo("2");
-        assertThat(model.changesCaptionProperty().get()).isEqualTo("2 new drift and 2 resolved since the previous scan.");
+        assertThat(model.changesCaptionProperty().get()).isEqualTo("2 new drifts and 2 resolved since the previous scan.");
         assertThat(model.newDrift()).extracting(Finding::id).contains("scratch-bucket");
         assertThat(model.hasScanProperty().get()).isTrue();
     }
