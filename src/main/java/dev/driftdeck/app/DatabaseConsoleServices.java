@@ -1,5 +1,7 @@
 package dev.driftdeck.app;
 
+import dev.driftdeck.drift.FindingAge;
+import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanProgress;
@@ -14,6 +16,7 @@ import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
@@ -21,6 +24,7 @@ import dev.driftdeck.ui.SettingsForm;
 import dev.driftdeck.ui.sources.SourcesServices;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -71,6 +75,21 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public Optional<ScanReport> latestScan() {
         return scans.latest().map(StoredScan::report);
+    }
+
+    @Override
+    public List<ScanSummary> recentScans(int limit) {
+        return scans.recent(limit);
+    }
+
+    @Override
+    public Optional<ScanReport> scan(long scanId) {
+        return scans.load(scanId);
+    }
+
+    @Override
+    public Map<ResourceKey, FindingAge> findingAges(long scanId) {
+        return scans.findingAges(scanId);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--scan", paramLabel = "ID|latest", required = true, description = "The scan id, or 'latest'")
     String scan;
 
-    @Option(names = "--output", paramLabel = "FORMAT", required = true, description = "json, csv or console")
+    @Option(names = "--output", paramLabel = "FORMAT", required = true, description = "json, csv, html or console")
     ReportFormat output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")

@@ -42,7 +42,7 @@ final class ScanCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "console",
-            description = "console (default), json or csv")
+            description = "console (default), json, csv or html")
     ReportFormat output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")

@@ -4,7 +4,9 @@ import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.DiffKind;
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
 import java.sql.Connection;
@@ -121,6 +123,14 @@ public final class ScanRepository {
                 return List.copyOf(summaries);
             }
         });
+    }
+
+    /**
+     * "First seen" and "drifted since" of every finding of a scan, keyed by (type, id); empty for an unknown scan.
+     * One indexed read, no history walk: the ages were computed when the scan was saved.
+     */
+    public Map<ResourceKey, FindingAge> findingAges(long scanId) {
+        return query("reading finding ages of scan " + scanId, connection -> Map.copyOf(FindingAges.of(connection, scanId)));
     }
 
     /**

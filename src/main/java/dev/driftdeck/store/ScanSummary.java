@@ -2,6 +2,7 @@ package dev.driftdeck.store;
 
 import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ScanReport;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,6 +21,21 @@ public record ScanSummary(long id, Instant startedAt, Instant finishedAt, ScanOu
 
     public ScanSummary {
         counts = Map.copyOf(counts);
+    }
+
+    /** The summary a stored report would get: for stores that keep reports in memory (tests, demos). */
+    public static ScanSummary of(long id, ScanReport report) {
+        Map<FindingStatus, Long> counts = new java.util.EnumMap<>(FindingStatus.class);
+        for (FindingStatus status : FindingStatus.values()) {
+            counts.put(status, report.count(status));
+        }
+        return new ScanSummary(id, report.startedAt(), report.finishedAt(), ScanOutcome.of(report), counts,
+                report.alerts().size());
+    }
+
+    /** Changed + missing + unmanaged: what the trend chart calls drift. */
+    public long drift() {
+        return count(FindingStatus.CHANGED) + count(FindingStatus.MISSING) + count(FindingStatus.UNMANAGED);
     }
 
     public long count(FindingStatus status) {

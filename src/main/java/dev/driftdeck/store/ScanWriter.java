@@ -3,6 +3,7 @@ package dev.driftdeck.store;
 import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
@@ -24,10 +25,12 @@ final class ScanWriter {
     }
 
     static long insert(Connection connection, ScanReport report) throws SQLException {
+        // Before the new scan row exists, so "the newest scan" is still the previous one.
+        List<FindingAge> ages = FindingAges.forNewScan(connection, report.findings(), report.startedAt());
         long scanId = insertScan(connection, report);
         insertApiCalls(connection, scanId, report.apiCalls());
         insertSources(connection, scanId, report.sources());
-        insertFindings(connection, scanId, report.findings());
+        insertFindings(connection, scanId, report.findings(), ages);
         insertAlerts(connection, scanId, report.alerts());
         return scanId;
     }
@@ -96,11 +99,12 @@ final class ScanWriter {
         }
     }
 
-    private static void insertFindings(Connection connection, long scanId, List<Finding> findings)
+    private static void insertFindings(Connection connection, long scanId, List<Finding> findings, List<FindingAge> ages)
             throws SQLException {
         try (PreparedStatement finding = connection.prepareStatement("""
-                INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note,
+                                      first_seen, drifted_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement diff = connection.prepareStatement("""
                 INSERT INTO finding_diffs (scan_id, finding_seq, seq, path, expected, actual, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -118,6 +122,8 @@ final class ScanWriter {
                 finding.setString(8, f.region());
                 finding.setString(9, f.source());
                 finding.setString(10, f.note());
+                Columns.setInstant(finding, 11, ages.get(seq).firstSeen());
+                Columns.setInstant(finding, 12, ages.get(seq).driftedSince());
                 finding.addBatch();
                 pendingFindings++;
                 for (int d = 0; d < f.diffs().size(); d++) {

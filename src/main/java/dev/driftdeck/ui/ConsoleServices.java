@@ -1,14 +1,18 @@
 package dev.driftdeck.ui;
 
+import dev.driftdeck.drift.FindingAge;
+import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.ui.sources.SourcesServices;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,6 +57,28 @@ public interface ConsoleServices {
     /** The state sources: their status, "Sync now", add/edit/remove. Empty when read-only. */
     default Optional<SourcesServices> sources() {
         return Optional.empty();
+    }
+
+    /**
+     * The newest stored scans first, without their findings: the overview's trend, "since last scan" and the
+     * reports page's history. May block. A store that keeps no history returns an empty list, and the console
+     * falls back to {@link #latestScan()}.
+     */
+    default List<ScanSummary> recentScans(int limit) throws Exception {
+        return List.of();
+    }
+
+    /** One stored scan, whole, by the id {@link #recentScans(int)} gave; empty when it is gone (pruned). May block. */
+    default Optional<ScanReport> scan(long scanId) throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * "First seen" and "drifted since" for every finding of a stored scan, keyed by (type, id); computed by the store
+     * when the scan was saved, so this is one read. May block. Empty for a store that keeps no history.
+     */
+    default Map<ResourceKey, FindingAge> findingAges(long scanId) throws Exception {
+        return Map.of();
     }
 
     /** The current settings. May block. */

@@ -3,34 +3,50 @@ package dev.driftdeck.ui;
 import atlantafx.base.theme.Styles;
 import dev.driftdeck.ui.comfort.Shortcuts;
 import dev.driftdeck.ui.comfort.Theme;
+import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.ui.findings.FindingDetailView;
 import dev.driftdeck.ui.ignore.IgnoreRulesWindow;
 import dev.driftdeck.ui.findings.FindingsView;
+import dev.driftdeck.ui.notifications.NotificationBanner;
+import dev.driftdeck.ui.overview.OverviewView;
 import dev.driftdeck.ui.overview.StatusBar;
 import dev.driftdeck.ui.overview.SummaryStrip;
+import dev.driftdeck.ui.reports.ReportsView;
 import dev.driftdeck.ui.scheduler.SchedulerView;
 import dev.driftdeck.ui.settings.SettingsDialog;
 import dev.driftdeck.ui.sources.SourcesWindow;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The main window's content: header with actions, read-only banner, summary strip, findings table,
- * detail pane, scheduler panel and status bar. Builds and binds controls; logic stays in the view models.
+ * The main window's content: header with actions, read-only banner, notification banner, a sidebar that switches
+ * pages (Overview, Findings, Scheduler, Reports...) and the status bar. Builds and binds controls; logic stays in
+ * the view models.
+ *
+ * <p>Adding a page is one line in the constructor: {@code addPage("sources", "Sources", Feather.DATABASE, view)}.
+ * Every page stays in the scene (hidden when not shown), so switching is instant and keeps scroll positions.
  */
 public final class ConsoleView extends BorderPane {
 
@@ -40,6 +56,10 @@ public final class ConsoleView extends BorderPane {
     private final Theme theme;
     private final IgnoreRulesWindow ignoreWindow = new IgnoreRulesWindow();
     private final Shortcuts shortcuts = new Shortcuts();
+    private final VBox sidebar = new VBox(2);
+    private final StackPane pages = new StackPane();
+    private final ToggleGroup pageButtons = new ToggleGroup();
+    private final List<String> pageIds = new ArrayList<>();
 
     public ConsoleView(ConsoleViewModel model, Theme theme) {
         this.model = model;
@@ -50,12 +70,17 @@ public final class ConsoleView extends BorderPane {
         if (model.readOnly()) {
             top.getChildren().add(readOnlyBanner());
         }
-        top.getChildren().addAll(header(), new SummaryStrip(model.summary(), model.findings().statusFilterProperty()));
+        top.getChildren().addAll(header(), new NotificationBanner(model.notifications(), () -> showFindings(null)));
 
         FindingsView findings = new FindingsView(model.findings());
         findingsView = findings;
         findings.setPadding(new Insets(10, 12, 0, 12));
         FindingDetailView detail = new FindingDetailView(model.detail());
+        SplitPane findingsSplit = new SplitPane(findings, detail);
+        findingsSplit.setDividerPositions(0.66);
+        VBox findingsPage = new VBox(new SummaryStrip(model.summary(), model.findings().statusFilterProperty()), findingsSplit);
+        VBox.setVgrow(findingsSplit, Priority.ALWAYS);
+
         schedulerView = new SchedulerView(model.scheduler());
         schedulerView.setOnShowHistory(() -> dev.driftdeck.ui.scheduler.RunHistoryView.open(getScene().getWindow(),
                 model.services(), model.tasks(), model.scheduler().jobs().stream()
@@ -64,21 +89,38 @@ public final class ConsoleView extends BorderPane {
         schedulerScroll.setFitToWidth(true);
         schedulerScroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
 
-        SplitPane side = new SplitPane(detail, schedulerScroll);
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.52);
-        SplitPane center = new SplitPane(findings, side);
-        center.setDividerPositions(0.64);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPadding(new Insets(10, 8, 10, 8));
+        sidebar.setPrefWidth(168);
+        sidebar.setMinWidth(Region.USE_PREF_SIZE);
+
+        // One line per page, in sidebar order.
+        addPage(Navigation.OVERVIEW, "Overview", Feather.HOME, new OverviewView(model.overview(), model.summary(), this::showFindings));
+        addPage(Navigation.FINDINGS, "Findings", Feather.LIST, findingsPage);
+        addPage(Navigation.SCHEDULER, "Scheduler", Feather.CLOCK, schedulerScroll);
+        addPage(Navigation.REPORTS, "Reports", Feather.FILE_TEXT, new ReportsView(model.reports()));
+
+        model.navigation().pageProperty().addListener((obs, old, now) -> showPage(now));
+        showPage(model.navigation().current());
 
         setTop(top);
-        setCenter(center);
+        setLeft(sidebar);
+        setCenter(pages);
         setBottom(new StatusBar(model.progress(), model.summary(), model.messageProperty()));
         defineShortcuts();
     }
 
-    /** The keyboard shortcuts (listed in the README and under the "?" button). */
+    /**
+     * The keyboard shortcuts (listed in the README and under the "?" button), plus Ctrl/Cmd+1..9 for the pages in
+     * sidebar order.
+     */
     void installShortcuts(javafx.scene.Scene scene) {
         shortcuts.install(scene);
+        for (int i = 0; i < Math.min(9, pageIds.size()); i++) {
+            String id = pageIds.get(i);
+            scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> model.navigation().show(id));
+        }
     }
 
     FindingsView findingsView() {
@@ -101,7 +143,7 @@ public final class ConsoleView extends BorderPane {
     private void defineShortcuts() {
         shortcuts.add(Shortcuts.plain(KeyCode.F5), "Scan now", () -> model.scheduler().scanNow())
                 .add(Shortcuts.shortcut(KeyCode.R), "Scan now", () -> model.scheduler().scanNow())
-                .add(Shortcuts.shortcut(KeyCode.F), "Search findings (Esc in the box clears all filters)", findingsView::focusSearch)
+                .add(Shortcuts.shortcut(KeyCode.F), "Search findings (Esc in the box clears all filters)", this::searchFindings)
                 .add(Shortcuts.alt(KeyCode.DOWN), "Next finding", () -> model.findings().selectRelative(1))
                 .add(Shortcuts.alt(KeyCode.UP), "Previous finding", () -> model.findings().selectRelative(-1))
                 .add(Shortcuts.shortcut(KeyCode.I, KeyCombination.SHIFT_DOWN), "Ignore rules", this::openIgnoreRules)
@@ -119,6 +161,55 @@ public final class ConsoleView extends BorderPane {
         keys.setStyle("-fx-font-family: monospace");
         help.getDialogPane().setContent(keys);
         help.show();
+    }
+
+    /**
+     * Adds a page and its sidebar button ({@code #nav-<id>}); the page shows when {@link Navigation#show} names it.
+     * Shortcut+1..9 opens the pages in the order they were added.
+     */
+    public void addPage(String id, String title, Ikon icon, Node content) {
+        ToggleButton button = new ToggleButton(title, new FontIcon(icon));
+        button.setId("nav-" + id);
+        button.setUserData(id);
+        button.setToggleGroup(pageButtons);
+        button.getStyleClass().addAll("nav-button", Styles.FLAT);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setOnAction(e -> model.navigation().show(id));
+        if (pageIds.size() < 9) {
+            button.setTooltip(new Tooltip(title + "  (" + shortcutText(pageIds.size() + 1) + ")"));
+        }
+        sidebar.getChildren().add(button);
+        content.setUserData(id);
+        content.setVisible(false);
+        pages.getChildren().add(content);
+        pageIds.add(id);
+        showPage(model.navigation().current());
+    }
+
+    private void showPage(String id) {
+        for (Node page : pages.getChildren()) {
+            page.setVisible(id.equals(page.getUserData()));
+        }
+        for (javafx.scene.control.Toggle toggle : pageButtons.getToggles()) {
+            // A click on the selected button must not leave none selected.
+            toggle.setSelected(id.equals(toggle.getUserData()));
+        }
+    }
+
+    /** Opens the findings page filtered to one status (null: every status). */
+    private void showFindings(FindingStatus status) {
+        model.findings().statusFilterProperty().set(status);
+        model.navigation().show(Navigation.FINDINGS);
+    }
+
+    private static String shortcutText(int n) {
+        return (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac") ? "⌘" : "Ctrl+") + n;
+    }
+
+    private void searchFindings() {
+        model.navigation().show(Navigation.FINDINGS);
+        findingsView.focusSearch();
     }
 
     /** Starts the countdown timeline; the window calls it once shown. */

@@ -1,19 +1,30 @@
 package dev.driftdeck.ui;
 
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingAge;
+import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.ui.findings.FindingDetailViewModel;
+import dev.driftdeck.ui.findings.FindingAgeLookup;
 import dev.driftdeck.ui.findings.FindingsViewModel;
 import dev.driftdeck.ui.ignore.IgnoreRulesViewModel;
+import dev.driftdeck.ui.notifications.NotificationsViewModel;
+import dev.driftdeck.ui.overview.OverviewFigures;
+import dev.driftdeck.ui.overview.OverviewViewModel;
 import dev.driftdeck.ui.overview.ScanProgressViewModel;
 import dev.driftdeck.ui.overview.SummaryViewModel;
+import dev.driftdeck.ui.reports.ReportsViewModel;
 import dev.driftdeck.ui.scheduler.SchedulerViewModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +48,13 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final SchedulerViewModel scheduler;
     private final IgnoreRulesViewModel ignoreRules;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** How many stored scans the overview's trend and the reports page's history show. */
+    static final int HISTORY = 60;
+    private final Navigation navigation = new Navigation();
+    private final OverviewViewModel overview;
+    private final ReportsViewModel reports;
+    private final NotificationsViewModel notifications;
+    private final ReadOnlyObjectWrapper<Map<ResourceKey, FindingAge>> findingAges = new ReadOnlyObjectWrapper<>(Map.of());
     private final Optional<String> readOnlyReason;
     /** Only the newest load may apply its result: an older, slower load must not overwrite a newer scan. */
     private final AtomicLong loadSequence = new AtomicLong();
@@ -51,6 +69,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.readOnlyReason = services.readOnlyReason().filter(r -> !r.isBlank())
                 .or(() -> services.scheduler().isEmpty() ? Optional.of("The scheduler is not running.") : Optional.empty());
         this.scheduler = new SchedulerViewModel(readOnlyReason.isPresent() ? Optional.empty() : services.scheduler(), tasks, clock);
+        this.overview = new OverviewViewModel(scheduler);
+        this.reports = new ReportsViewModel(services, tasks);
+        this.notifications = new NotificationsViewModel(tasks);
         detail.findingProperty().bind(findings.selectedProperty());
         this.ignoreRules = new IgnoreRulesViewModel(services.ignoreFile(), tasks, clock);
         ignoreRules.setRescan(scheduler::scanNow);
@@ -69,6 +90,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         ignoreRules.messageProperty().addListener((obs, old, now) -> message.set(now));
         findings.scanRunningProperty().bind(scheduler.scanRunningProperty());
         scheduler.messageProperty().addListener((obs, old, now) -> message.set(now));
+        reports.messageProperty().addListener((obs, old, now) -> message.set(now));
         // A scan that fails is never stored: its progress must still go away when the job stops running.
         scheduler.scanRunningProperty().addListener((obs, was, running) -> {
             if (!running) {
@@ -99,28 +121,67 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     /** Loads the latest scan in the background and shows it; stale results are dropped. */
     public void reload() {
+        reload(false);
+    }
+
+    /** As {@link #reload()}; {@code justStored} says a scan was stored now, so its new drift is announced. */
+    private void reload(boolean justStored) {
         long sequence = loadSequence.incrementAndGet();
         tasks.run(this::loadLatest, loaded -> {
             if (sequence != loadSequence.get()) {
                 return;
             }
             loaded.ifPresent(scan -> {
+                // Ages first: the findings table's age columns read them when the new rows arrive.
+                findingAges.set(scan.ages());
+                findings.agesProperty().set(FindingAgeLookup.of(scan.ages()));
                 findings.show(scan.report(), scan.prepared());
                 ignoreRules.showScan(scan.prepared());
                 summary.show(scan.figures());
+                overview.show(scan.overview());
+                reports.show(scan.report(), scan.scanId(), scan.history());
+                if (justStored) {
+                    notifications.scanStored(scan.overview().changes());
+                }
             });
         }, e -> message.set("Could not load the last scan: " + e.getMessage()));
     }
 
+    /**
+     * The latest stored scan with what the overview needs beside it: the previous scan (for new/resolved), the
+     * finding ages and the history. Reads the history first and loads scans by its ids, so latest and previous
+     * are consistent even when a scan is stored meanwhile.
+     */
     private Optional<LoadedScan> loadLatest() throws Exception {
-        // Sorting and counting 100,000 findings is work too: do it here, not on the FX thread.
-        return services.latestScan().map(report ->
-                new LoadedScan(report, FindingsViewModel.prepare(report), SummaryViewModel.figures(report)));
+        List<ScanSummary> history = services.recentScans(HISTORY);
+        Long scanId = null;
+        Optional<ScanReport> latest = Optional.empty();
+        ScanReport previous = null;
+        Map<ResourceKey, FindingAge> ages = Map.of();
+        if (!history.isEmpty()) {
+            scanId = history.getFirst().id();
+            latest = services.scan(scanId);
+            if (latest.isPresent()) {
+                ages = services.findingAges(scanId);
+                previous = history.size() > 1 ? services.scan(history.get(1).id()).orElse(null) : null;
+            } else {
+                scanId = null;
+            }
+        }
+        if (latest.isEmpty()) {
+            latest = services.latestScan();
+        }
+        ScanReport before = previous;
+        Long id = scanId;
+        Map<ResourceKey, FindingAge> scanAges = ages;
+        // Sorting, counting and comparing 100,000 findings is work too: do it here, not on the FX thread.
+        return latest.map(report -> new LoadedScan(report, id, FindingsViewModel.prepare(report),
+                SummaryViewModel.figures(report), OverviewFigures.of(report, before, history), scanAges, history));
     }
 
     private void onScanStored() {
         progress.hide();
-        reload();
+        reload(true);
     }
 
     public boolean readOnly() {
@@ -160,6 +221,30 @@ public final class ConsoleViewModel implements AutoCloseable {
         return scheduler;
     }
 
+    public Navigation navigation() {
+        return navigation;
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
+    }
+
+    public NotificationsViewModel notifications() {
+        return notifications;
+    }
+
+    /**
+     * "First seen" and "drifted since" of the shown scan's findings, keyed by {@link Finding#key()}; replaced (before
+     * the findings) whenever a scan is shown. Empty before the first scan and for stores without history.
+     */
+    public ReadOnlyObjectProperty<Map<ResourceKey, FindingAge>> findingAgesProperty() {
+        return findingAges.getReadOnlyProperty();
+    }
+
     public ConsoleServices services() {
         return services;
     }
@@ -190,6 +275,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         scheduler.close();
     }
 
-    private record LoadedScan(ScanReport report, List<Finding> prepared, SummaryViewModel.Figures figures) {
+    private record LoadedScan(ScanReport report, Long scanId, List<Finding> prepared, SummaryViewModel.Figures figures,
+                              OverviewFigures overview, Map<ResourceKey, FindingAge> ages, List<ScanSummary> history) {
     }
 }

@@ -41,12 +41,17 @@ public final class ConsoleWindow implements AutoCloseable {
      * between launches and without a browser (tests, demos). FX thread only.
      */
     public static ConsoleWindow open(Stage stage, ConsoleServices services) {
-        return open(stage, services, DesktopPorts.ephemeral());
+        // Tests keep the default notifier, which notifies nobody.
+        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true,
+                DesktopPorts.ephemeral());
     }
 
-    /** As {@link #open(Stage, ConsoleServices)}, with the desktop's preferences and browser (the app). */
+    /** As {@link #open(Stage, ConsoleServices)}, with the desktop's preferences, browser and notifications (the app). */
     public static ConsoleWindow open(Stage stage, ConsoleServices services, DesktopPorts ports) {
-        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true, ports);
+        ConsoleWindow window = open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(),
+                true, ports);
+        window.model.notifications().setDesktopNotifier(dev.driftdeck.ui.notifications.DesktopNotifier.system());
+        return window;
     }
 
     /** As {@link #open(Stage, ConsoleServices)}, with the executor and clock chosen by the caller (tests). */

@@ -4,8 +4,17 @@ import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.SchedulerControl;
 
+import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingAge;
+import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ResourceKey;
+import dev.driftdeck.store.ScanSummary;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -16,6 +25,8 @@ public final class InMemoryServices implements ConsoleServices {
     private final SchedulerControl scheduler;
     private final String readOnlyReason;
     private volatile ScanReport latest;
+    /** Every stored scan, oldest first; a scan's id is its position + 1, as a database would number them. */
+    private final List<ScanReport> history = new CopyOnWriteArrayList<>();
     private volatile SettingsForm settings = SettingsForm.defaults();
     private final List<Consumer<ScanProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
@@ -26,6 +37,9 @@ public final class InMemoryServices implements ConsoleServices {
         this.scheduler = scheduler;
         this.readOnlyReason = readOnlyReason;
         this.latest = latest;
+        if (latest != null) {
+            history.add(latest);
+        }
     }
 
     public static InMemoryServices withScheduler(SchedulerControl scheduler, ScanReport latest) {
@@ -38,6 +52,7 @@ public final class InMemoryServices implements ConsoleServices {
 
     /** Stores a new scan and tells the console, as the drift-scan job does. */
     public void store(ScanReport report) {
+        history.add(report);
         latest = report;
         storedListeners.forEach(Runnable::run);
     }
@@ -90,6 +105,47 @@ public final class InMemoryServices implements ConsoleServices {
     @Override
     public Optional<ScanReport> latestScan() {
         return Optional.ofNullable(latest);
+    }
+
+    /** Stores scans as history without telling the console (as if they were stored before it opened). */
+    public void preload(ScanReport... reports) {
+        for (ScanReport report : reports) {
+            history.add(report);
+            latest = report;
+        }
+    }
+
+    @Override
+    public List<ScanSummary> recentScans(int limit) {
+        List<ScanSummary> newestFirst = new ArrayList<>();
+        for (int i = history.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            newestFirst.add(ScanSummary.of(i + 1, history.get(i)));
+        }
+        return newestFirst;
+    }
+
+    @Override
+    public Optional<ScanReport> scan(long scanId) {
+        return scanId >= 1 && scanId <= history.size() ? Optional.of(history.get((int) scanId - 1)) : Optional.empty();
+    }
+
+    @Override
+    public Map<ResourceKey, FindingAge> findingAges(long scanId) {
+        // The store's rule, applied over the in-memory history.
+        Map<ResourceKey, FindingAge> ages = new HashMap<>();
+        Map<ResourceKey, FindingStatus> statuses = new HashMap<>();
+        for (int i = 0; i < scanId && i < history.size(); i++) {
+            ScanReport scan = history.get(i);
+            Map<ResourceKey, FindingAge> next = new HashMap<>();
+            Map<ResourceKey, FindingStatus> nextStatuses = new HashMap<>();
+            for (Finding f : scan.findings()) {
+                next.putIfAbsent(f.key(), FindingAge.next(statuses.get(f.key()), ages.get(f.key()), f.status(), scan.startedAt()));
+                nextStatuses.putIfAbsent(f.key(), f.status());
+            }
+            ages = next;
+            statuses = nextStatuses;
+        }
+        return ages;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.findings;
 
+import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.Finding;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ public enum FindingColumn {
     }
 
     /** Ascending order of this column; nulls (no address, no age...) last. */
-    Comparator<Finding> comparator(FindingAge.Lookup ages) {
+    Comparator<Finding> comparator(FindingAgeLookup ages) {
         return switch (this) {
             case STATUS -> Comparator.comparing(Finding::status, StatusText.URGENCY);
             case TYPE -> text(Finding::type);

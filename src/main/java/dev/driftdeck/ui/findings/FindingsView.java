@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.findings;
 
+import dev.driftdeck.drift.FindingAge;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.driftdeck.drift.Finding;

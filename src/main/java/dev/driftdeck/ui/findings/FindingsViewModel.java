@@ -55,7 +55,7 @@ public final class FindingsViewModel {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ScanReport> report = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<FindingAge.Lookup> ages = new SimpleObjectProperty<>(FindingAge.Lookup.NONE);
+    private final ObjectProperty<FindingAgeLookup> ages = new SimpleObjectProperty<>(FindingAgeLookup.NONE);
     private volatile List<FindingColumn.SortKey> sortKeys = List.of();
     /** Drifting or not-checked findings of the shown scan: counted once per scan, not per keystroke. */
     private int unsettled;
@@ -135,7 +135,7 @@ public final class FindingsViewModel {
         }, sorted -> apply(sequence, sorted, scan), e -> { });
     }
 
-    static Comparator<Finding> comparator(List<FindingColumn.SortKey> keys, FindingAge.Lookup ages) {
+    static Comparator<Finding> comparator(List<FindingColumn.SortKey> keys, FindingAgeLookup ages) {
         Comparator<Finding> order = null;
         for (FindingColumn.SortKey key : keys) {
             Comparator<Finding> next = key.column().comparator(ages);
@@ -217,7 +217,7 @@ public final class FindingsViewModel {
     }
 
     /** The ages of the shown scan's findings, from the scan history (empty until it is known). */
-    public ObjectProperty<FindingAge.Lookup> agesProperty() {
+    public ObjectProperty<FindingAgeLookup> agesProperty() {
         return ages;
     }
 

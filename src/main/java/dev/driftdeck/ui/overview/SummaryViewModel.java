@@ -82,6 +82,11 @@ public final class SummaryViewModel {
         alertsText.set(String.join("\n", figures.alerts()));
     }
 
+    /** "28 Nov 10:35" in the system zone: how the console writes a scan's time. */
+    public static String when(Instant instant) {
+        return WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
+    }
+
     /** "aws_ebs_volume · 123456789012 · eu-west-1: Access denied… (grant ec2:DescribeVolumes)". */
     static String alertLine(Alert alert) {
         String scope = Stream.of(alert.type(), alert.account(), alert.region())

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.findings;
 
+import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ResourceKey;
@@ -117,7 +118,7 @@ class FindingFilterAndSortTest {
         show(SampleScans.small());
         Instant early = Instant.parse("2026-01-01T00:00:00Z");
         Instant late = Instant.parse("2026-11-01T00:00:00Z");
-        model.agesProperty().set(FindingAge.Lookup.of(Map.of(
+        model.agesProperty().set(FindingAgeLookup.of(Map.of(
                 new ResourceKey("aws_sqs_queue", "orders"), new FindingAge(early, late),
                 new ResourceKey("aws_instance", "i-0abc123"), new FindingAge(late, early))));
 

@@ -41,6 +41,8 @@ class ConsoleWindowFxTest {
     @Start
     void start(Stage stage) {
         window = ConsoleWindow.open(stage, services);
+        // The console opens on the overview; these tests work on the findings page.
+        window.model().navigation().show(dev.driftdeck.ui.Navigation.FINDINGS);
     }
 
     @AfterEach

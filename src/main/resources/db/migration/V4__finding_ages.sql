@@ -1,0 +1,5 @@
+-- "First seen" and "drifted since" per finding, computed when the scan is saved by carrying the previous
+-- scan's values forward (so retention pruning never loses them). Null on scans stored before V4: readers
+-- fall back to the scan's own start time.
+ALTER TABLE findings ADD COLUMN first_seen TIMESTAMP(9) WITH TIME ZONE;
+ALTER TABLE findings ADD COLUMN drifted_since TIMESTAMP(9) WITH TIME ZONE;
