@@ -49,6 +49,7 @@ class FindingsFxTest {
         Path ignore = Files.createTempDirectory(dir, "data").resolve(".driftignore");
         services = InMemoryServices.withScheduler(scheduler, SampleScans.small()).withIgnoreFile(ignore);
         window = ConsoleWindow.open(stage, services);
+        window.model().navigation().show(dev.driftdeck.ui.Navigation.FINDINGS);
     }
 
     @AfterEach
