@@ -46,7 +46,8 @@ public final class DesktopBootstrap {
 
     /** As {@link #boot(DataDirectory, Clock)} with the scan service and scheduler options chosen by the caller (tests). */
     public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, SchedulerOptions options) {
-        FileLogging.install(data.logs());
+        // Private directories first: the log appender would otherwise create them with the umask (0755).
+        FileLogging.install(data.preparePrivate().logs());
         Database db = Database.open(data.database());
         try {
             Migrations.migrateAndVerify(db);
