@@ -5,12 +5,15 @@ import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.store.ConsoleSettings;
+import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
+import dev.driftdeck.ui.about.AboutInfo;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class DatabaseConsoleServices implements ConsoleServices {
 
+    private final Database db;
     private final ScanRepository scans;
     private final SettingsRepository settings;
     private final SchedulerControl scheduler;
@@ -27,6 +31,7 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final String readOnlyReason;
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason) {
+        this.db = db;
         this.scans = new ScanRepository(db);
         this.settings = new SettingsRepository(db);
         this.scheduler = scheduler;
@@ -57,6 +62,15 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public AutoCloseable subscribeScanStored(Runnable listener) {
         return events == null ? () -> { } : events.onStored(id -> listener.run());
+    }
+
+    /** The bootstrap opens the database at {@code DataDirectory.database()}, so its folder is the data directory. */
+    @Override
+    public AboutInfo about() {
+        DataDirectory data = new DataDirectory(db.path().getParent());
+        String schema = Migrations.info(db).currentVersion();
+        return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(), data.root(), db.file(),
+                schema == null ? "none" : schema, FileLogging.logFile(data.logs()));
     }
 
     @Override

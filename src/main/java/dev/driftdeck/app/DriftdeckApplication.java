@@ -3,6 +3,7 @@ package dev.driftdeck.app;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.DatabaseLockedException;
 import dev.driftdeck.ui.ConsoleWindow;
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,7 +27,9 @@ public final class DriftdeckApplication extends Application {
     @Override
     public void init() {
         try {
-            desktop = DesktopBootstrap.boot(DataDirectory.resolve(null), Clock.systemDefaultZone());
+            Path dataDir = DesktopArguments.parse(getParameters().getRaw().toArray(String[]::new))
+                    .map(DesktopArguments::dataDir).orElse(null);
+            desktop = DesktopBootstrap.boot(DataDirectory.resolve(dataDir), Clock.systemDefaultZone());
         } catch (RuntimeException e) {
             bootFailure = e;
         }
@@ -47,6 +50,7 @@ public final class DriftdeckApplication extends Application {
             return;
         }
         window = ConsoleWindow.open(stage, desktop.services());
+        StartupProbe.fromEnvironment().ifPresent(probe -> probe.watch(stage));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.driftdeck.ui;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.ui.about.AboutInfo;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,4 +51,12 @@ public interface ConsoleServices {
 
     /** Saves validated settings. May block; throws with a message the operator can read. */
     void saveSettings(SettingsForm settings) throws Exception;
+
+    /**
+     * What the About dialog shows: version, data directory, database schema version, log file. May block (it
+     * reads the schema version). Without a database, version and runtime only.
+     */
+    default AboutInfo about() throws Exception {
+        return AboutInfo.withoutDatabase();
+    }
 }

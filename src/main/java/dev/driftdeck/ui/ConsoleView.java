@@ -1,6 +1,7 @@
 package dev.driftdeck.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.driftdeck.ui.about.AboutDialog;
 import dev.driftdeck.ui.findings.FindingDetailView;
 import dev.driftdeck.ui.findings.FindingsView;
 import dev.driftdeck.ui.overview.StatusBar;
@@ -91,6 +92,12 @@ public final class ConsoleView extends BorderPane {
         settings.setOnAction(e -> SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(),
                 saved -> model.showMessage("Settings saved"), model::showMessage));
 
+        Button about = new Button(null, new FontIcon(Feather.INFO));
+        about.setId("about-button");
+        about.setTooltip(new javafx.scene.control.Tooltip("About Driftdeck: version, data directory, log file"));
+        about.getStyleClass().add(Styles.FLAT);
+        about.setOnAction(e -> AboutDialog.open(getScene().getWindow(), model.services(), model.tasks()));
+
         Button scanNow = new Button();
         scanNow.setId("scan-now");
         scanNow.setGraphic(new FontIcon(Feather.REFRESH_CW));
@@ -100,7 +107,7 @@ public final class ConsoleView extends BorderPane {
         scanNow.disableProperty().bind(model.scheduler().scanButtonDisabledProperty());
         scanNow.setOnAction(e -> model.scheduler().scanNow());
 
-        HBox header = new HBox(10, title, subtitle, spacer, settings, scanNow);
+        HBox header = new HBox(10, title, subtitle, spacer, about, settings, scanNow);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 6, 12));
