@@ -11,7 +11,7 @@
 # Usage: packaging/build-installer.sh [--jdk DIR] [--version X.Y.Z] [--types "app-image deb"] [--no-aot]
 #   --jdk      a JDK 25+ with jlink and jpackage (default: $INSTALLER_JDK, else the JDK of `java` on PATH)
 #   --version  the app version (default 0.1.0); a -SNAPSHOT suffix is dropped (installers want numbers)
-#   --types    what to build (default: "app-image" plus the OS installer)
+#   --types    what to build (default: $INSTALLER_TYPES, else "app-image" plus the OS installer)
 #   --no-aot   skip the AOT cache (no display needed); start-up is slower, see docs/BENCHMARKS.md
 set -euo pipefail
 
@@ -19,7 +19,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo" # the options files name icons relative to the repository
 jdk=${INSTALLER_JDK:-}
 version=0.1.0
-types=""
+types=${INSTALLER_TYPES:-}
 aot=true
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -86,7 +86,9 @@ for type in $types; do
   [ "$type" = app-image ] && continue
   type_started=$(date +%s)
   step "jpackage $type from the app-image"
-  "$jdk/bin/jpackage" --type "$type" --dest "$out" --app-version "$version" --app-image "$app" \
+  # dpkg-deb's compression: xz (its default) gives the smallest download but takes ~4 min on 2 cores for this
+  # image; CI sets DPKG_DEB_COMPRESSOR_TYPE=gzip (13% larger, ~4x faster). jpackage passes the variable through.
+  DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-xz} "$jdk/bin/jpackage" --type "$type" --dest "$out" --app-version "$version" --app-image "$app" \
     --resource-dir "packaging/$os" @packaging/common.options @"packaging/$os/$type.options"
   step "$type done in $(seconds "$type_started") s: $(ls "$out"/*."$type")"
 done

@@ -6,7 +6,9 @@
 # the cache is refused when they differ): DRIFTDECK_STARTUP_PROBE=exit closes the window after its first frame,
 # against a throw-away data directory. Needs a display: $DISPLAY, else xvfb-run (package xvfb).
 # The cache stays valid after the app-image moves (/opt/driftdeck) as long as driftdeck.jar keeps its size and
-# modification time, which jpackage and dpkg preserve; packaging/smoke-test.sh checks it is really used.
+# modification time. jpackage does not keep modification times when it stages the .deb, so the time is recorded
+# in lib/app/driftdeck.jar.mtime and the .deb's postinst puts it back; packaging/smoke-test.sh checks the cache
+# is really used (the app's classes come from it, not from the jar).
 set -euo pipefail
 
 app=${1:?usage: train-aot-cache.sh APP_IMAGE_DIR}
@@ -40,6 +42,7 @@ grep -q 'driftdeck-startup: window interactive' "$data/training.log" || {
   cat "$data/training.log" >&2; echo "train-aot-cache: the window never became interactive" >&2; exit 1; }
 [ -s "$cache" ] || { cat "$data/training.log" >&2; echo "train-aot-cache: no cache written at $cache" >&2; exit 1; }
 rm -f "$cache.config"
+stat -c %Y "$app/lib/app/driftdeck.jar" >"$app/lib/app/driftdeck.jar.mtime"
 
 # jpackage's launcher expands $APPDIR (lib/app) in the .cfg; the option goes into the [JavaOptions] section.
 sed -i 's|^\[JavaOptions\]$|[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/driftdeck.aot|' "$cfg"
