@@ -48,6 +48,8 @@ fi
 for tool in jlink jpackage; do
   [ -x "$jdk/bin/$tool" ] || { echo "build-installer: no $tool in $jdk/bin: pass --jdk with a JDK 25+" >&2; exit 2; }
 done
+jdk_version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+[ "${jdk_version:-0}" -ge 25 ] || { echo "build-installer: $jdk is JDK ${jdk_version:-?}; Driftdeck needs 25+: pass --jdk" >&2; exit 2; }
 jar="$repo/target/driftdeck.jar"
 [ -f "$jar" ] || { echo "build-installer: $jar is missing: run 'mvn -DskipTests package' first" >&2; exit 2; }
 
