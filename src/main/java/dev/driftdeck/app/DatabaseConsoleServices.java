@@ -14,7 +14,9 @@ import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.ConsoleSettings;
+import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.store.SettingsRepository;
@@ -25,6 +27,7 @@ import dev.driftdeck.ui.sources.SourcesServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.driftdeck.ui.about.AboutInfo;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,6 +37,7 @@ import java.util.function.Consumer;
  */
 final class DatabaseConsoleServices implements ConsoleServices {
 
+    private final Database db;
     private final ScanRepository scans;
     private final SettingsRepository settings;
     private final SchedulerControl scheduler;
@@ -50,6 +54,7 @@ final class DatabaseConsoleServices implements ConsoleServices {
         this.ignoreFile = ignoreFile;
         this.runs = new JdbcRunStore(db);
         this.maintenance = new MaintenanceRepository(db);
+        this.db = db;
         this.scans = new ScanRepository(db);
         this.settings = new SettingsRepository(db);
         this.scheduler = scheduler;
@@ -100,6 +105,15 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public AutoCloseable subscribeScanStored(Runnable listener) {
         return events == null ? () -> { } : events.onStored(id -> listener.run());
+    }
+
+    /** The bootstrap opens the database at {@code DataDirectory.database()}, so its folder is the data directory. */
+    @Override
+    public AboutInfo about() {
+        DataDirectory data = new DataDirectory(db.path().getParent());
+        String schema = Migrations.info(db).currentVersion();
+        return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(), data.root(), db.file(),
+                schema == null ? "none" : schema, FileLogging.logFile(data.logs()));
     }
 
     @Override

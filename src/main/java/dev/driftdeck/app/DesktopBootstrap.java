@@ -71,7 +71,8 @@ public final class DesktopBootstrap {
     /** As above, with the loader the {@code state-sync} job checks sources through. */
     public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, StateLoader stateLoader,
                                SchedulerOptions options) {
-        FileLogging.install(data.logs());
+        // Private directories first: the log appender would otherwise create them with the umask (0755).
+        FileLogging.install(data.preparePrivate().logs());
         Database db = Database.open(data.database());
         try {
             Migrations.migrateAndVerify(db);

@@ -6,6 +6,7 @@ import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.DesktopPorts;
 import dev.driftdeck.ui.comfort.PreferenceStore;
 import java.util.Optional;
+import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -30,7 +31,9 @@ public final class DriftdeckApplication extends Application {
     @Override
     public void init() {
         try {
-            desktop = DesktopBootstrap.boot(DataDirectory.resolve(null), Clock.systemDefaultZone());
+            Path dataDir = DesktopArguments.parse(getParameters().getRaw().toArray(String[]::new))
+                    .map(DesktopArguments::dataDir).orElse(null);
+            desktop = DesktopBootstrap.boot(DataDirectory.resolve(dataDir), Clock.systemDefaultZone());
             // Loaded here, off the FX thread: the first read of the user's preferences touches the disk.
             preferences = PreferenceStore.userPreferences();
         } catch (RuntimeException e) {
@@ -54,6 +57,7 @@ public final class DriftdeckApplication extends Application {
         }
         window = ConsoleWindow.open(stage, desktop.services(),
                 new DesktopPorts(preferences, Optional.of(getHostServices()::showDocument)));
+        StartupProbe.fromEnvironment().ifPresent(probe -> probe.watch(stage));
     }
 
     @Override

@@ -7,6 +7,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.driftdeck.store.DataDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +32,12 @@ final class FileLogging {
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        Path logFile = logFile(logDir);
+        createOwnerOnly(logFile);
+        RollingFileAppender<ILoggingEvent> appender = new OwnerOnlyRollingFileAppender(logFile);
         appender.setContext(context);
         appender.setName("FILE");
-        appender.setFile(logDir.resolve("driftdeck.log").toString());
+        appender.setFile(logFile.toString());
         TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
         policy.setContext(context);
         policy.setParent(appender);
@@ -52,5 +57,37 @@ final class FileLogging {
     /** Where the log file is, for the About dialog and error messages. */
     static Path logFile(Path logDir) {
         return logDir.resolve("driftdeck.log");
+    }
+
+    /**
+     * Logback creates files with the process umask (usually 0644); creating the file first, 0600, makes it append
+     * to a private file instead. Log lines name resources and accounts, which other local users need not read.
+     */
+    private static void createOwnerOnly(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            // Logback will report its own failure to open the file; nothing more useful to say here.
+            return;
+        }
+        DataDirectory.restrictToOwner(file, DataDirectory.OWNER_ONLY_FILE);
+    }
+
+    /** Rolling moves the file away (keeping its mode) and opens a new one: that one is made private too. */
+    private static final class OwnerOnlyRollingFileAppender extends RollingFileAppender<ILoggingEvent> {
+
+        private final Path active;
+
+        OwnerOnlyRollingFileAppender(Path active) {
+            this.active = active;
+        }
+
+        @Override
+        public void rollover() {
+            super.rollover();
+            DataDirectory.restrictToOwner(active, DataDirectory.OWNER_ONLY_FILE);
+        }
     }
 }

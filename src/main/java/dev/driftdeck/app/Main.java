@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one entry point: no arguments opens the desktop console, anything else is the headless CLI
- * (which never builds the scheduler). Not a JavaFX {@code Application} itself, so the CLI starts no toolkit.
+ * The one entry point: no arguments (or only {@code --data-dir PATH}) opens the desktop console, anything else is
+ * the headless CLI (which never builds the scheduler). Not a JavaFX {@code Application} itself, so the CLI starts no toolkit.
  */
 public final class Main {
 
@@ -14,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (DesktopArguments.parse(args).isPresent()) {
             DesktopLauncher.launch(args);
             return;
         }

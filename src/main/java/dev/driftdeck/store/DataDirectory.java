@@ -1,8 +1,16 @@
 package dev.driftdeck.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where Driftdeck keeps its data on this machine (brief, section 11): {@code --data-dir}, else
@@ -43,5 +51,50 @@ public record DataDirectory(Path root) {
 
     public Path logs() {
         return root.resolve("logs");
+    }
+
+    /**
+     * Creates the data and log directories owner-only (0700 on POSIX file systems) and tightens them when they
+     * already exist with wider rights. Runs before anything writes there: the log appender would otherwise create
+     * both with the process umask (usually 0755). The user's home directory itself is never chmod-ed, even when
+     * named as the data directory.
+     *
+     * @throws UncheckedIOException when a directory cannot be created, with what to do
+     */
+    public DataDirectory preparePrivate() {
+        for (Path dir : new Path[] {root, logs()}) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create " + dir + ": " + e
+                        + ". Create it yourself or start Driftdeck with another --data-dir.", e);
+            }
+            if (!dir.equals(Path.of(System.getProperty("user.home")).toAbsolutePath())) {
+                restrictToOwner(dir, OWNER_ONLY_DIR);
+            }
+        }
+        return this;
+    }
+
+    static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    /** 0600, for the database and log files. */
+    public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * Sets {@code permissions} on {@code path} when the file system is POSIX and the path exists; a failure is
+     * logged, not thrown (the data stays usable). Windows relies on the per-user ACLs of %APPDATA%.
+     */
+    public static void restrictToOwner(Path path, Set<PosixFilePermission> permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix") || !Files.exists(path)) {
+            return;
+        }
+        try {
+            if (!Files.getPosixFilePermissions(path).equals(permissions)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LoggerFactory.getLogger(DataDirectory.class).warn(
+                    "Could not restrict {} to its owner ({}); other local users may be able to read it", path, e.toString());
+        }
     }
 }

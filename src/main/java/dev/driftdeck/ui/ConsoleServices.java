@@ -9,6 +9,7 @@ import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.ui.sources.SourcesServices;
+import dev.driftdeck.ui.about.AboutInfo;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -112,5 +113,13 @@ public interface ConsoleServices {
      */
     default Optional<String> awsCredentialsProblem() throws Exception {
         return Optional.empty();
+    }
+
+    /**
+     * What the About dialog shows: version, data directory, database schema version, log file. May block (it
+     * reads the schema version). Without a database, version and runtime only.
+     */
+    default AboutInfo about() throws Exception {
+        return AboutInfo.withoutDatabase();
     }
 }

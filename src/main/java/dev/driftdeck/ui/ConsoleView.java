@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.driftdeck.ui.comfort.Shortcuts;
 import dev.driftdeck.ui.comfort.Theme;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.ui.about.AboutDialog;
 import dev.driftdeck.ui.findings.FindingDetailView;
 import dev.driftdeck.ui.ignore.IgnoreRulesWindow;
 import dev.driftdeck.ui.findings.FindingsView;
@@ -260,6 +261,12 @@ public final class ConsoleView extends BorderPane {
         sources.setOnAction(e -> model.services().sources().ifPresent(
                 services -> SourcesWindow.open(getScene().getWindow(), services, model.tasks())));
 
+        Button about = new Button(null, new FontIcon(Feather.INFO));
+        about.setId("about-button");
+        about.setTooltip(new javafx.scene.control.Tooltip("About Driftdeck: version, data directory, log file"));
+        about.getStyleClass().add(Styles.FLAT);
+        about.setOnAction(e -> AboutDialog.open(getScene().getWindow(), model.services(), model.tasks()));
+
         Button scanNow = new Button();
         scanNow.setId("scan-now");
         scanNow.setGraphic(new FontIcon(Feather.REFRESH_CW));
@@ -269,7 +276,7 @@ public final class ConsoleView extends BorderPane {
         scanNow.disableProperty().bind(model.scheduler().scanButtonDisabledProperty());
         scanNow.setOnAction(e -> model.scheduler().scanNow());
 
-        HBox header = new HBox(10, title, subtitle, spacer, help, dark, ignoreRules, sources, settings, scanNow);
+        HBox header = new HBox(10, title, subtitle, spacer, help, dark, about, ignoreRules, sources, settings, scanNow);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 6, 12));

@@ -77,6 +77,7 @@ public final class ConsoleWindow implements AutoCloseable {
         scene.getStylesheets().add(Objects.requireNonNull(ConsoleWindow.class.getResource(STYLESHEET)).toExternalForm());
         view.installShortcuts(scene);
         stage.setTitle("Driftdeck");
+        stage.getIcons().setAll(windowIcons());
         stage.setMinWidth(Math.min(960, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setScene(scene);
@@ -88,6 +89,15 @@ public final class ConsoleWindow implements AutoCloseable {
         view.startTimers();
         stage.show();
         return window;
+    }
+
+    /** The window manager picks the size it needs (title bar, taskbar, Alt-Tab); rendered by scripts/render-icons.sh. */
+    static java.util.List<javafx.scene.image.Image> windowIcons() {
+        return java.util.stream.IntStream.of(16, 24, 32, 48, 64, 128, 256)
+                .mapToObj(size -> new javafx.scene.image.Image(Objects.requireNonNull(
+                        ConsoleWindow.class.getResource("/dev/driftdeck/ui/icons/driftdeck-" + size + ".png"),
+                        "window icon " + size + " px missing from the jar").toExternalForm()))
+                .toList();
     }
 
     public Stage stage() {
