@@ -43,7 +43,7 @@ class S3CollectorsTest {
 
     @Test
     void everyBucketIsListedGloballyByNameWithItsTagsAndUntaggedMeansEmpty() {
-        Map<String, LiveResource> buckets = MotoAws.byId(MotoAws.list(new S3BucketCollector(), false));
+        Map<String, LiveResource> buckets = MotoAws.byId(MotoAws.list("aws_s3_bucket", false));
 
         assertThat(buckets).containsOnlyKeys("configured", "plain");
         assertThat(buckets.get("configured").region()).isEqualTo(ListingScope.GLOBAL);
@@ -57,7 +57,7 @@ class S3CollectorsTest {
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         s3.createBucket(r -> r.bucket("never-versioned"));
 
-        Map<String, LiveResource> versioning = MotoAws.byId(MotoAws.list(new S3BucketVersioningCollector(), false));
+        Map<String, LiveResource> versioning = MotoAws.byId(MotoAws.list("aws_s3_bucket_versioning", false));
 
         assertThat(versioning).containsOnlyKeys("configured", "plain");
         assertThat(versioning.get("configured").attributes()).isEqualTo(Map.of("versioning_configuration",
@@ -68,7 +68,7 @@ class S3CollectorsTest {
 
     @Test
     void publicAccessBlockIsLiveOnlyWhenConfigured() {
-        Map<String, LiveResource> blocks = MotoAws.byId(MotoAws.list(new S3PublicAccessBlockCollector(), false));
+        Map<String, LiveResource> blocks = MotoAws.byId(MotoAws.list("aws_s3_bucket_public_access_block", false));
 
         assertThat(blocks).containsOnlyKeys("configured");
         assertThat(blocks.get("configured").attributes()).isEqualTo(Map.of(
@@ -78,7 +78,7 @@ class S3CollectorsTest {
 
     @Test
     void bucketPolicyIsLiveOnlyWhenOneExistsAndHoldsTheDocument() {
-        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list(new S3BucketPolicyCollector(), false));
+        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list("aws_s3_bucket_policy", false));
 
         assertThat(policies).containsOnlyKeys("configured");
         String policy = (String) policies.get("configured").attributes().get("policy");
@@ -89,8 +89,8 @@ class S3CollectorsTest {
     void theFourS3TypesShareOneListBucketsCallPerSession() {
         try (AwsSession session = MotoAws.session()) {
             String account = session.accountId();
-            for (Collector collector : List.of(new S3BucketCollector(), new S3BucketVersioningCollector(),
-                    new S3PublicAccessBlockCollector(), new S3BucketPolicyCollector())) {
+            for (Collector collector : List.of(Collectors.forType("aws_s3_bucket").orElseThrow(), Collectors.forType("aws_s3_bucket_versioning").orElseThrow(),
+                    Collectors.forType("aws_s3_bucket_public_access_block").orElseThrow(), Collectors.forType("aws_s3_bucket_policy").orElseThrow())) {
                 collector.list(new CollectorContext(session, account, ListingScope.GLOBAL, false));
             }
             assertThat(session.counter().operations()).filteredOn("s3:ListBuckets"::equals).hasSize(1);
