@@ -101,7 +101,10 @@ public final class AwsScanner {
                     } finally {
                         limit.release();
                     }
-                    listener.finished(outcome, done.incrementAndGet(), tasks.size());
+                    synchronized (done) {
+                        // In order: the status bar never moves backwards.
+                        listener.finished(outcome, done.incrementAndGet(), tasks.size());
+                    }
                     return outcome;
                 }));
             }
