@@ -78,15 +78,14 @@ class ScanSafetyTest {
             inventory = new AwsScanner().scan(session, List.of(MotoAws.REGION), collectors, false);
         }
         StateSnapshot state = new StateSnapshot("memory://state", 1, "l", "1.11.4", List.of(
-                managed("aws_vpc", vpcId), managed("aws_security_group", groupId), managed("aws_subnet", subnetId),
-                managed("aws_subnet", "subnet-gone")));
+                managed("aws_vpc", vpcId), managed("aws_security_group", groupId), managed("aws_subnet", "subnet-gone")));
 
         Reconciliation result = new Reconciler(Collectors.specs()).reconcile(List.of(state), inventory, IgnoreRules.none());
 
         assertThat(result.findings()).extracting(f -> f.type() + " " + f.id() + " " + f.status()).containsExactlyInAnyOrder(
                 "aws_vpc " + vpcId + " NOT_CHECKED",
                 "aws_security_group " + groupId + " NOT_CHECKED",
-                "aws_subnet " + subnetId + " IN_SYNC",
+                "aws_subnet " + subnetId + " UNMANAGED",
                 "aws_subnet subnet-gone MISSING");
         assertThat(result.findings()).filteredOn(f -> f.status() == FindingStatus.MISSING)
                 .extracting(Finding::type).containsOnly("aws_subnet");
