@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -187,10 +186,6 @@ public final class AwsSession implements AutoCloseable {
 
     public CloudWatchLogsClient logs(String region) {
         return client("logs:" + region, () -> configure(CloudWatchLogsClient.builder(), region).build());
-    }
-
-    public CloudWatchClient cloudwatch(String region) {
-        return client("cloudwatch:" + region, () -> configure(CloudWatchClient.builder(), region).build());
     }
 
     public SecretsManagerClient secretsManager(String region) {
