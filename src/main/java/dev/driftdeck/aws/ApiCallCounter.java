@@ -63,6 +63,6 @@ public final class ApiCallCounter implements ExecutionInterceptor {
     // The SDK's service name is the model's id ("EC2", "S3", "Iam"); lower case matches IAM action prefixes.
     private static String service(ExecutionAttributes attributes) {
         String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        return name == null ? "unknown" : name.toLowerCase(Locale.ROOT);
+        return name == null ? "unknown" : IamActions.prefix(name.toLowerCase(Locale.ROOT));
     }
 }

@@ -6,6 +6,9 @@ import dev.driftdeck.drift.LiveInventory;
 import dev.driftdeck.drift.LiveResource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists every (account, region, type) scope of a scan into a {@link LiveInventory}. Global types are listed once.
  * A scope that fails becomes {@link ListingOutcome.Failed} and never affects another scope.
+ *
+ * <p>Politeness: at most {@code parallelism} scopes at once overall, and at most {@code perService} at once per
+ * (region, service), so a scan of many EC2 types does not hammer EC2 while IAM sits idle. The session adds a
+ * per-service request rate ceiling and adaptive retry under that.
  */
 public final class AwsScanner {
 
@@ -25,17 +32,26 @@ public final class AwsScanner {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final int parallelism;
+    private final int perService;
 
-    /** A scanner listing up to 4 scopes at once: enough to hide latency, few enough to stay under AWS rate limits. */
+    /**
+     * A scanner listing up to 8 scopes at once, 2 per (region, service): enough to hide latency across services,
+     * few enough per service to stay under AWS rate limits.
+     */
     public AwsScanner() {
-        this(4);
+        this(8, 2);
     }
 
     public AwsScanner(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        this(parallelism, parallelism);
+    }
+
+    public AwsScanner(int parallelism, int perService) {
+        if (parallelism < 1 || perService < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism + "/" + perService);
         }
         this.parallelism = parallelism;
+        this.perService = perService;
     }
 
     /**
@@ -46,6 +62,15 @@ public final class AwsScanner {
      * @param strict     keep AWS default resources
      */
     public LiveInventory scan(AwsSession session, List<String> regions, List<Collector> collectors, boolean strict) {
+        return scan(session, regions, collectors, strict, ManagedState.NONE, ListingListener.NONE);
+    }
+
+    /**
+     * As {@link #scan(AwsSession, List, List, boolean)}, spending detail calls only on what {@code managed} holds,
+     * and telling {@code listener} as each scope finishes.
+     */
+    public LiveInventory scan(AwsSession session, List<String> regions, List<Collector> collectors, boolean strict,
+                              ManagedState managed, ListingListener listener) {
         String account;
         try {
             account = session.accountId();
@@ -61,10 +86,27 @@ public final class AwsScanner {
                     thread.setDaemon(true);
                     return thread;
                 });
+        Map<String, Semaphore> perServiceLimits = new ConcurrentHashMap<>();
+        AtomicInteger done = new AtomicInteger();
         try {
             List<Future<ListingOutcome>> futures = new ArrayList<>(tasks.size());
             for (Task task : tasks) {
-                futures.add(pool.submit(() -> list(session, task, strict)));
+                Semaphore limit = perServiceLimits.computeIfAbsent(
+                        task.scope().region() + "/" + task.collector().service(), k -> new Semaphore(perService));
+                futures.add(pool.submit(() -> {
+                    limit.acquire();
+                    ListingOutcome outcome;
+                    try {
+                        outcome = list(session, task, strict, managed);
+                    } finally {
+                        limit.release();
+                    }
+                    synchronized (done) {
+                        // In order: the status bar never moves backwards.
+                        listener.finished(outcome, done.incrementAndGet(), tasks.size());
+                    }
+                    return outcome;
+                }));
             }
             for (Future<ListingOutcome> future : futures) {
                 outcomes.add(future.get());
@@ -81,13 +123,13 @@ public final class AwsScanner {
         return new LiveInventory(outcomes, session.counter().callsPerService());
     }
 
-    private static ListingOutcome list(AwsSession session, Task task, boolean strict) {
+    private static ListingOutcome list(AwsSession session, Task task, boolean strict, ManagedState managed) {
         ListingScope scope = task.scope();
         ApiCallCounter counter = session.counter();
         counter.clearLastFailure();
         try {
             List<LiveResource> resources =
-                    task.collector().list(new CollectorContext(session, scope.account(), scope.region(), strict));
+                    task.collector().list(new CollectorContext(session, scope.account(), scope.region(), strict, managed));
             log.debug("Listed {} {} in {}/{}", resources.size(), scope.type(), scope.account(), scope.region());
             return new ListingOutcome.Listed(scope, resources);
         } catch (RuntimeException e) {
@@ -101,14 +143,27 @@ public final class AwsScanner {
         }
     }
 
+    /** One task per scope, dealt round-robin across services so that no service's scopes queue back to back. */
     private static List<Task> tasks(String account, List<String> regions, List<Collector> collectors) {
-        List<Task> tasks = new ArrayList<>();
+        Map<String, java.util.ArrayDeque<Task>> byService = new java.util.LinkedHashMap<>();
         for (Collector collector : collectors) {
+            java.util.ArrayDeque<Task> queue = byService.computeIfAbsent(collector.service(), s -> new java.util.ArrayDeque<>());
             if (collector.global()) {
-                tasks.add(new Task(new ListingScope(account, ListingScope.GLOBAL, collector.type()), collector));
+                queue.add(new Task(new ListingScope(account, ListingScope.GLOBAL, collector.type()), collector));
             } else {
                 for (String region : regions) {
-                    tasks.add(new Task(new ListingScope(account, region, collector.type()), collector));
+                    queue.add(new Task(new ListingScope(account, region, collector.type()), collector));
+                }
+            }
+        }
+        List<Task> tasks = new ArrayList<>();
+        while (!byService.isEmpty()) {
+            var queues = byService.values().iterator();
+            while (queues.hasNext()) {
+                var queue = queues.next();
+                tasks.add(queue.poll());
+                if (queue.isEmpty()) {
+                    queues.remove();
                 }
             }
         }

@@ -21,7 +21,21 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -40,23 +54,50 @@ public final class AwsSession implements AutoCloseable {
     private final URI endpoint;
     private final SdkHttpClient httpClient;
     private final ApiCallCounter counter = new ApiCallCounter();
+    private final RateLimiter rateLimiter;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private volatile String accountId;
     private List<Bucket> buckets;
+    private IamAuthorization iamAuthorization;
 
     private AwsSession(AwsTarget target, AwsCredentialsProvider credentials, SessionOptions options) {
         this.target = target;
-        this.credentials = credentials;
         this.options = options;
+        this.rateLimiter = new RateLimiter(options.requestsPerSecond());
         String override = target.effectiveEndpoint();
         this.endpoint = override == null ? null : URI.create(override);
         this.httpClient = ApacheHttpClient.builder()
                 .connectionTimeout(options.connectTimeout())
                 .maxConnections(32)
                 .build();
+        this.credentials = target.roleArn() == null ? credentials : assumeRole(credentials);
     }
 
-    /** A session with the named profile from {@code target}, or the default credential chain when it has none. */
+    /**
+     * The target's role, assumed with the base credentials (and its external id), refreshed by the SDK before the
+     * temporary credentials expire. The STS client that assumes it is not counted: it is not a listing call.
+     */
+    private AwsCredentialsProvider assumeRole(AwsCredentialsProvider base) {
+        StsClient baseSts = withEndpoint(StsClient.builder().region(Region.of(target.region()))
+                .credentialsProvider(base).httpClient(httpClient)).build();
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(baseSts)
+                .refreshRequest(r -> r.roleArn(target.roleArn()).externalId(target.externalId())
+                        .roleSessionName("driftdeck-scan"))
+                .build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B withEndpoint(B builder) {
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
+    /**
+     * A session with the named profile from {@code target}, or the default credential chain when it has none (which
+     * resolves SSO profiles through the sso/ssooidc modules); the target's role is assumed on top when it names one.
+     */
     public static AwsSession open(AwsTarget target) {
         AwsCredentialsProvider credentials = target.profile() == null
                 ? DefaultCredentialsProvider.builder().build()
@@ -103,6 +144,58 @@ public final class AwsSession implements AutoCloseable {
         return client("iam", () -> configure(IamClient.builder(), Region.AWS_GLOBAL.id()).build());
     }
 
+    public Route53Client route53() {
+        return client("route53", () -> configure(Route53Client.builder(), Region.AWS_GLOBAL.id()).build());
+    }
+
+    public KmsClient kms(String region) {
+        return client("kms:" + region, () -> configure(KmsClient.builder(), region).build());
+    }
+
+    public SqsClient sqs(String region) {
+        return client("sqs:" + region, () -> configure(SqsClient.builder(), region).build());
+    }
+
+    public SnsClient sns(String region) {
+        return client("sns:" + region, () -> configure(SnsClient.builder(), region).build());
+    }
+
+    public LambdaClient lambda(String region) {
+        return client("lambda:" + region, () -> configure(LambdaClient.builder(), region).build());
+    }
+
+    public ElasticLoadBalancingV2Client elbv2(String region) {
+        return client("elbv2:" + region, () -> configure(ElasticLoadBalancingV2Client.builder(), region).build());
+    }
+
+    public RdsClient rds(String region) {
+        return client("rds:" + region, () -> configure(RdsClient.builder(), region).build());
+    }
+
+    public EcrClient ecr(String region) {
+        return client("ecr:" + region, () -> configure(EcrClient.builder(), region).build());
+    }
+
+    public EcsClient ecs(String region) {
+        return client("ecs:" + region, () -> configure(EcsClient.builder(), region).build());
+    }
+
+    public DynamoDbClient dynamodb(String region) {
+        return client("dynamodb:" + region, () -> configure(DynamoDbClient.builder(), region).build());
+    }
+
+    public CloudWatchLogsClient logs(String region) {
+        return client("logs:" + region, () -> configure(CloudWatchLogsClient.builder(), region).build());
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return client("secretsmanager:" + region, () -> configure(SecretsManagerClient.builder(), region).build());
+    }
+
+    public SsmClient ssm(String region) {
+        return client("ssm:" + region, () -> configure(SsmClient.builder(), region).build());
+    }
+
     public StsClient sts() {
         return client("sts", () -> configure(StsClient.builder(), target.region()).build());
     }
@@ -122,6 +215,20 @@ public final class AwsSession implements AutoCloseable {
         return listed;
     }
 
+    /**
+     * Every role, user, group and customer-managed policy of the account with their attachments and inline
+     * policies, from one paginated GetAccountAuthorizationDetails listing shared by all IAM collectors (the batch
+     * API that spares one call per role and kind). A failed listing is not remembered.
+     */
+    public synchronized IamAuthorization iamAuthorization() {
+        IamAuthorization listed = iamAuthorization;
+        if (listed == null) {
+            listed = IamAuthorization.list(iam());
+            iamAuthorization = listed;
+        }
+        return listed;
+    }
+
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
@@ -131,11 +238,9 @@ public final class AwsSession implements AutoCloseable {
                                 .toBuilder().maxAttempts(options.maxAttempts()).build())
                         .apiCallTimeout(options.apiCallTimeout())
                         .addExecutionInterceptor(counter)
+                        .addExecutionInterceptor(rateLimiter)
                         .build());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder;
+        return withEndpoint(builder);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,12 @@ public interface Collector {
     /** The IAM actions {@link #list} calls: what a scanning identity must be granted. */
     List<String> iamActions();
 
+    /** The AWS service it calls (the IAM prefix, e.g. {@code ec2}): parallelism is bounded per service. */
+    default String service() {
+        String first = iamActions().getFirst();
+        return first.substring(0, first.indexOf(':'));
+    }
+
     /**
      * Lists the scope completely or throws: a partial listing would turn the rest into false MISSING findings.
      * AWS default resources are left out unless {@link CollectorContext#strict()}.

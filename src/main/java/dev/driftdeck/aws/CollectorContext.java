@@ -13,8 +13,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * @param account the account being listed
  * @param region  the region being listed, or {@code global} for global types
  * @param strict  keep AWS default resources (default VPC, service-linked roles...)
+ * @param managed what the states manage: detail calls are spent on these only
  */
-public record CollectorContext(AwsSession session, String account, String region, boolean strict) {
+public record CollectorContext(AwsSession session, String account, String region, boolean strict, ManagedState managed) {
+
+    public CollectorContext(AwsSession session, String account, String region, boolean strict) {
+        this(session, account, region, strict, ManagedState.NONE);
+    }
 
     public Ec2Client ec2() {
         return session.ec2(region);
@@ -28,8 +33,26 @@ public record CollectorContext(AwsSession session, String account, String region
         return session.iam();
     }
 
+    /**
+     * The region a regional client of a global-scoped collector should use: the session's home region. Regional
+     * collectors use {@link #region()}.
+     */
+    public String clientRegion() {
+        return dev.driftdeck.drift.ListingScope.GLOBAL.equals(region) ? session.target().region() : region;
+    }
+
+    /** True when a state manages this resource of the type: then it is worth a detail call. */
+    public boolean manages(String type, String id) {
+        return managed.manages(type, id);
+    }
+
     /** A live resource of this scope. */
     public LiveResource resource(String type, String id, Map<String, Object> attributes) {
         return new LiveResource(type, id, account, region, attributes);
+    }
+
+    /** A live resource known only by its identity: unmanaged, so nothing of it is compared or fetched. */
+    public LiveResource identityOnly(String type, String id) {
+        return new LiveResource(type, id, account, region, Map.of());
     }
 }

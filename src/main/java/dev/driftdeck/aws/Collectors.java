@@ -1,26 +1,36 @@
 package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.TypeSpec;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** The registry of supported resource types: one collector per Terraform type. */
+/** The registry of supported resource types: one collector per Terraform type, declared family by family. */
 public final class Collectors {
 
-    private static final List<Collector> ALL = List.of(
-            new VpcCollector(),
-            new SubnetCollector(),
-            new SecurityGroupCollector(),
-            new InstanceCollector(),
-            new S3BucketCollector(),
-            new S3BucketVersioningCollector(),
-            new S3PublicAccessBlockCollector(),
-            new S3BucketPolicyCollector(),
-            new IamRoleCollector(),
-            new IamPolicyCollector(),
-            new IamRolePolicyAttachmentCollector(),
-            new IamUserCollector());
+    private static final List<Collector> ALL = register();
 
     private Collectors() {
+    }
+
+    private static List<Collector> register() {
+        List<Collector> all = new ArrayList<>();
+        all.addAll(VpcCollectors.all());
+        all.addAll(SecurityGroupCollectors.all());
+        all.addAll(Ec2Collectors.all());
+        all.addAll(KmsCollectors.all());
+        all.addAll(MessagingCollectors.all());
+        all.addAll(LambdaCollectors.all());
+        all.addAll(LoadBalancerCollectors.all());
+        all.addAll(DatabaseCollectors.all());
+        all.addAll(ContainerCollectors.all());
+        all.addAll(MonitoringCollectors.all());
+        all.addAll(SecretsCollectors.all());
+        all.addAll(S3Collectors.all());
+        all.addAll(IamCollectors.all());
+        all.addAll(Route53Collectors.all());
+        return List.copyOf(all);
     }
 
     /** Every collector, regional types first. */
@@ -34,7 +44,12 @@ public final class Collectors {
     }
 
     /** The collectors for the given types, in registry order; unknown types are ignored (they are NOT_CHECKED). */
-    public static List<Collector> forTypes(java.util.Collection<String> types) {
+    public static List<Collector> forTypes(Collection<String> types) {
         return ALL.stream().filter(collector -> types.contains(collector.type())).toList();
+    }
+
+    /** The collector of one type. */
+    public static Optional<Collector> forType(String type) {
+        return ALL.stream().filter(collector -> collector.type().equals(type)).findFirst();
     }
 }

@@ -2,7 +2,6 @@ package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.ListingOutcome;
 import dev.driftdeck.drift.ListingScope;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -19,11 +18,6 @@ final class ListingFailures {
     private static final Set<String> BAD_CREDENTIALS = Set.of(
             "InvalidClientTokenId", "AuthFailure", "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId",
             "SignatureDoesNotMatch", "UnrecognizedClientException");
-
-    // Where an S3 operation's IAM action is spelled differently from the operation.
-    private static final Map<String, String> ACTION_FOR_OPERATION = Map.of(
-            "s3:ListBuckets", "s3:ListAllMyBuckets",
-            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock");
 
     private ListingFailures() {
     }
@@ -71,6 +65,6 @@ final class ListingFailures {
     }
 
     static String iamAction(String operation) {
-        return ACTION_FOR_OPERATION.getOrDefault(operation, operation);
+        return IamActions.forOperation(operation);
     }
 }

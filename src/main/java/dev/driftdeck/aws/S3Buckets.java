@@ -21,17 +21,24 @@ final class S3Buckets {
     }
 
     /**
-     * One resource per bucket for which {@code detail} finds a configuration; {@code notConfigured} are the
-     * error codes with which S3 says "this bucket has none".
+     * One resource per managed bucket (managed as {@code aws_s3_bucket} or as {@code type}) for which
+     * {@code detail} finds a configuration; {@code notConfigured} are the error codes with which S3 says "this
+     * bucket has none". Each resource carries {@code bucket}, the parent link the reconciler follows.
      */
     static List<LiveResource> collect(CollectorContext ctx, String type,
                                       BiFunction<CollectorContext, String, Optional<Map<String, Object>>> detail,
                                       String... notConfigured) {
         List<LiveResource> resources = new ArrayList<>();
         for (Bucket bucket : ctx.session().buckets()) {
+            if (!ctx.manages(S3Collectors.BUCKET, bucket.name()) && !ctx.manages(type, bucket.name())) {
+                continue;
+            }
             try {
-                detail.apply(ctx, bucket.name())
-                        .ifPresent(attributes -> resources.add(ctx.resource(type, bucket.name(), attributes)));
+                detail.apply(ctx, bucket.name()).ifPresent(attributes -> {
+                    Map<String, Object> withParent = new java.util.LinkedHashMap<>(attributes);
+                    withParent.put("bucket", bucket.name());
+                    resources.add(ctx.resource(type, bucket.name(), withParent));
+                });
             } catch (S3Exception e) {
                 if (!isGone(e) && !AwsErrors.hasCode(e, notConfigured)) {
                     throw e;

@@ -50,6 +50,58 @@ final class SecurityGroupRules {
         return rules;
     }
 
+    /**
+     * Whether every source an {@code aws_security_group_rule} declares (its state attributes) is present in a
+     * permission with its protocol and ports; the live description of the first source when so, else empty.
+     */
+    static java.util.Optional<String> findDescription(SecurityGroup group, List<IpPermission> permissions,
+                                                      Map<String, Object> declared) {
+        String protocol = protocol(String.valueOf(declared.get("protocol")));
+        int from = number(declared.get("from_port"));
+        int to = number(declared.get("to_port"));
+        List<String> wanted = new ArrayList<>();
+        strings(declared.get("cidr_blocks")).forEach(c -> wanted.add("cidr:" + c));
+        strings(declared.get("ipv6_cidr_blocks")).forEach(c -> wanted.add("ipv6:" + c));
+        strings(declared.get("prefix_list_ids")).forEach(c -> wanted.add("pl:" + c));
+        if (declared.get("source_security_group_id") instanceof String source && !source.isEmpty()) {
+            wanted.add("sg:" + source.substring(source.indexOf('/') + 1));
+        }
+        if (Boolean.TRUE.equals(declared.get("self"))) {
+            wanted.add("sg:" + group.groupId());
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        for (IpPermission permission : permissions) {
+            boolean allTraffic = protocol.equals("-1");
+            boolean portsMatch = allTraffic || (number(permission.fromPort()) == from && number(permission.toPort()) == to);
+            if (!protocol(permission.ipProtocol()).equals(protocol) || !portsMatch) {
+                continue;
+            }
+            permission.ipRanges().forEach(r -> present.putIfAbsent("cidr:" + r.cidrIp(), nullToEmpty(r.description())));
+            permission.ipv6Ranges().forEach(r -> present.putIfAbsent("ipv6:" + r.cidrIpv6(), nullToEmpty(r.description())));
+            permission.prefixListIds().forEach(p -> present.putIfAbsent("pl:" + p.prefixListId(), nullToEmpty(p.description())));
+            permission.userIdGroupPairs().forEach(p -> present.putIfAbsent("sg:" + p.groupId(), nullToEmpty(p.description())));
+        }
+        if (wanted.isEmpty() || !present.keySet().containsAll(wanted)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(present.get(wanted.getFirst()));
+    }
+
+    private static int number(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        return value == null ? 0 : (int) Double.parseDouble(String.valueOf(value));
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     // Terraform writes a group of another account as "owner/sg-id" and one of the same account as "sg-id".
     private static String groupReference(SecurityGroup group, UserIdGroupPair pair) {
         if (pair.userId() != null && !pair.userId().equals(group.ownerId())) {

@@ -1,6 +1,7 @@
 package dev.driftdeck.cli;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.scan.AccountTarget;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.store.Database;
@@ -28,8 +29,16 @@ final class ScanCommand implements Callable<Integer> {
             description = "Region to scan, repeatable (default: the profile's or AWS_REGION)")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "P", description = "AWS profile (SSO and assume-role profiles work)")
-    String profile;
+    @Option(names = "--profile", paramLabel = "P",
+            description = "AWS profile, repeatable: each is one account (SSO and assume-role profiles work)")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "Role to assume (from the first --profile, or the default credentials), repeatable: each is one account")
+    List<String> roleArns = new ArrayList<>();
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External id for every --role-arn")
+    String externalId;
 
     @Option(names = "--endpoint-url", paramLabel = "U",
             description = "AWS-compatible endpoint, e.g. an emulator (AWS_ENDPOINT_URL is honoured too)")
@@ -61,11 +70,12 @@ final class ScanCommand implements Callable<Integer> {
         if (ignoreFile == null && Files.isRegularFile(Path.of(".driftignore"))) {
             ignoreFile = Path.of(".driftignore");
         }
-        ScanRequest request = new ScanRequest(states, regions, profile, endpointUrl, strict, ignoreFile);
+        String baseProfile = profiles.isEmpty() ? null : profiles.getFirst();
+        ScanRequest request = new ScanRequest(states, regions, baseProfile, endpointUrl, strict, ignoreFile, accounts(baseProfile));
         var err = spec.commandLine().getErr();
         ScanReport report = ScanService.standard(Clock.systemUTC()).scan(request,
                 progress -> {
-                    err.printf("[%d/%d] %s%n", progress.done(), progress.total(), progress.message());
+                    err.printf("[%3d%%] %s%n", (int) Math.round(Math.max(0, progress.fraction()) * 100), progress.message());
                     err.flush();
                 },
                 () -> false);
@@ -82,5 +92,15 @@ final class ScanCommand implements Callable<Integer> {
             return DriftdeckCommand.ERROR;
         }
         return report.hasDrift() ? DriftdeckCommand.DRIFT : DriftdeckCommand.IN_SYNC;
+    }
+
+    /** Every --profile is an account; every --role-arn is one more, assumed from the first profile. */
+    private List<AccountTarget> accounts(String baseProfile) {
+        List<AccountTarget> accounts = new ArrayList<>();
+        if (roleArns.isEmpty() || profiles.size() > 1) {
+            profiles.forEach(p -> accounts.add(new AccountTarget(p, null, null)));
+        }
+        roleArns.forEach(arn -> accounts.add(new AccountTarget(baseProfile, arn, externalId)));
+        return accounts;
     }
 }

@@ -16,7 +16,7 @@ final class AttributeComparator {
     static List<AttributeDiff> compare(TypeSpec spec, Map<String, Object> state, Map<String, Object> live) {
         List<AttributeDiff> diffs = new ArrayList<>();
         for (AttributeRule rule : spec.compared()) {
-            Object expectedRaw = state.get(rule.name());
+            Object expectedRaw = expectedValue(rule, state);
             if (containsMask(expectedRaw)) {
                 // A masked secret cannot be compared, and its live value must never be shown either.
                 continue;
@@ -30,6 +30,18 @@ final class AttributeComparator {
             }
         }
         return diffs;
+    }
+
+    /**
+     * AWS holds one tag set per resource: the configured {@code tags} merged with the provider's
+     * {@code default_tags}. Terraform records that merge as {@code tags_all} (provider v3.38+), so live tags are
+     * compared with it when the state has it, and with {@code tags} in older states.
+     */
+    private static Object expectedValue(AttributeRule rule, Map<String, Object> state) {
+        if (rule.normalization() == Normalization.TAGS && rule.name().equals("tags") && state.containsKey("tags_all")) {
+            return state.get("tags_all");
+        }
+        return state.get(rule.name());
     }
 
     /** Tags drift key by key, so the operator sees which tag changed rather than two whole maps. */

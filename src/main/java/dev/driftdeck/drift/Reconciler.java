@@ -44,7 +44,7 @@ public final class Reconciler {
             }
         }
         for (LiveResource resource : live.all()) {
-            if (!managed.containsKey(resource.key())) {
+            if (!managed.containsKey(resource.key()) && !ownedByManagedParent(resource, managed.keySet())) {
                 findings.add(unmanaged(resource, ignore));
             }
         }
@@ -53,8 +53,23 @@ public final class Reconciler {
         return new Reconciliation(findings, alerts);
     }
 
+    /**
+     * Every managed resource of the states by type, then by match id, with its state attributes: what collectors
+     * use to fetch details only for managed resources and to rebuild ids Terraform generates.
+     */
+    public Map<String, Map<String, Map<String, Object>>> managedByType(List<StateSnapshot> states) {
+        Map<String, Map<String, Map<String, Object>>> byType = new HashMap<>();
+        for (StateSnapshot state : states) {
+            for (StateResource resource : state.resources()) {
+                byType.computeIfAbsent(resource.type(), t -> new HashMap<>())
+                        .putIfAbsent(matchId(resource), resource.attributes());
+            }
+        }
+        return byType;
+    }
+
     /** The id the match uses: Terraform's {@code id}, or the attributes the type names when that id is generated. */
-    String matchId(StateResource resource) {
+    public String matchId(StateResource resource) {
         TypeSpec spec = specs.get(resource.type());
         if (spec == null || spec.idFrom().isEmpty()) {
             return resource.id();
@@ -105,6 +120,16 @@ public final class Reconciler {
                 where == null ? placement.account() : where.account(),
                 where == null ? placement.region() : where.region(),
                 resource.sourceUri(), List.of(), null);
+    }
+
+    /** See {@link ParentLink}: a separate-style resource whose parent state manages is the parent's business. */
+    private boolean ownedByManagedParent(LiveResource resource, Set<ResourceKey> managed) {
+        TypeSpec spec = specs.get(resource.type());
+        if (spec == null || spec.parent() == null) {
+            return false;
+        }
+        Object parentId = resource.attributes().get(spec.parent().idAttribute());
+        return parentId != null && managed.contains(new ResourceKey(spec.parent().type(), String.valueOf(parentId)));
     }
 
     private static Finding managedFinding(FindingStatus status, StateResource resource, ResourceKey key,

@@ -12,11 +12,17 @@ import java.util.List;
  *                 Collectors build their {@link LiveResource#id()} the same way.
  * @param compared the compared attributes; every attribute not listed is not compared
  *                 (volatile, or not mapped by the collector)
+ * @param parent   for a "separate style" type that Terraform can also manage inline in its parent (security group
+ *                 rules, routes, S3 bucket sub-configurations), the parent; null otherwise. See {@link ParentLink}.
  */
-public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
+public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent) {
 
     public TypeSpec {
         idFrom = List.copyOf(idFrom);
         compared = List.copyOf(compared);
+    }
+
+    public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
+        this(type, idFrom, compared, null);
     }
 }

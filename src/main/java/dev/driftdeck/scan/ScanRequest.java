@@ -12,6 +12,7 @@ import java.util.List;
  * @param endpointUrl AWS-compatible endpoint override (emulators), or null
  * @param strict      keep AWS default resources (default VPC, service-linked roles...)
  * @param driftignore the .driftignore file to apply, or null
+ * @param accounts    the identities to list, each an account; empty means the one of {@code profile}
  */
 public record ScanRequest(
         List<String> stateUris,
@@ -19,10 +20,23 @@ public record ScanRequest(
         String profile,
         String endpointUrl,
         boolean strict,
-        Path driftignore) {
+        Path driftignore,
+        List<AccountTarget> accounts) {
 
     public ScanRequest {
         stateUris = List.copyOf(stateUris);
         regions = List.copyOf(regions);
+        accounts = List.copyOf(accounts);
+    }
+
+    /** One account: the profile's (or the default chain's). */
+    public ScanRequest(List<String> stateUris, List<String> regions, String profile, String endpointUrl,
+                       boolean strict, Path driftignore) {
+        this(stateUris, regions, profile, endpointUrl, strict, driftignore, List.of());
+    }
+
+    /** The identities to list: the explicit accounts, else the profile's. */
+    public List<AccountTarget> targets() {
+        return accounts.isEmpty() ? List.of(new AccountTarget(profile, null, null)) : accounts;
     }
 }

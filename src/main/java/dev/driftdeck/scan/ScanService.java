@@ -5,6 +5,8 @@ import dev.driftdeck.aws.AwsSession;
 import dev.driftdeck.aws.AwsTarget;
 import dev.driftdeck.aws.Collector;
 import dev.driftdeck.aws.Collectors;
+import dev.driftdeck.aws.ListingListener;
+import dev.driftdeck.aws.ManagedState;
 import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.IgnoreRules;
 import dev.driftdeck.drift.ListingOutcome;
@@ -24,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -94,16 +98,29 @@ public final class ScanService {
         List<Collector> collectors = Collectors.all().stream()
                 .filter(collector -> !ignore.ignoresWholeType(collector.type()))
                 .toList();
-        progress.onProgress(new ScanProgress("Listing %d resource type(s) in %s".formatted(collectors.size(),
-                String.join(", ", regions)), 1, STEPS));
-        LiveInventory inventory;
-        try (AwsSession session = sessions.apply(new AwsTarget(request.profile(), regions.getFirst(), request.endpointUrl()))) {
-            inventory = scanner.scan(session, regions, collectors, request.strict());
+        Reconciler reconciler = new Reconciler(Collectors.specs());
+        ManagedState managed = new ManagedState(reconciler.managedByType(snapshots));
+        List<AccountTarget> targets = request.targets();
+        progress.onProgress(new ScanProgress("Listing %d resource type(s) in %s for %d account(s)".formatted(
+                collectors.size(), String.join(", ", regions), targets.size()), 1, STEPS));
+        List<ListingOutcome> outcomes = new ArrayList<>();
+        Map<String, Long> apiCalls = new TreeMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            AccountTarget account = targets.get(i);
+            AwsTarget target = new AwsTarget(account.profile(), regions.getFirst(), request.endpointUrl(),
+                    account.roleArn(), account.externalId());
+            try (AwsSession session = sessions.apply(target)) {
+                LiveInventory listed = scanner.scan(session, regions, collectors, request.strict(), managed,
+                        listingProgress(progress, i, targets.size()));
+                outcomes.addAll(listed.outcomes());
+                listed.apiCalls().forEach((service, calls) -> apiCalls.merge(service, calls, Long::sum));
+            }
+            checkCancelled(cancelled);
         }
-        checkCancelled(cancelled);
+        LiveInventory inventory = new LiveInventory(outcomes, apiCalls);
 
         progress.onProgress(new ScanProgress("Reconciling", 2, STEPS));
-        Reconciliation result = new Reconciler(Collectors.specs()).reconcile(snapshots, inventory, ignore);
+        Reconciliation result = reconciler.reconcile(snapshots, inventory, ignore);
         alerts.addAll(result.alerts());
         Instant finished = clock.instant();
         ScanReport report = new ScanReport(started, finished, sources, result.findings(), alerts,
@@ -112,6 +129,21 @@ public final class ScanService {
         log.info("Scan finished in {} ms: {} findings, {} alerts", report.duration().toMillis(),
                 report.findings().size(), report.alerts().size());
         return report;
+    }
+
+    /**
+     * One progress event per finished (account, region, type) scope. The listing step spans steps 1..2 of 3, so
+     * the bar moves in ten-thousandths of the whole while the message names the scope just listed.
+     */
+    private static ListingListener listingProgress(ScanProgress.Listener progress, int account, int accounts) {
+        int scale = 10_000;
+        return (outcome, done, total) -> {
+            double withinListing = (account + (double) done / total) / accounts;
+            String verb = outcome instanceof ListingOutcome.Failed ? "Could not list" : "Listed";
+            progress.onProgress(new ScanProgress("%s %s in %s/%s (%d/%d)".formatted(verb, outcome.scope().type(),
+                    outcome.scope().account(), outcome.scope().region(), done, total),
+                    scale + (int) (withinListing * scale), STEPS * scale));
+        };
     }
 
     private static IgnoreRules readIgnoreRules(ScanRequest request) {

@@ -42,7 +42,7 @@ class Ec2CollectorsTest {
 
     @Test
     void vpcsAndSubnetsHaveTerraformShapesAndTheDefaultVpcIsDroppedUnlessStrict() {
-        Map<String, LiveResource> vpcs = MotoAws.byId(MotoAws.list(new VpcCollector(), false));
+        Map<String, LiveResource> vpcs = MotoAws.byId(MotoAws.list("aws_vpc", false));
         assertThat(vpcs).containsOnlyKeys(vpcId);
         LiveResource vpc = vpcs.get(vpcId);
         assertThat(vpc.account()).isEqualTo(MotoAws.ACCOUNT);
@@ -51,10 +51,10 @@ class Ec2CollectorsTest {
                 .containsEntry("instance_tenancy", "default")
                 .containsEntry("tags", Map.of("Name", "app"));
 
-        assertThat(MotoAws.list(new VpcCollector(), true)).hasSize(2)
+        assertThat(MotoAws.list("aws_vpc", true)).hasSize(2)
                 .extracting(r -> r.attributes().get("cidr_block")).contains("172.31.0.0/16");
 
-        Map<String, LiveResource> subnets = MotoAws.byId(MotoAws.list(new SubnetCollector(), false));
+        Map<String, LiveResource> subnets = MotoAws.byId(MotoAws.list("aws_subnet", false));
         assertThat(subnets).containsOnlyKeys(subnetId);
         assertThat(subnets.get(subnetId).attributes())
                 .containsEntry("vpc_id", vpcId)
@@ -63,7 +63,7 @@ class Ec2CollectorsTest {
                 .containsEntry("map_public_ip_on_launch", false)
                 .containsEntry("tags", Map.of());
         // moto gives the default VPC one default subnet per availability zone.
-        assertThat(MotoAws.list(new SubnetCollector(), true).size()).isGreaterThan(1);
+        assertThat(MotoAws.list("aws_subnet", true).size()).isGreaterThan(1);
     }
 
     @Test
@@ -77,7 +77,7 @@ class Ec2CollectorsTest {
                         .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build())
                         .build()));
 
-        Map<String, LiveResource> groups = MotoAws.byId(MotoAws.list(new SecurityGroupCollector(), false));
+        Map<String, LiveResource> groups = MotoAws.byId(MotoAws.list("aws_security_group", false));
 
         assertThat(groups).containsOnlyKeys(groupId);
         Map<String, Object> attributes = groups.get(groupId).attributes();
@@ -90,7 +90,7 @@ class Ec2CollectorsTest {
         // The egress rule AWS adds to every new group, as Terraform writes it: all protocols, ports 0.
         assertThat(attributes.get("egress")).isEqualTo(List.of(rule(List.of("0.0.0.0/0"), "", 0, "-1", false)));
 
-        assertThat(MotoAws.list(new SecurityGroupCollector(), true))
+        assertThat(MotoAws.list("aws_security_group", true))
                 .extracting(r -> r.attributes().get("name")).contains("default", "web");
     }
 
@@ -105,7 +105,7 @@ class Ec2CollectorsTest {
                 .instances().getFirst().instanceId();
         ec2.terminateInstances(r -> r.instanceIds(terminated));
 
-        Map<String, LiveResource> instances = MotoAws.byId(MotoAws.list(new InstanceCollector(), false));
+        Map<String, LiveResource> instances = MotoAws.byId(MotoAws.list("aws_instance", false));
 
         assertThat(instances).containsOnlyKeys(running);
         assertThat(running).startsWith("i-");

@@ -43,7 +43,7 @@ class IamCollectorsTest {
 
     @Test
     void rolesAreKeyedByNameWithAPlainJsonTrustPolicyAndServiceLinkedRolesOnlyWhenStrict() {
-        Map<String, LiveResource> roles = MotoAws.byId(MotoAws.list(new IamRoleCollector(), false));
+        Map<String, LiveResource> roles = MotoAws.byId(MotoAws.list("aws_iam_role", false));
 
         assertThat(roles).containsOnlyKeys("app");
         Map<String, Object> app = roles.get("app").attributes();
@@ -52,13 +52,13 @@ class IamCollectorsTest {
         // moto returns the document URL-encoded; Terraform stores JSON text.
         assertThat((String) app.get("assume_role_policy")).startsWith("{").contains("\"ec2.amazonaws.com\"");
 
-        assertThat(MotoAws.list(new IamRoleCollector(), true))
+        assertThat(MotoAws.list("aws_iam_role", true))
                 .extracting(LiveResource::id).contains("app", "AWSServiceRoleForAutoScaling");
     }
 
     @Test
     void onlyCustomerManagedPoliciesAreListedByArnWithTheirDefaultVersionDocument() {
-        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list(new IamPolicyCollector(), true));
+        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list("aws_iam_policy", true));
 
         // moto loads no AWS-managed policies by default; AwsScannerTest checks that ListPolicies asks for Scope=Local.
         assertThat(policies).containsOnlyKeys(policyArn, "arn:aws:iam::123456789012:policy/sec/audit");
@@ -71,19 +71,19 @@ class IamCollectorsTest {
     @Test
     void roleAttachmentsAreKeyedRoleSlashPolicyArn() {
         Map<String, LiveResource> attachments =
-                MotoAws.byId(MotoAws.list(new IamRolePolicyAttachmentCollector(), false));
+                MotoAws.byId(MotoAws.list("aws_iam_role_policy_attachment", false));
 
         assertThat(attachments).containsOnlyKeys(
                 "app/arn:aws:iam::123456789012:policy/readlogs",
                 "app/arn:aws:iam::123456789012:policy/sec/audit");
         assertThat(attachments.get("app/" + policyArn).attributes())
                 .isEqualTo(Map.of("role", "app", "policy_arn", policyArn));
-        assertThat(new IamRolePolicyAttachmentCollector().spec().idFrom()).containsExactly("role", "policy_arn");
+        assertThat(Collectors.forType("aws_iam_role_policy_attachment").orElseThrow().spec().idFrom()).containsExactly("role", "policy_arn");
     }
 
     @Test
     void usersAreKeyedByNameWithPathAndTags() {
-        Map<String, LiveResource> users = MotoAws.byId(MotoAws.list(new IamUserCollector(), false));
+        Map<String, LiveResource> users = MotoAws.byId(MotoAws.list("aws_iam_user", false));
 
         assertThat(users).containsOnlyKeys("alice");
         assertThat(users.get("alice").attributes())

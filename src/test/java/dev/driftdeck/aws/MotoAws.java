@@ -51,12 +51,32 @@ final class MotoAws {
         return MotoClients.iam();
     }
 
-    /** Lists one collector's scope the way the scanner does. */
+    /** Lists one collector's scope the way the scanner does, with nothing managed. */
     static List<LiveResource> list(Collector collector, boolean strict) {
+        return list(collector, strict, ManagedState.NONE);
+    }
+
+    static List<LiveResource> list(Collector collector, boolean strict, ManagedState managed) {
         try (AwsSession session = session()) {
             String region = collector.global() ? "global" : REGION;
-            return collector.list(new CollectorContext(session, session.accountId(), region, strict));
+            return collector.list(new CollectorContext(session, session.accountId(), region, strict, managed));
         }
+    }
+
+    /**
+     * Lists one type as a scan of a state that manages every resource of it (and every parent it hangs off) would:
+     * first unmanaged to learn the ids, then again managing them, so the detail calls run.
+     */
+    static List<LiveResource> list(String type, boolean strict) {
+        Collector collector = dev.driftdeck.aws.Collectors.forType(type).orElseThrow();
+        Map<String, Map<String, Map<String, Object>>> managed = new java.util.HashMap<>();
+        for (String parent : List.of(type, "aws_s3_bucket", "aws_route53_zone", "aws_lb", "aws_ecs_cluster",
+                "aws_lambda_function")) {
+            Map<String, Map<String, Object>> ids = new java.util.HashMap<>();
+            list(dev.driftdeck.aws.Collectors.forType(parent).orElseThrow(), strict).forEach(r -> ids.put(r.id(), Map.of()));
+            managed.merge(parent, ids, (a, b) -> { a.putAll(b); return a; });
+        }
+        return list(collector, strict, new ManagedState(managed));
     }
 
     static Map<String, LiveResource> byId(List<LiveResource> resources) {

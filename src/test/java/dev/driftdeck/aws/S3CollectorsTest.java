@@ -43,7 +43,7 @@ class S3CollectorsTest {
 
     @Test
     void everyBucketIsListedGloballyByNameWithItsTagsAndUntaggedMeansEmpty() {
-        Map<String, LiveResource> buckets = MotoAws.byId(MotoAws.list(new S3BucketCollector(), false));
+        Map<String, LiveResource> buckets = MotoAws.byId(MotoAws.list("aws_s3_bucket", false));
 
         assertThat(buckets).containsOnlyKeys("configured", "plain");
         assertThat(buckets.get("configured").region()).isEqualTo(ListingScope.GLOBAL);
@@ -57,28 +57,29 @@ class S3CollectorsTest {
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
         s3.createBucket(r -> r.bucket("never-versioned"));
 
-        Map<String, LiveResource> versioning = MotoAws.byId(MotoAws.list(new S3BucketVersioningCollector(), false));
+        Map<String, LiveResource> versioning = MotoAws.byId(MotoAws.list("aws_s3_bucket_versioning", false));
 
         assertThat(versioning).containsOnlyKeys("configured", "plain");
-        assertThat(versioning.get("configured").attributes()).isEqualTo(Map.of("versioning_configuration",
-                List.of(Map.of("status", "Enabled", "mfa_delete", ""))));
-        assertThat(versioning.get("plain").attributes()).isEqualTo(Map.of("versioning_configuration",
-                List.of(Map.of("status", "Suspended", "mfa_delete", ""))));
+        // "bucket" is the parent link the reconciler follows (see ParentLink).
+        assertThat(versioning.get("configured").attributes()).isEqualTo(Map.of("bucket", "configured",
+                "versioning_configuration", List.of(Map.of("status", "Enabled", "mfa_delete", ""))));
+        assertThat(versioning.get("plain").attributes()).isEqualTo(Map.of("bucket", "plain",
+                "versioning_configuration", List.of(Map.of("status", "Suspended", "mfa_delete", ""))));
     }
 
     @Test
     void publicAccessBlockIsLiveOnlyWhenConfigured() {
-        Map<String, LiveResource> blocks = MotoAws.byId(MotoAws.list(new S3PublicAccessBlockCollector(), false));
+        Map<String, LiveResource> blocks = MotoAws.byId(MotoAws.list("aws_s3_bucket_public_access_block", false));
 
         assertThat(blocks).containsOnlyKeys("configured");
-        assertThat(blocks.get("configured").attributes()).isEqualTo(Map.of(
+        assertThat(blocks.get("configured").attributes()).isEqualTo(Map.of("bucket", "configured",
                 "block_public_acls", true, "block_public_policy", true,
                 "ignore_public_acls", false, "restrict_public_buckets", false));
     }
 
     @Test
     void bucketPolicyIsLiveOnlyWhenOneExistsAndHoldsTheDocument() {
-        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list(new S3BucketPolicyCollector(), false));
+        Map<String, LiveResource> policies = MotoAws.byId(MotoAws.list("aws_s3_bucket_policy", false));
 
         assertThat(policies).containsOnlyKeys("configured");
         String policy = (String) policies.get("configured").attributes().get("policy");
@@ -86,15 +87,18 @@ class S3CollectorsTest {
     }
 
     @Test
-    void theFourS3TypesShareOneListBucketsCallPerSession() {
+    void theFourS3TypesShareOneListBucketsCallPerSessionAndSpendDetailCallsOnManagedBucketsOnly() {
+        s3.createBucket(r -> r.bucket("unmanaged"));
+        ManagedState managed = new ManagedState(Map.of("aws_s3_bucket",
+                Map.of("configured", Map.of(), "plain", Map.of())));
         try (AwsSession session = MotoAws.session()) {
             String account = session.accountId();
-            for (Collector collector : List.of(new S3BucketCollector(), new S3BucketVersioningCollector(),
-                    new S3PublicAccessBlockCollector(), new S3BucketPolicyCollector())) {
-                collector.list(new CollectorContext(session, account, ListingScope.GLOBAL, false));
+            for (Collector collector : List.of(Collectors.forType("aws_s3_bucket").orElseThrow(), Collectors.forType("aws_s3_bucket_versioning").orElseThrow(),
+                    Collectors.forType("aws_s3_bucket_public_access_block").orElseThrow(), Collectors.forType("aws_s3_bucket_policy").orElseThrow())) {
+                collector.list(new CollectorContext(session, account, ListingScope.GLOBAL, false, managed));
             }
             assertThat(session.counter().operations()).filteredOn("s3:ListBuckets"::equals).hasSize(1);
-            // Then one detail call per bucket and type: 2 buckets x 4 types.
+            // Then one detail call per managed bucket and type: 2 buckets x 4 types; none for "unmanaged".
             assertThat(session.counter().callsPerService()).containsEntry("s3", 9L);
         }
     }

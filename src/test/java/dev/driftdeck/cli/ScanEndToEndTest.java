@@ -56,7 +56,7 @@ class ScanEndToEndTest {
 
         assertThat(clean.exitCode()).as(clean.err()).isEqualTo(0);
         JsonNode cleanJson = new ObjectMapper().readTree(clean.out());
-        assertThat(cleanJson.at("/summary/total_managed").asInt()).isEqualTo(13);
+        assertThat(cleanJson.at("/summary/total_managed").asInt()).isEqualTo(19);
         assertThat(cleanJson.at("/summary/total_changed").asInt()).isZero();
         assertThat(cleanJson.at("/summary/total_missing").asInt()).isZero();
         assertThat(cleanJson.at("/summary/total_unmanaged").asInt()).isZero();
@@ -73,8 +73,8 @@ class ScanEndToEndTest {
         assertThat(json.at("/missing/0/address").asText()).isEqualTo("aws_s3_bucket_policy.logs");
         assertThat(json.at("/unmanaged/0/id").asText()).isEqualTo("intruder");
         assertThat(json.at("/unmanaged/0/type").asText()).isEqualTo("aws_iam_user");
-        // 12 managed (13 minus the deleted policy), 1 unmanaged, 1 missing
-        assertThat(json.at("/coverage").asInt()).isEqualTo(12 * 100 / 14);
+        // 18 managed (19 minus the deleted policy), 1 unmanaged, 1 missing
+        assertThat(json.at("/coverage").asInt()).isEqualTo(18 * 100 / 20);
 
         try (Database database = Database.open(db)) {
             ScanRepository scans = new ScanRepository(database);

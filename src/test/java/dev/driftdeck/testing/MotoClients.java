@@ -37,6 +37,16 @@ public final class MotoClients {
                 .endpointOverride(endpoint()).build();
     }
 
+    /** Any other operator client, e.g. {@code MotoClients.of(SqsClient.builder())}, in {@link #REGION}. */
+    public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C of(B builder) {
+        return builder.region(Region.of(REGION)).credentialsProvider(CREDENTIALS).endpointOverride(endpoint()).build();
+    }
+
+    /** As {@link #of}, in the global region (IAM, Route53). */
+    public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C global(B builder) {
+        return builder.region(Region.AWS_GLOBAL).credentialsProvider(CREDENTIALS).endpointOverride(endpoint()).build();
+    }
+
     /**
      * Makes the default credential chain find moto's fake keys, as {@code AWS_ACCESS_KEY_ID} would for a user:
      * for tests that run the CLI or the console in-process.

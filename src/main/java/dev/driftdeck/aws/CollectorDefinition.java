@@ -1,0 +1,112 @@
+package dev.driftdeck.aws;
+
+import dev.driftdeck.drift.AttributeRule;
+import dev.driftdeck.drift.LiveResource;
+import dev.driftdeck.drift.Normalization;
+import dev.driftdeck.drift.ParentLink;
+import dev.driftdeck.drift.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A collector declared as data: the type's spec, where it is listed, the IAM actions it needs, and the one piece
+ * of code that differs per type, its {@link Lister}. Families declare theirs with {@link #regional}/{@link #global}:
+ *
+ * <pre>{@code
+ * CollectorDefinition.regional("aws_vpc").actions("ec2:DescribeVpcs")
+ *         .compare("cidr_block", STRING).compare("tags", TAGS)
+ *         .listedBy(ctx -> ...);
+ * }</pre>
+ *
+ * @param scope      regional types are listed once per region, global ones once per account
+ * @param iamActions every IAM action the lister may call, the scan's least-privilege policy is built from these
+ */
+public record CollectorDefinition(TypeSpec spec, Scope scope, String service, List<String> iamActions, Lister lister)
+        implements Collector {
+
+    public enum Scope { REGIONAL, GLOBAL }
+
+    /** The per-type listing code: lists the scope completely or throws. */
+    @FunctionalInterface
+    public interface Lister {
+        List<LiveResource> list(CollectorContext ctx);
+    }
+
+    public CollectorDefinition {
+        iamActions = List.copyOf(iamActions);
+        if (iamActions.isEmpty()) {
+            throw new IllegalArgumentException(spec.type() + " declares no IAM action");
+        }
+    }
+
+    @Override
+    public String type() {
+        return spec.type();
+    }
+
+    @Override
+    public boolean global() {
+        return scope == Scope.GLOBAL;
+    }
+
+    @Override
+    public List<LiveResource> list(CollectorContext ctx) {
+        return lister.list(ctx);
+    }
+
+    static Builder regional(String type) {
+        return new Builder(type, Scope.REGIONAL);
+    }
+
+    static Builder global(String type) {
+        return new Builder(type, Scope.GLOBAL);
+    }
+
+    /** Collects the declaration of one type; {@link #listedBy} finishes it. */
+    static final class Builder {
+        private final String type;
+        private final Scope scope;
+        private final List<String> actions = new ArrayList<>();
+        private final List<String> idFrom = new ArrayList<>();
+        private final List<AttributeRule> compared = new ArrayList<>();
+        private ParentLink parent;
+
+        private Builder(String type, Scope scope) {
+            this.type = type;
+            this.scope = scope;
+        }
+
+        /** The IAM actions the lister calls, first the listing one (named when a failure cannot be pinned). */
+        Builder actions(String... iamActions) {
+            actions.addAll(List.of(iamActions));
+            return this;
+        }
+
+        /** The state attributes that form the match id, when Terraform's id is generated. */
+        Builder idFrom(String... attributes) {
+            idFrom.addAll(List.of(attributes));
+            return this;
+        }
+
+        Builder compare(String attribute, Normalization normalization) {
+            compared.add(new AttributeRule(attribute, normalization));
+            return this;
+        }
+
+        /** Live tags, compared with the state's {@code tags_all} (default_tags merged in) or {@code tags}. */
+        Builder compareTags() {
+            return compare("tags", Normalization.TAGS);
+        }
+
+        /** See {@link ParentLink}: the type can also be managed inline in that parent. */
+        Builder partOf(String parentType, String parentIdAttribute) {
+            parent = new ParentLink(parentType, parentIdAttribute);
+            return this;
+        }
+
+        CollectorDefinition listedBy(Lister lister) {
+            String service = actions.isEmpty() ? "unknown" : actions.getFirst().substring(0, actions.getFirst().indexOf(':'));
+            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent), scope, service, actions, lister);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.driftdeck.aws;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Maps what the SDK calls (service id and operation) to the IAM action a policy must allow, and builds the
+ * least-privilege read-only policy from the collectors' declared actions ({@code docs/iam-policy.json}).
+ */
+public final class IamActions {
+
+    // The SDK's lower-cased service id, where it differs from the IAM prefix.
+    private static final Map<String, String> PREFIX_FOR_SERVICE = Map.of(
+            "elasticloadbalancingv2", "elasticloadbalancing",
+            "cloudwatchlogs", "logs");
+
+    // Operations whose IAM action is spelled differently.
+    private static final Map<String, String> ACTION_FOR_OPERATION = Map.of(
+            "s3:ListBuckets", "s3:ListAllMyBuckets",
+            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
+            "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
+            "s3:GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration");
+
+    private IamActions() {
+    }
+
+    /** The IAM prefix of an SDK service id, e.g. {@code cloudwatchlogs -> logs}. */
+    public static String prefix(String sdkService) {
+        return PREFIX_FOR_SERVICE.getOrDefault(sdkService, sdkService);
+    }
+
+    /** The IAM action of an operation recorded as {@code prefix:Operation}, e.g. {@code s3:ListBuckets}. */
+    public static String forOperation(String operation) {
+        return ACTION_FOR_OPERATION.getOrDefault(operation, operation);
+    }
+
+    /** Every action the collectors declare, sorted and without duplicates. */
+    public static List<String> declared(Collection<? extends Collector> collectors) {
+        TreeSet<String> actions = new TreeSet<>();
+        collectors.forEach(collector -> actions.addAll(collector.iamActions()));
+        return List.copyOf(actions);
+    }
+
+    /**
+     * The read-only policy a scanning identity needs: every declared action on every resource. STS
+     * GetCallerIdentity needs no permission and is not listed.
+     */
+    public static String policyJson(Collection<? extends Collector> collectors) {
+        StringBuilder json = new StringBuilder();
+        json.append("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n")
+                .append("      \"Sid\": \"DriftdeckReadOnlyScan\",\n")
+                .append("      \"Effect\": \"Allow\",\n")
+                .append("      \"Action\": [\n");
+        List<String> actions = declared(collectors);
+        for (int i = 0; i < actions.size(); i++) {
+            json.append("        \"").append(actions.get(i)).append('"').append(i < actions.size() - 1 ? ",\n" : "\n");
+        }
+        json.append("      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n");
+        return json.toString();
+    }
+
+    /** Writes the policy: {@code IamActions <file>} regenerates {@code docs/iam-policy.json}. */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path out = java.nio.file.Path.of(args.length > 0 ? args[0] : "docs/iam-policy.json");
+        java.nio.file.Files.writeString(out, policyJson(Collectors.all()));
+        System.out.println("wrote " + out);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.driftdeck.aws;
+
+import static dev.driftdeck.drift.Normalization.SCALAR;
+import static dev.driftdeck.drift.Normalization.STRING;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudWatch Logs groups, per region. (Metric alarms are not collected: SDK 2.57 speaks the smithy-rpcv2-cbor
+ * protocol to CloudWatch, which moto 5.2.1 cannot answer, so no test could hold a collector to account.) DescribeLogGroups (not ListLogGroups, which moto answers
+ * with HTTP 500) carries retention and key; log group tags cost one ListTagsForResource per managed group.
+ */
+final class MonitoringCollectors {
+
+    static final String LOG_GROUP = "aws_cloudwatch_log_group";
+
+    private MonitoringCollectors() {
+    }
+
+    static List<CollectorDefinition> all() {
+        return List.of(
+                CollectorDefinition.regional(LOG_GROUP).actions("logs:DescribeLogGroups", "logs:ListTagsForResource")
+                        .compare("retention_in_days", SCALAR).compare("kms_key_id", STRING).compareTags()
+                        .listedBy(ctx -> ctx.session().logs(ctx.region()).describeLogGroupsPaginator().logGroups()
+                                .stream()
+                                .map(group -> !ctx.manages(LOG_GROUP, group.logGroupName())
+                                        ? ctx.identityOnly(LOG_GROUP, group.logGroupName())
+                                        : ctx.resource(LOG_GROUP, group.logGroupName(), Attributes.of()
+                                                // Never expire: AWS omits retention, Terraform writes 0.
+                                                .put("retention_in_days", group.retentionInDays() == null
+                                                        ? 0 : group.retentionInDays())
+                                                .put("kms_key_id", group.kmsKeyId())
+                                                .put("tags", Map.copyOf(ctx.session().logs(ctx.region())
+                                                        .listTagsForResource(r -> r.resourceArn(
+                                                                withoutWildcard(group.arn()))).tags()))
+                                                .build()))
+                                .toList()));
+
+    }
+
+    /** DescribeLogGroups answers {@code ...:log-group:name:*}; ListTagsForResource wants the ARN without {@code :*}. */
+    private static String withoutWildcard(String arn) {
+        return arn != null && arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn;
+    }
+}

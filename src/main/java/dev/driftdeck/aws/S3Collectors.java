@@ -1,0 +1,153 @@
+package dev.driftdeck.aws;
+
+import static dev.driftdeck.drift.Normalization.JSON_DOCUMENT;
+import static dev.driftdeck.drift.Normalization.SCALAR;
+import static dev.driftdeck.drift.Normalization.SET;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+
+/**
+ * S3, listed once per account from one shared ListBuckets. S3 has no batch API for bucket details, so every
+ * detail call is spent on managed buckets only: the bucket's tags when it is managed, and a sub-configuration
+ * (the provider-v4 split resources) when the bucket or that sub-resource is managed. A sub-configuration of a
+ * managed bucket that no separate resource manages belongs to the bucket (see {@code ParentLink}); an unmanaged
+ * bucket is one UNMANAGED finding, not six.
+ */
+final class S3Collectors {
+
+    static final String BUCKET = "aws_s3_bucket";
+    static final String VERSIONING = "aws_s3_bucket_versioning";
+    static final String PUBLIC_ACCESS_BLOCK = "aws_s3_bucket_public_access_block";
+    static final String POLICY = "aws_s3_bucket_policy";
+    static final String ENCRYPTION = "aws_s3_bucket_server_side_encryption_configuration";
+    static final String LIFECYCLE = "aws_s3_bucket_lifecycle_configuration";
+    private static final String LIST = "s3:ListAllMyBuckets";
+
+    private S3Collectors() {
+    }
+
+    static List<CollectorDefinition> all() {
+        return List.of(
+                CollectorDefinition.global(BUCKET).actions(LIST, "s3:GetBucketTagging").compareTags()
+                        .listedBy(ctx -> ctx.session().buckets().stream()
+                                .map(bucket -> ctx.manages(BUCKET, bucket.name())
+                                        ? bucketWithTags(ctx, bucket.name())
+                                        : Optional.of(ctx.identityOnly(BUCKET, bucket.name())))
+                                .flatMap(Optional::stream)
+                                .toList()),
+                CollectorDefinition.global(VERSIONING).actions(LIST, "s3:GetBucketVersioning")
+                        .compare("versioning_configuration", SET).partOf(BUCKET, "bucket")
+                        .listedBy(ctx -> S3Buckets.collect(ctx, VERSIONING, S3Collectors::versioning)),
+                // The S3 API operation is GetPublicAccessBlock; the IAM action carries "Bucket".
+                CollectorDefinition.global(PUBLIC_ACCESS_BLOCK).actions(LIST, "s3:GetBucketPublicAccessBlock")
+                        .compare("block_public_acls", SCALAR).compare("block_public_policy", SCALAR)
+                        .compare("ignore_public_acls", SCALAR).compare("restrict_public_buckets", SCALAR)
+                        .partOf(BUCKET, "bucket")
+                        .listedBy(ctx -> S3Buckets.collect(ctx, PUBLIC_ACCESS_BLOCK, S3Collectors::publicAccessBlock,
+                                "NoSuchPublicAccessBlockConfiguration")),
+                CollectorDefinition.global(POLICY).actions(LIST, "s3:GetBucketPolicy")
+                        .compare("policy", JSON_DOCUMENT).partOf(BUCKET, "bucket")
+                        .listedBy(ctx -> S3Buckets.collect(ctx, POLICY, S3Collectors::policy, "NoSuchBucketPolicy")),
+                // The S3 operation is GetBucketEncryption; the IAM action is s3:GetEncryptionConfiguration.
+                CollectorDefinition.global(ENCRYPTION).actions(LIST, "s3:GetEncryptionConfiguration")
+                        .compare("rule", SET).partOf(BUCKET, "bucket")
+                        .listedBy(ctx -> S3Buckets.collect(ctx, ENCRYPTION, S3Collectors::encryption,
+                                "ServerSideEncryptionConfigurationNotFoundError")),
+                // Lifecycle rules have a dozen nested shapes; presence is checked, the rules are not compared yet.
+                CollectorDefinition.global(LIFECYCLE).actions(LIST, "s3:GetLifecycleConfiguration")
+                        .partOf(BUCKET, "bucket")
+                        .listedBy(ctx -> S3Buckets.collect(ctx, LIFECYCLE, S3Collectors::lifecycle,
+                                "NoSuchLifecycleConfiguration"))
+        );
+    }
+
+    private static Optional<dev.driftdeck.drift.LiveResource> bucketWithTags(CollectorContext ctx, String bucket) {
+        try {
+            Map<String, Object> tags;
+            try {
+                tags = Tags.toMap(ctx.s3().getBucketTagging(r -> r.bucket(bucket)).tagSet(),
+                        software.amazon.awssdk.services.s3.model.Tag::key,
+                        software.amazon.awssdk.services.s3.model.Tag::value);
+            } catch (S3Exception e) {
+                if (!AwsErrors.hasCode(e, "NoSuchTagSet")) {
+                    throw e;
+                }
+                tags = Map.of();
+            }
+            return Optional.of(ctx.resource(BUCKET, bucket, Attributes.of().put("tags", tags).build()));
+        } catch (S3Exception e) {
+            if (S3Buckets.isGone(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Optional<Map<String, Object>> versioning(CollectorContext ctx, String bucket) {
+        GetBucketVersioningResponse response = ctx.s3().getBucketVersioning(r -> r.bucket(bucket));
+        if (response.status() == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> configuration = Attributes.of()
+                .put("mfa_delete", response.mfaDelete() == null ? "" : response.mfaDeleteAsString())
+                .put("status", response.statusAsString())
+                .build();
+        return Optional.of(Attributes.of().put("versioning_configuration", List.of(configuration)).build());
+    }
+
+    private static Optional<Map<String, Object>> publicAccessBlock(CollectorContext ctx, String bucket) {
+        PublicAccessBlockConfiguration block =
+                ctx.s3().getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration();
+        if (block == null) {
+            return Optional.empty();
+        }
+        // An unset flag is false for AWS and for Terraform.
+        return Optional.of(Attributes.of()
+                .put("block_public_acls", Boolean.TRUE.equals(block.blockPublicAcls()))
+                .put("block_public_policy", Boolean.TRUE.equals(block.blockPublicPolicy()))
+                .put("ignore_public_acls", Boolean.TRUE.equals(block.ignorePublicAcls()))
+                .put("restrict_public_buckets", Boolean.TRUE.equals(block.restrictPublicBuckets()))
+                .build());
+    }
+
+    private static Optional<Map<String, Object>> policy(CollectorContext ctx, String bucket) {
+        String policy = ctx.s3().getBucketPolicy(r -> r.bucket(bucket)).policy();
+        if (policy == null || policy.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Attributes.of().put("policy", PolicyDocuments.decode(policy)).build());
+    }
+
+    /** The tfstate shape: rule = [{apply_server_side_encryption_by_default = [{...}], bucket_key_enabled}]. */
+    private static Optional<Map<String, Object>> encryption(CollectorContext ctx, String bucket) {
+        var configuration = ctx.s3().getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration();
+        if (configuration == null || configuration.rules().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> rules = configuration.rules().stream().map(S3Collectors::encryptionRule).toList();
+        return Optional.of(Attributes.of().put("rule", rules).build());
+    }
+
+    private static Object encryptionRule(ServerSideEncryptionRule rule) {
+        var byDefault = rule.applyServerSideEncryptionByDefault();
+        return Attributes.of()
+                .put("apply_server_side_encryption_by_default", byDefault == null ? List.of() : List.of(Attributes.of()
+                        .put("kms_master_key_id", byDefault.kmsMasterKeyID())
+                        .put("sse_algorithm", byDefault.sseAlgorithmAsString())
+                        .build()))
+                // Terraform writes false when the flag was never set.
+                .put("bucket_key_enabled", Boolean.TRUE.equals(rule.bucketKeyEnabled()))
+                .build();
+    }
+
+    private static Optional<Map<String, Object>> lifecycle(CollectorContext ctx, String bucket) {
+        var rules = ctx.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules();
+        return rules.isEmpty() ? Optional.empty() : Optional.of(Map.of());
+    }
+}
