@@ -7,7 +7,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class FileLogging {
 
+    private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+
     private FileLogging() {
     }
 
@@ -24,6 +34,7 @@ final class FileLogging {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
+        createPrivately(logDir);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
@@ -47,6 +58,34 @@ final class FileLogging {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
         context.getLogger("dev.driftdeck").setLevel(Level.INFO);
+    }
+
+    /**
+     * Creates the data directory and its logs directory owner-only (0700) and the log file 0600 before logback
+     * would create them with the process umask (often world-readable). Files logback rolls later sit inside the
+     * 0700 directory. Failing here is not fatal: the database open that follows reports an unusable directory.
+     */
+    private static void createPrivately(Path logDir) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Path dataDir = logDir.toAbsolutePath().getParent();
+            for (Path dir : dataDir == null ? List.of(logDir) : List.of(dataDir, logDir)) {
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+                    Files.setPosixFilePermissions(dir, PRIVATE_DIR); // createDirectories applies the umask
+                }
+            }
+            Files.setPosixFilePermissions(logDir, PRIVATE_DIR);
+            Path file = logFile(logDir);
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+            }
+            Files.setPosixFilePermissions(file, PRIVATE_FILE);
+        } catch (IOException | UnsupportedOperationException e) {
+            LoggerFactory.getLogger(FileLogging.class).warn("Could not make {} private to its owner: {}", logDir, e.toString());
+        }
     }
 
     /** Where the log file is, for the About dialog and error messages. */
