@@ -68,6 +68,11 @@ final class BenchSupport {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** CPU time of the whole process (every thread: H2's writer, GC...), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static void check(boolean met, String what) {
         System.out.printf("%s: %s%n", what, met ? "MET" : "MISSED");
     }
