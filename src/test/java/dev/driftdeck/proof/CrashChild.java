@@ -15,6 +15,7 @@ import java.time.Instant;
  *   <li>{@code save-loop DB FINDINGS}: migrates, records a {@code drift-scan} run as RUNNING ({@code RUN id}), then
  *       saves scan 1, 2, 3... of {@link ProofReports} forever, printing {@code SAVING k} before and {@code SAVED k id}
  *       after each committed save.</li>
+ *   <li>{@code save-once DB}: saves scan 1 (2,000 findings), prints {@code SAVED 1 id}, then waits.</li>
  *   <li>{@code migrate DB}: prints {@code MIGRATING}, migrates a fresh database, prints {@code MIGRATED}.</li>
  * </ul>
  */
@@ -25,6 +26,7 @@ public final class CrashChild {
         switch (args[0]) {
             case "save-loop" -> saveLoop(db, Integer.parseInt(args[2]));
             case "migrate" -> migrate(db);
+            case "save-once" -> saveOnce(db);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -41,6 +43,15 @@ public final class CrashChild {
             long id = scans.save(report);
             System.out.println("SAVED " + k + " " + id);
         }
+    }
+
+    /** Saves one scan, says so, and waits to be killed. */
+    private static void saveOnce(Path path) throws InterruptedException {
+        Database db = Database.open(path);
+        Migrations.migrateAndVerify(db);
+        long id = new ScanRepository(db).save(ProofReports.scan(1, 2_000));
+        System.out.println("SAVED 1 " + id);
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     private static void migrate(Path path) {

@@ -78,6 +78,22 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void scanReportedStoredSurvivesAKillTheMomentAfter() throws Exception {
+        Path dbPath = dir.resolve("durable/driftdeck");
+        try (ChildJvm child = ChildJvm.start(CrashChild.class, "save-once", dbPath.toString())) {
+            child.await("SAVED 1 ", Duration.ofSeconds(120));
+            child.kill(); // at once: H2's default 500 ms write delay would lose the commit here
+        }
+
+        try (Database db = Database.open(dbPath)) {
+            ScanRepository scans = new ScanRepository(db);
+            assertThat(scans.latest()).as("the scan the child reported stored").isPresent();
+            assertThat(scans.load(scans.latest().orElseThrow().id())).hasValue(ProofReports.scan(1, 2_000));
+            assertNothingHalfWritten(db);
+        }
+    }
+
+    @Test
     void killedWhileMigratingAFreshDatabaseNeverLeavesItUnusable() throws Exception {
         // Calibrate: how long a fresh migration takes in a child on this machine right now.
         long migration;
