@@ -128,19 +128,28 @@ class DatabaseFaultTest {
     }
 
     /**
-     * A file cut after its header (an interrupted copy) is what H2 also sees after a crash: it falls back to the last
-     * consistent version still in the file. Pinned here: no crash, a consistent, usable database. What it does not
-     * do yet: tell the operator that the scans after that version are gone (see the issue 8 note).
+     * A file cut after its header (an interrupted copy): depending on where the cut falls, H2 either refuses it
+     * ("File corrupted while reading record") or falls back to the last consistent version still in the file, as
+     * after a crash. Pinned: one of those two, never a crash or a half-written database. Not done yet: telling the
+     * operator, in the fallback case, that scans newer than that version are gone (see the issue 8 note).
      */
     @Test
-    void fileTruncatedAfterItsHeaderFallsBackToAConsistentDatabase() throws Exception {
+    void fileTruncatedAfterItsHeaderIsRefusedOrFallsBackToAConsistentDatabase() throws Exception {
         DataDirectory data = bootedOnceWithAScan();
         try (RandomAccessFile raf = new RandomAccessFile(Path.of(data.database() + ".mv.db").toFile(), "rw")) {
             raf.setLength(raf.length() / 3);
         }
 
-        desktop = boot(data);
-
+        try {
+            desktop = boot(data);
+        } catch (DatabaseException refused) {
+            assertThat(refused).isNotInstanceOf(DatabaseLockedException.class)
+                    .hasMessageStartingWith("Could not open the database " + data.database() + ": ")
+                    .hasMessageEndingWith(". Check that the file is readable and writable by you and not damaged,"
+                            + " or start Driftdeck with another --data-dir.");
+            assertThat(tickThreads()).isZero();
+            return;
+        }
         assertThat(desktop.runningScheduler()).isPresent();
         CrashRecoveryTest.assertNothingHalfWritten(desktop.db());
         ScanRepository scans = new ScanRepository(desktop.db());
