@@ -75,13 +75,26 @@ public final class DesktopBootstrap {
         FileLogging.install(data.preparePrivate().logs());
         Database db = Database.open(data.database());
         try {
+            return gate(data, clock, scanService, stateLoader, options, db);
+        } catch (RuntimeException e) {
+            db.close(); // a boot that fails part-way must not keep the file (and its lock) open
+            throw e;
+        }
+    }
+
+    private static Desktop gate(DataDirectory data, Clock clock, ScanService scanService, StateLoader stateLoader,
+                                SchedulerOptions options, Database db) {
+        if (db.readOnly()) {
+            log.error("Database {} can only be read; the console opens read-only", db.path());
+            return readOnly(db, "The database " + db.path() + " cannot be written (read-only disk or mount, or a file"
+                    + " this user cannot write). Make " + data.root() + " writable, or start Driftdeck with another"
+                    + " --data-dir.", data);
+        }
+        try {
             Migrations.migrateAndVerify(db);
         } catch (MigrationException e) {
             log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
-            String reason = "Database schema check failed: " + e.getMessage()
-                    + " The scheduler is off; findings shown are from the last good scan.";
-            return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
-                    data.root().resolve(".driftignore")));
+            return readOnly(db, "Database schema check failed: " + e.getMessage(), data);
         }
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
@@ -114,10 +127,21 @@ public final class DesktopBootstrap {
                         Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW), true, false, DAILY_REFRESH_DEADLINE,
                         Duration.ofMinutes(5))), options);
         started.set(scheduler);
-        scheduler.start();
+        try {
+            scheduler.start();
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
                 new DatabaseSourcesServices(db, stateSync), driftignore));
+    }
+
+    private static Desktop readOnly(Database db, String problem, DataDirectory data) {
+        String reason = problem + " The scheduler is off; findings shown are from the last good scan.";
+        return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
+                data.root().resolve(".driftignore")));
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */

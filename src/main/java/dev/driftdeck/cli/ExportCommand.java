@@ -32,28 +32,32 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Long id = scanId(); // a bad argument is reported before any database is opened (or created)
         try (Database db = Database.open(database.pathOrDefault())) {
             Migrations.migrateAndVerify(db);
             ScanRepository scans = new ScanRepository(db);
-            Optional<ScanReport> report;
-            if (scan.equals("latest")) {
-                report = scans.latest().flatMap(stored -> scans.load(stored.id()));
-            } else {
-                long id;
-                try {
-                    id = Long.parseLong(scan);
-                } catch (NumberFormatException e) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                            "--scan takes a scan id (a number) or 'latest', not '" + scan + "'");
-                }
-                report = scans.load(id);
-            }
+            Optional<ScanReport> report = id == null
+                    ? scans.latest().flatMap(stored -> scans.load(stored.id()))
+                    : scans.load(id);
             if (report.isEmpty()) {
                 spec.commandLine().getErr().printf("No scan '%s' in %s.%n", scan, db.path());
                 return DriftdeckCommand.ERROR;
             }
             output.write(report.get(), out, spec.commandLine().getOut());
             return DriftdeckCommand.IN_SYNC;
+        }
+    }
+
+    /** The scan id, or null for 'latest'. */
+    private Long scanId() {
+        if (scan.equals("latest")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(scan);
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--scan takes a scan id (a number) or 'latest', not '" + scan + "'");
         }
     }
 }

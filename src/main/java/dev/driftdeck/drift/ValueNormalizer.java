@@ -3,7 +3,6 @@ package dev.driftdeck.drift;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +109,7 @@ final class ValueNormalizer {
                 if (items.size() == 1) {
                     yield items.getFirst();
                 }
-                items.sort(Comparator.comparing(CanonicalJson::render));
+                sortByCanonicalText(items);
                 yield items;
             }
             case null -> null;
@@ -125,7 +124,7 @@ final class ValueNormalizer {
         }
         List<Object> items = new ArrayList<>(list.size());
         list.forEach(v -> items.add(withoutEmpties(CanonicalJson.canonical(v))));
-        items.sort(Comparator.comparing(CanonicalJson::render));
+        sortByCanonicalText(items);
         return items;
     }
 
@@ -148,11 +147,24 @@ final class ValueNormalizer {
             case List<?> list -> {
                 List<Object> items = new ArrayList<>(list.size());
                 list.forEach(v -> items.add(withoutEmpties(v)));
-                items.sort(Comparator.comparing(CanonicalJson::render));
+                sortByCanonicalText(items);
                 yield items;
             }
             case null, default -> value;
         };
+    }
+
+    /** Sorts by each element's canonical JSON text, rendering every element once rather than once per comparison. */
+    private static void sortByCanonicalText(List<Object> items) {
+        if (items.size() < 2) {
+            return;
+        }
+        List<Map.Entry<String, Object>> keyed = new ArrayList<>(items.size());
+        items.forEach(item -> keyed.add(new java.util.AbstractMap.SimpleImmutableEntry<>(CanonicalJson.render(item), item)));
+        keyed.sort(Map.Entry.comparingByKey());
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).getValue());
+        }
     }
 
     private static boolean isEmpty(Object value) {

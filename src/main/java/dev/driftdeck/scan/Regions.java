@@ -16,6 +16,28 @@ final class Regions {
     private Regions() {
     }
 
+    /**
+     * Refuses a profile no AWS config or credentials file defines, before any call is made: otherwise every listing
+     * fails on its own and the operator reads a dozen alerts for one typo.
+     */
+    static void checkProfile(ScanRequest request) {
+        if (request.profile() == null) {
+            return;
+        }
+        ProfileFile profiles;
+        try {
+            profiles = ProfileFile.defaultProfileFile();
+        } catch (RuntimeException e) {
+            throw new ScanConfigurationException("AWS profile '" + request.profile() + "' cannot be read: the AWS config"
+                    + " files are not valid (" + e.getMessage() + "). Fix ~/.aws/config or ~/.aws/credentials.");
+        }
+        if (profiles.profile(request.profile()).isEmpty()) {
+            throw new ScanConfigurationException("AWS profile '" + request.profile() + "' is not defined in ~/.aws/config"
+                    + " or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE): check the name"
+                    + " (aws configure list-profiles), or leave --profile out to use the default credential chain.");
+        }
+    }
+
     static List<String> resolve(ScanRequest request) {
         List<String> regions = request.regions();
         for (String region : regions) {

@@ -72,6 +72,7 @@ public final class ScanService {
      */
     public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled) {
         Instant started = clock.instant();
+        Regions.checkProfile(request);
         List<String> regions = Regions.resolve(request);
         IgnoreRules ignore = readIgnoreRules(request);
 

@@ -1,5 +1,10 @@
 package dev.driftdeck.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,6 +25,10 @@ public final class Migrations {
     private static final Pattern CHECKSUM_VERSION = Pattern.compile("checksum mismatch for migration version (\\S+)");
 
     static final String LOCATION = "classpath:db/migration";
+    private static final String HISTORY = "flyway_schema_history";
+    /** The tables of V1__baseline.sql, as H2 names them: the only ones an interrupted first migration can leave. */
+    private static final java.util.Set<String> BASELINE_TABLES = java.util.Set.of("SCANS", "SCAN_API_CALLS",
+            "SCAN_SOURCES", "FINDINGS", "FINDING_DIFFS", "ALERTS", "JOB_RUNS", "JOB_SETTINGS", "SETTINGS");
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
@@ -44,6 +53,7 @@ public final class Migrations {
     static MigrationResult migrateAndVerify(Database db, String... locations) {
         Flyway flyway = flyway(db, locations);
         refuseNewerOrFailed(db, flyway);
+        clearInterruptedFirstMigration(db);
         MigrateResult migrated;
         try {
             migrated = flyway.migrate();
@@ -103,6 +113,57 @@ public final class Migrations {
                         + " (" + m.getDescription() + ") failed earlier and left the schema half-changed."
                         + " Restore a backup of the database file, or start Driftdeck with another --data-dir.");
             }
+        }
+    }
+
+    /**
+     * H2 commits each DDL statement on its own, so a first migration killed half-way leaves some baseline tables and
+     * no successful history row; Flyway would then fail on "table already exists" forever. When nothing was ever
+     * migrated successfully and every table is empty (no scan can be stored before a successful migration), the
+     * leftovers are dropped and the migration starts over. Anything else is left alone and reported as a failure.
+     */
+    private static void clearInterruptedFirstMigration(Database db) {
+        try (Connection connection = db.connection(); Statement sql = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery(
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            List<String> own = tables.stream().filter(t -> !t.equals(HISTORY)).toList();
+            if (own.isEmpty()) {
+                return;
+            }
+            // Flyway's own marker row (no version) says the history table was created, not that anything migrated.
+            if (tables.contains(HISTORY) && hasRows(sql, "SELECT 1 FROM \"" + HISTORY
+                    + "\" WHERE \"success\" AND \"version\" IS NOT NULL LIMIT 1")) {
+                return;
+            }
+            if (!BASELINE_TABLES.containsAll(own)) {
+                return; // not (only) ours: never drop what this Driftdeck did not create
+            }
+            for (String table : own) {
+                if (hasRows(sql, "SELECT 1 FROM \"" + table.replace("\"", "\"\"") + "\" LIMIT 1")) {
+                    return;
+                }
+            }
+            log.warn("Database {}: a first migration was interrupted (tables {} exist, empty, with no successful"
+                    + " migration recorded); dropping them and migrating again", db.path(), own);
+            for (String table : own) {
+                sql.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE");
+            }
+            sql.execute("DROP TABLE IF EXISTS \"" + HISTORY + "\"");
+        } catch (SQLException e) {
+            throw new MigrationException("Checking the database " + db.path() + " for an interrupted migration failed: "
+                    + e.getMessage() + " Restore a backup of the database file, or start Driftdeck with another"
+                    + " --data-dir.", e);
+        }
+    }
+
+    private static boolean hasRows(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            return rows.next();
         }
     }
 

@@ -55,6 +55,16 @@ public final class ScanRepository {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (StorageFailures.diskFull(e)) {
+                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+                        + " failed, nothing of it was kept: the disk holding the database is full. Free some space,"
+                        + " then restart Driftdeck; the scans stored before are intact.", e);
+            }
+            if (db.readOnly()) {
+                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+                        + " failed, nothing of it was kept: the database is read-only (read-only disk or mount,"
+                        + " or a file this user cannot write).", e);
+            }
             throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
                     + " failed, nothing of it was kept: " + e.getMessage(), e);
         }
