@@ -1,7 +1,6 @@
 package dev.driftdeck.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,14 +58,15 @@ public record DataDirectory(Path root) {
      * both with the process umask (usually 0755). The user's home directory itself is never chmod-ed, even when
      * named as the data directory.
      *
-     * @throws UncheckedIOException when a directory cannot be created, with what to do
+     * @throws DatabaseException when a directory cannot be created, with what to do
      */
     public DataDirectory preparePrivate() {
         for (Path dir : new Path[] {root, logs()}) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not create " + dir + ": " + e
+                // The same words as Database.open's, whichever of the two meets the problem first.
+                throw new DatabaseException("Could not create the data directory " + dir + ": " + e
                         + ". Create it yourself or start Driftdeck with another --data-dir.", e);
             }
             if (!dir.equals(Path.of(System.getProperty("user.home")).toAbsolutePath())) {

@@ -66,12 +66,12 @@ class DatabaseFaultTest {
         DataDirectory data = bootedOnceWithAScan();
         sql(data, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
                 + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                + " VALUES (2, '99', 'from a newer driftdeck', 'SQL', 'V99__from_a_newer_driftdeck.sql', 1, 'test', 1, TRUE)");
+                + " VALUES (100, '99', 'from a newer driftdeck', 'SQL', 'V99__from_a_newer_driftdeck.sql', 1, 'test', 1, TRUE)");
 
         desktop = boot(data);
 
         assertReadOnly("Database schema check failed: The database " + data.database() + " has schema version 99,"
-                + " newer than this Driftdeck knows (up to 1). It was written by a newer Driftdeck: upgrade Driftdeck,"
+                + " newer than this Driftdeck knows (up to " + dev.driftdeck.testing.ShippedMigrations.latest() + "). It was written by a newer Driftdeck: upgrade Driftdeck,"
                 + " or start this one with another --data-dir. The scheduler is off; findings shown are from the last"
                 + " good scan.");
     }

@@ -3,29 +3,15 @@ package dev.driftdeck.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.driftdeck.testing.ShippedMigrations;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
 
-    // Derived from the migration files, so that adding V2, V3... does not make this test lie or break.
-    private static final List<Integer> VERSIONS = shippedVersions();
-    private static final String LATEST = String.valueOf(VERSIONS.getLast());
-    private static final int COUNT = VERSIONS.size();
-
-    private static List<Integer> shippedVersions() {
-        try (var files = java.nio.file.Files.list(Path.of(MigrationsTest.class.getClassLoader()
-                .getResource("db/migration").toURI()))) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
-                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-                    .sorted().toList();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot list db/migration on the test classpath", e);
-        }
-    }
+    private static final String LATEST = ShippedMigrations.latest();
+    private static final int COUNT = ShippedMigrations.count();
 
     @TempDir
     Path dir;
