@@ -148,6 +148,29 @@ class CrashRecoveryTest {
         }
     }
 
+    /**
+     * A kill inside a later migration leaves its first statements applied and no history row for it: the next start
+     * runs the whole script again, which works because every statement after V1 is idempotent.
+     */
+    @Test
+    void laterMigrationsInterruptedAfterTheirDdlRunAgainOnTheNextStart() throws Exception {
+        Path dbPath = dir.resolve("later/driftdeck");
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+            new ScanRepository(db).save(ProofReports.scan(1, 10));
+        }
+        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
+            sql.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" <> '1'");
+        }
+
+        try (Database db = Database.open(dbPath)) {
+            MigrationResult result = Migrations.migrateAndVerify(db);
+            assertThat(result.currentVersion()).isEqualTo(LATEST);
+            assertThat(result.applied()).isEqualTo(MIGRATIONS - 1);
+            assertThat(new ScanRepository(db).latest().orElseThrow().report()).isEqualTo(ProofReports.scan(1, 10));
+        }
+    }
+
     @Test
     void halfAppliedFirstMigrationHoldingDataIsNeverDropped() throws Exception {
         Path dbPath = dir.resolve("half-with-data/driftdeck");
