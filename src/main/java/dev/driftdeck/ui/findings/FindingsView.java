@@ -36,7 +36,7 @@ public final class FindingsView extends BorderPane {
 
     /** Fixed row height: lets the virtual flow skip measuring 100,000 rows. */
     private static final double ROW_HEIGHT = 30;
-    private static final DateTimeFormatter AGE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter AGE_FORMAT = DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     private final FindingsViewModel model;
@@ -88,15 +88,17 @@ public final class FindingsView extends BorderPane {
         table.setId("findings-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setFixedCellSize(ROW_HEIGHT);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns keep their widths and the table scrolls sideways: squeezing seven columns into the pane's width made
+        // every one of them unreadable.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getColumns().setAll(List.of(statusColumn(),
-                column(FindingColumn.TYPE, 170, Finding::type),
+                column(FindingColumn.TYPE, 190, Finding::type),
                 column(FindingColumn.RESOURCE, 280, FindingsView::resourceText),
                 column(FindingColumn.LOCATION, 190, FindingsView::locationText),
                 column(FindingColumn.SOURCE, 200, f -> f.source() == null ? "" : f.source()),
-                column(FindingColumn.FIRST_SEEN, 130, f -> age(model, f, FindingAge::firstSeen)),
-                column(FindingColumn.DRIFTED_SINCE, 130, f -> age(model, f, FindingAge::driftedSince))));
+                column(FindingColumn.FIRST_SEEN, 105, f -> age(model, f, FindingAge::firstSeen)),
+                column(FindingColumn.DRIFTED_SINCE, 110, f -> age(model, f, FindingAge::driftedSince))));
         // Sorting happens in the view model, off the FX thread, on the findings' own fields.
         table.setSortPolicy(t -> {
             model.sortBy(sortKeys());

@@ -118,7 +118,7 @@ public final class OverviewView extends ScrollPane {
         Label next = new Label();
         next.setId("overview-next-run");
         next.getStyleClass().add(Styles.TEXT_BOLD);
-        next.textProperty().bind(Bindings.concat("Next scan: ", model.nextRunTextProperty()));
+        next.textProperty().bind(Bindings.concat("Drift scan: ", model.nextRunTextProperty()));
         return card("Since last scan", figures, caption, next);
     }
 

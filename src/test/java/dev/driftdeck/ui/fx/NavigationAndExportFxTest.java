@@ -74,7 +74,7 @@ class NavigationAndExportFxTest {
         @SuppressWarnings("unchecked")
         ListView<Finding> fresh = robot.lookup("#overview-new").queryAs(ListView.class);
         assertThat(fresh.getItems()).extracting(Finding::id).containsExactlyInAnyOrder("vpc-0a1b2c", "scratch-bucket");
-        assertThat(robot.lookup("#overview-next-run").queryAs(Label.class).getText()).startsWith("Next scan: next in ");
+        assertThat(robot.lookup("#overview-next-run").queryAs(Label.class).getText()).startsWith("Drift scan: next in ");
     }
 
     @Test
