@@ -35,11 +35,12 @@ class CliBadInputTest {
                "instances": [{"schema_version": 0, "attributes": {"id": "alice", "name": "alice", "path": "/",
                  "arn": "arn:aws:iam::123456789012:user/alice", "tags": {}, "tags_all": {}},
                  "sensitive_attributes": []}]}%s]}""";
-    static final String SQS_BLOCK = """
-            ,{"mode": "managed", "type": "aws_sqs_queue", "name": "orders",
+    /** A type none of the 54 collectors lists. */
+    static final String GLUE_BLOCK = """
+            ,{"mode": "managed", "type": "aws_glue_job", "name": "etl",
                "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
-               "instances": [{"schema_version": 0, "attributes": {"id": "https://sqs.us-east-1.amazonaws.com/123456789012/orders",
-                 "name": "orders"}, "sensitive_attributes": []}]}""";
+               "instances": [{"schema_version": 0, "attributes": {"id": "etl", "name": "etl"},
+                 "sensitive_attributes": []}]}""";
 
     @TempDir
     static Path work;
@@ -82,7 +83,7 @@ class CliBadInputTest {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).startsWith("driftdeck: Invalid value for option '--output': expected one of "
-                + "[console, json, csv] (case-sensitive) but was 'nonsense'\n");
+                + "[console, json, csv, html] (case-sensitive) but was 'nonsense'\n");
     }
 
     @Test
@@ -152,14 +153,14 @@ class CliBadInputTest {
 
     @Test
     void unknownResourceTypeIsNotCheckedWithAnAlertAndLeavesTheExitCodeAlone() throws Exception {
-        Path withQueue = Files.writeString(work.resolve("with-queue.tfstate"), GOOD_STATE.formatted(SQS_BLOCK));
+        Path withGlue = Files.writeString(work.resolve("with-glue.tfstate"), GOOD_STATE.formatted(GLUE_BLOCK));
 
-        Result result = scanJson(withQueue.toString());
+        Result result = scanJson(withGlue.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(alertMessages(json)).contains(
-                "1 aws_sqs_queue resource(s) in state were not checked: Driftdeck does not support aws_sqs_queue yet");
+                "1 aws_glue_job resource(s) in state were not checked: Driftdeck does not support aws_glue_job yet");
         assertThat(json.at("/summary/total_not_checked").asInt()).isEqualTo(1);
         assertThat(json.at("/summary/total_missing").asInt()).isZero();
     }
@@ -209,15 +210,18 @@ class CliBadInputTest {
         Result result = cli("scan", "--state", good.toString(), "--region", "us-east-1", "--endpoint-url",
                 "http://127.0.0.1:1", "--output", "json");
 
-        // NOT_CHECKED alone leaves the exit code alone (docs/DECISIONS.md); every scope says why it was not checked.
-        assertThat(result.code()).as(result.err()).isZero();
+        // Not one listing succeeded: that is an error, not "in sync" (docs/DECISIONS.md), with one line saying why.
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().toList().getLast()).startsWith("No AWS listing succeeded (")
+                .contains(" not checked in unknown/", "Connect to 127.0.0.1:1")
+                .endsWith("then scan again.); nothing was checked.");
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.at("/summary/total_missing").asInt()).isZero();
         assertThat(json.at("/summary/total_not_checked").asInt()).isEqualTo(1);
         assertThat(json.at("/not_checked").findValuesAsText("reason"))
                 .contains("no listing of aws_iam_user covered it in this scan");
         List<String> alerts = alertMessages(json);
-        assertThat(alerts).hasSize(12).allSatisfy(message -> assertThat(message)
+        assertThat(alerts).hasSize(54).allSatisfy(message -> assertThat(message)
                 .contains(" not checked in unknown/")
                 .contains("Could not identify the AWS account (sts:GetCallerIdentity), so nothing was listed.")
                 .contains("Connect to 127.0.0.1:1")
