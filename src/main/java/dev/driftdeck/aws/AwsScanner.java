@@ -173,12 +173,17 @@ public final class AwsScanner {
     private static LiveInventory unidentified(AwsSession session, List<String> regions, List<Collector> collectors,
                                               RuntimeException error) {
         String account = "unknown";
+        AwsTarget target = session.target();
+        // Name the credentials that failed, so "refresh them" says which ones (aws sso login --profile X).
+        String with = (target.profile() == null ? "the default credentials" : "profile '" + target.profile() + "'")
+                + (target.roleArn() == null ? "" : " assuming " + target.roleArn());
         List<ListingOutcome> outcomes = new ArrayList<>();
         for (Task task : tasks(account, regions, collectors)) {
             ListingOutcome.Failed failed = ListingFailures.classify(
                     task.scope(), error, "sts:GetCallerIdentity", "sts:GetCallerIdentity");
             outcomes.add(new ListingOutcome.Failed(task.scope(),
-                    "Could not identify the AWS account (sts:GetCallerIdentity), so nothing was listed. "
+                    "Could not identify the AWS account with " + with
+                            + " (sts:GetCallerIdentity), so nothing was listed. "
                             + failed.reason(),
                     null));
         }

@@ -87,6 +87,13 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         output.write(report, out, spec.commandLine().getOut());
+        var nothingListed = report.nothingListedReason();
+        if (nothingListed.isPresent()) {
+            // Every scope NOT_CHECKED is not "in sync": CI must not read an unreachable AWS as a clean estate.
+            err.printf("No AWS listing succeeded (%s); nothing was checked.%n", nothingListed.get());
+            err.flush();
+            return DriftdeckCommand.ERROR;
+        }
         boolean sourceFailed = report.sources().stream().anyMatch(source -> source.error() != null);
         if (sourceFailed) {
             return DriftdeckCommand.ERROR;

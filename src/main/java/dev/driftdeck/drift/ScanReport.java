@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The complete, immutable result of one scan: what the CLI prints, the database stores and the console shows.
@@ -62,6 +63,18 @@ public record ScanReport(
     public boolean incomplete() {
         return sources.stream().anyMatch(source -> source.error() != null)
                 || alerts.stream().anyMatch(alert -> alert.account() != null && alert.region() != null);
+    }
+
+    /**
+     * The reason nothing was checked: when AWS listings were attempted and not one succeeded (no account was
+     * listed), the first failed listing's message; empty when at least one listing succeeded or none was tried.
+     */
+    public Optional<String> nothingListedReason() {
+        if (!accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        return alerts.stream().filter(alert -> alert.account() != null && alert.region() != null)
+                .map(Alert::message).findFirst();
     }
 
     public Duration duration() {

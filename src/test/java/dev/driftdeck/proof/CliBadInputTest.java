@@ -2,11 +2,25 @@ package dev.driftdeck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftdeck.cli.DriftdeckCommand;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
+import dev.driftdeck.testing.S3States;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,12 +49,12 @@ class CliBadInputTest {
                "instances": [{"schema_version": 0, "attributes": {"id": "alice", "name": "alice", "path": "/",
                  "arn": "arn:aws:iam::123456789012:user/alice", "tags": {}, "tags_all": {}},
                  "sensitive_attributes": []}]}%s]}""";
-    /** A type no collector lists (yet). */
-    static final String UNSUPPORTED_BLOCK = """
-            ,{"mode": "managed", "type": "aws_cloudfront_distribution", "name": "cdn",
+    /** A type none of the 54 collectors lists. */
+    static final String GLUE_BLOCK = """
+            ,{"mode": "managed", "type": "aws_glue_job", "name": "etl",
                "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
-               "instances": [{"schema_version": 0, "attributes": {"id": "E2QWRUHAPOMQZL",
-                 "arn": "arn:aws:cloudfront::123456789012:distribution/E2QWRUHAPOMQZL"}, "sensitive_attributes": []}]}""";
+               "instances": [{"schema_version": 0, "attributes": {"id": "etl", "name": "etl"},
+                 "sensitive_attributes": []}]}""";
 
     @TempDir
     static Path work;
@@ -153,15 +167,14 @@ class CliBadInputTest {
 
     @Test
     void unknownResourceTypeIsNotCheckedWithAnAlertAndLeavesTheExitCodeAlone() throws Exception {
-        Path withDistribution = Files.writeString(work.resolve("with-cdn.tfstate"), GOOD_STATE.formatted(UNSUPPORTED_BLOCK));
+        Path withGlue = Files.writeString(work.resolve("with-glue.tfstate"), GOOD_STATE.formatted(GLUE_BLOCK));
 
-        Result result = scanJson(withDistribution.toString());
+        Result result = scanJson(withGlue.toString());
 
         assertThat(result.code()).as(result.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(alertMessages(json)).contains(
-                "1 aws_cloudfront_distribution resource(s) in state were not checked: Driftdeck does not support"
-                        + " aws_cloudfront_distribution yet");
+                "1 aws_glue_job resource(s) in state were not checked: Driftdeck does not support aws_glue_job yet");
         assertThat(json.at("/summary/total_not_checked").asInt()).isEqualTo(1);
         assertThat(json.at("/summary/total_missing").asInt()).isZero();
     }
@@ -211,8 +224,11 @@ class CliBadInputTest {
         Result result = cli("scan", "--state", good.toString(), "--region", "us-east-1", "--endpoint-url",
                 "http://127.0.0.1:1", "--output", "json");
 
-        // NOT_CHECKED alone leaves the exit code alone (docs/DECISIONS.md); every scope says why it was not checked.
-        assertThat(result.code()).as(result.err()).isZero();
+        // Not one listing succeeded: that is an error, not "in sync" (docs/DECISIONS.md), with one line saying why.
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().toList().getLast()).startsWith("No AWS listing succeeded (")
+                .contains(" not checked in unknown/", "Connect to 127.0.0.1:1")
+                .endsWith("then scan again.); nothing was checked.");
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.at("/summary/total_missing").asInt()).isZero();
         assertThat(json.at("/summary/total_not_checked").asInt()).isEqualTo(1);
@@ -221,14 +237,120 @@ class CliBadInputTest {
         List<String> alerts = alertMessages(json);
         assertThat(alerts).hasSize(dev.driftdeck.aws.Collectors.all().size()).allSatisfy(message -> assertThat(message)
                 .contains(" not checked in unknown/")
-                .contains("Could not identify the AWS account (sts:GetCallerIdentity), so nothing was listed.")
+                .contains("Could not identify the AWS account with the default credentials (sts:GetCallerIdentity),"
+                        + " so nothing was listed.")
                 .contains("Connect to 127.0.0.1:1")
                 .endsWith("Check the network, the region and --endpoint-url, then scan again."));
         assertThat(alerts).contains("aws_iam_user not checked in unknown/global: Could not identify the AWS account"
-                + " (sts:GetCallerIdentity), so nothing was listed. Listing aws_iam_user in account unknown, region"
+                + " with the default credentials (sts:GetCallerIdentity), so nothing was listed. Listing aws_iam_user in account unknown, region"
                 + " global could not reach AWS (Unable to execute HTTP request: Connect to 127.0.0.1:1 [/127.0.0.1]"
                 + " failed: Connection refused (SDK Attempt Count: 5)). Check the network, the region and"
                 + " --endpoint-url, then scan again.");
+    }
+
+    @Test
+    void expiredCredentialsNameTheCredentialsAndTheFixAndCheckNothing() throws Exception {
+        WireMockServer proxy = proxyToMoto();
+        try {
+            proxy.stubFor(post(anyUrl()).atPriority(1).withRequestBody(containing("Action=GetCallerIdentity"))
+                    .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
+                            "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security"
+                                    + " token included in the request is expired</Message></Error>"
+                                    + "<RequestId>r-1</RequestId></ErrorResponse>")));
+
+            Result result = cli("scan", "--state", good.toString(), "--region", "us-east-1", "--endpoint-url",
+                    proxy.baseUrl(), "--output", "json");
+
+            assertThat(result.code()).as(result.err()).isEqualTo(2);
+            // The first failed scope is whichever listing task finished first; its words are the same for all.
+            assertThat(result.err().lines().toList().getLast()).startsWith("No AWS listing succeeded (aws_")
+                    .contains(" not checked in unknown/", ": Could not identify the AWS account with the default"
+                            + " credentials (sts:GetCallerIdentity), so nothing was listed. Listing aws_")
+                    .endsWith(" failed: the credentials were rejected (ExpiredToken). Refresh them"
+                            + " (aws sso login, new keys) or choose another profile.); nothing was checked.");
+            JsonNode json = new ObjectMapper().readTree(result.out());
+            assertThat(json.at("/summary/total_missing").asInt()).isZero();
+            assertThat(json.at("/summary/total_not_checked").asInt()).isEqualTo(1);
+        } finally {
+            proxy.stop();
+        }
+    }
+
+    @Test
+    void s3SourceThatDoesNotExistIsAnErrorNamingItWhileTheGoodSourceIsStillScanned() throws Exception {
+        Result result = scanJson(good.toString(), "s3://no-such-bucket/prod.tfstate");
+
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(alertMessages(json)).anySatisfy(message -> assertThat(message)
+                .startsWith("S3 state s3://no-such-bucket/prod.tfstate does not exist (NoSuchBucket)")
+                .endsWith("check the bucket, key and workspace, or remove the source."));
+        assertThat(json.at("/managed/0/address").asText()).isEqualTo("aws_iam_user.alice");
+        assertThat(json.at("/summary/total_managed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void s3SourceDeniedNamesTheActionAndWhoToGrantItToWhileTheGoodSourceIsStillScanned() throws Exception {
+        S3States.bucket("cli-denied");
+        S3States.put("cli-denied", "prod.tfstate", GOOD_STATE.formatted(""));
+        WireMockServer proxy = proxyToMoto();
+        try {
+            proxy.stubFor(get(urlPathEqualTo("/cli-denied/prod.tfstate")).atPriority(1).willReturn(aResponse()
+                    .withStatus(403).withHeader("Content-Type", "application/xml").withBody("<?xml version=\"1.0\""
+                            + " encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message>"
+                            + "<RequestId>r-1</RequestId></Error>")));
+
+            Result result = cli("scan", "--state", good.toString(), "--state", "s3://cli-denied/prod.tfstate",
+                    "--region", "us-east-1", "--endpoint-url", proxy.baseUrl(), "--output", "json");
+
+            assertThat(result.code()).as(result.err()).isEqualTo(2);
+            JsonNode json = new ObjectMapper().readTree(result.out());
+            assertThat(alertMessages(json)).contains("S3 state s3://cli-denied/prod.tfstate: access denied"
+                    + " (s3:GetObject). Grant it to the default credentials or remove the source.");
+            assertThat(json.at("/managed/0/address").asText()).isEqualTo("aws_iam_user.alice");
+            assertThat(json.at("/summary/total_managed").asInt()).isEqualTo(1);
+        } finally {
+            proxy.stop();
+            deleteBucket("cli-denied");
+        }
+    }
+
+    @Test
+    void s3SourceInAnotherRegionIsReadWithItsOwnRegion() throws Exception {
+        try (S3Client eu = S3Client.builder().region(Region.EU_WEST_1).credentialsProvider(MotoClients.CREDENTIALS)
+                .endpointOverride(URI.create(moto.endpoint())).forcePathStyle(true).build()) {
+            eu.createBucket(r -> r.bucket("cli-eu-states").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        }
+        S3States.put("cli-eu-states", "prod.tfstate", GOOD_STATE.formatted(""));
+
+        Result result;
+        try {
+            result = scanJson("s3://cli-eu-states/prod.tfstate?region=eu-west-1");
+        } finally {
+            deleteBucket("cli-eu-states");
+        }
+
+        // The state bucket itself is in no state: the one drift is that bucket, unmanaged.
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/unmanaged").findValuesAsText("id")).containsExactly("cli-eu-states");
+        assertThat(json.at("/managed/0/address").asText()).isEqualTo("aws_iam_user.alice");
+        assertThat(json.at("/managed/0/source/source").asText()).isEqualTo("tfstate+s3://cli-eu-states/prod.tfstate");
+        assertThat(json.at("/summary/total_managed").asInt()).isEqualTo(1);
+    }
+
+    private static void deleteBucket(String bucket) {
+        try (S3Client s3 = MotoClients.s3()) {
+            s3.listObjectsV2(r -> r.bucket(bucket)).contents().forEach(o -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
+            s3.deleteBucket(r -> r.bucket(bucket));
+        }
+    }
+
+    private static WireMockServer proxyToMoto() {
+        WireMockServer proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        proxy.start();
+        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(moto.endpoint())));
+        return proxy;
     }
 
     @Test

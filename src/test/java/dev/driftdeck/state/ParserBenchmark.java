@@ -45,7 +45,8 @@ public final class ParserBenchmark {
         }
     }
 
-    private static int write(Path file, long targetBytes) throws IOException {
+    /** Writes a state of about {@code targetBytes} (four resource kinds in turn); returns the number of blocks. */
+    public static int write(Path file, long targetBytes) throws IOException {
         int count = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("{\"version\":4,\"terraform_version\":\"1.9.8\",\"serial\":1,\"lineage\":\"bench\",\"outputs\":"
