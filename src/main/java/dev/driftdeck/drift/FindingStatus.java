@@ -13,5 +13,17 @@ public enum FindingStatus {
     /** Matched an ignore rule; kept so coverage can say what was excluded. */
     IGNORED,
     /** Its (account, region, type) listing failed or the type is unsupported; never turned into MISSING. */
-    NOT_CHECKED
+    NOT_CHECKED;
+
+    /** How an operator reads the status in the console and in reports: "In sync", "Not checked". */
+    public String label() {
+        return switch (this) {
+            case IN_SYNC -> "In sync";
+            case CHANGED -> "Changed";
+            case MISSING -> "Missing";
+            case UNMANAGED -> "Unmanaged";
+            case IGNORED -> "Ignored";
+            case NOT_CHECKED -> "Not checked";
+        };
+    }
 }

@@ -56,7 +56,7 @@ public final class HtmlReportWriter {
                 + String.format(Locale.ROOT, " (%.1f%%)", coverage.exact() * 100) + "</div></div>\n");
         for (FindingStatus status : ORDER) {
             w.print("<div class=\"card s-" + cssName(status) + "\"><div class=\"figure\" id=\"count-" + cssName(status) + "\">"
-                    + report.count(status) + "</div><div>" + label(status) + "</div></div>\n");
+                    + report.count(status) + "</div><div>" + status.label() + "</div></div>\n");
         }
         w.print("</section>\n");
 
@@ -79,7 +79,7 @@ public final class HtmlReportWriter {
         w.print("<section class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"Search id, address, type, account\" autofocus>\n");
         w.print("<select id=\"status\"><option value=\"\">All statuses</option>");
         for (FindingStatus status : ORDER) {
-            w.print("<option value=\"" + status.name() + "\">" + label(status) + " (" + report.count(status) + ")</option>");
+            w.print("<option value=\"" + status.name() + "\">" + status.label() + " (" + report.count(status) + ")</option>");
         }
         w.print("</select>\n<select id=\"type\"><option value=\"\">All types</option>");
         TreeSet<String> types = new TreeSet<>();
@@ -106,7 +106,7 @@ public final class HtmlReportWriter {
                     .toLowerCase(Locale.ROOT);
             w.print("<tbody class=\"finding\" data-status=\"" + f.status().name() + "\" data-type=\"" + escape(f.type())
                     + "\" data-search=\"" + escape(search) + "\"><tr>");
-            w.print("<td><span class=\"badge s-" + cssName(f.status()) + "\">" + label(f.status()) + "</span></td>");
+            w.print("<td><span class=\"badge s-" + cssName(f.status()) + "\">" + f.status().label() + "</span></td>");
             w.print("<td>" + escape(f.type()) + "</td><td class=\"res\">" + escape(f.address() == null ? f.id() : f.address())
                     + "</td><td>" + escape(f.id()) + "</td><td>" + escape(Objects.toString(f.account(), "—"))
                     + (f.region() == null ? "" : " / " + escape(f.region())) + "</td><td>" + escape(Objects.toString(f.source(), ""))
@@ -158,17 +158,6 @@ public final class HtmlReportWriter {
         }
         return (line.isEmpty() ? "" : line + ": ") + alert.message()
                 + (alert.iamAction() == null ? "" : " (grant " + alert.iamAction() + ")");
-    }
-
-    private static String label(FindingStatus status) {
-        return switch (status) {
-            case IN_SYNC -> "In sync";
-            case CHANGED -> "Changed";
-            case MISSING -> "Missing";
-            case UNMANAGED -> "Unmanaged";
-            case IGNORED -> "Ignored";
-            case NOT_CHECKED -> "Not checked";
-        };
     }
 
     private static String cssName(FindingStatus status) {

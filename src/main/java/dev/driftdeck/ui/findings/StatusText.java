@@ -15,14 +15,7 @@ public final class StatusText {
     }
 
     public static String label(FindingStatus status) {
-        return switch (status) {
-            case IN_SYNC -> "In sync";
-            case CHANGED -> "Changed";
-            case MISSING -> "Missing";
-            case UNMANAGED -> "Unmanaged";
-            case IGNORED -> "Ignored";
-            case NOT_CHECKED -> "Not checked";
-        };
+        return status.label();
     }
 
     /** The CSS class of the badge, e.g. {@code status-changed} (colours live in console.css). */
