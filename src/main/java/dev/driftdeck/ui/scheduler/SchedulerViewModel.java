@@ -8,6 +8,7 @@ import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.LatestValueRelay;
+import dev.driftdeck.ui.TimeText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,6 +43,9 @@ public final class SchedulerViewModel implements AutoCloseable {
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
+    /** The job a "Run now" started, until its run is seen to end; null when no such message is showing. */
+    private String startedJob;
+    private boolean startedJobSeenRunning;
     /** Stands for "merged into a run whose snapshot has not arrived yet" (our snapshot was older than the scheduler's). */
     private static final Instant UNSEEN_RUN = Instant.MIN;
     /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
@@ -81,6 +85,7 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** Applies a snapshot (FX thread). */
     public void apply(List<JobStatus> statuses) {
         latest = List.copyOf(statuses);
+        reportFinishedRun();
         JobStatus scan = scanJob();
         trackMergedRun(scan);
         scanRunning.set(scan != null && scan.state() == JobState.RUNNING);
@@ -89,6 +94,33 @@ public final class SchedulerViewModel implements AutoCloseable {
         }
         tick();
         refreshButton();
+    }
+
+    /**
+     * Replaces "drift-scan started" with how that run ended once the job is seen running and then no longer
+     * running, so the status bar never claims a run is under way after it finished.
+     */
+    private void reportFinishedRun() {
+        if (startedJob == null) {
+            return;
+        }
+        JobStatus status = latest.stream().filter(s -> s.job().equals(startedJob)).findFirst().orElse(null);
+        if (status == null) {
+            return;
+        }
+        if (status.state() == JobState.RUNNING) {
+            startedJobSeenRunning = true;
+        } else if (startedJobSeenRunning && status.lastRun() != null && status.lastRun().outcome() != null) {
+            var run = status.lastRun();
+            message.set(startedJob + " finished: " + run.outcome()
+                    + (run.duration() == null ? "" : " in " + TimeText.elapsed(run.duration())));
+            startedJob = null;
+        }
+    }
+
+    private void awaitFinishOf(String job) {
+        startedJob = job;
+        startedJobSeenRunning = false;
     }
 
     /** Recomputes time-relative text ("next in 4m 10s"); the view calls it once a second. */
@@ -116,11 +148,16 @@ public final class SchedulerViewModel implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
-        tasks.run(() -> scheduler.runNow(job), result -> message.set(switch (result.kind()) {
-            case STARTED -> job + " started";
-            case MERGED -> job + " is running; one more run is queued after it";
-            case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
-        }), e -> message.set("Could not start " + job + ": " + e.getMessage()));
+        tasks.run(() -> scheduler.runNow(job), result -> {
+            message.set(switch (result.kind()) {
+                case STARTED -> job + " started";
+                case MERGED -> job + " is running; one more run is queued after it";
+                case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
+            });
+            if (result.kind() == RunNowResult.Kind.STARTED) {
+                awaitFinishOf(job);
+            }
+        }, e -> message.set("Could not start " + job + ": " + e.getMessage()));
     }
 
     public void pause(String job) {
@@ -161,7 +198,10 @@ public final class SchedulerViewModel implements AutoCloseable {
     private void onRunNow(RunNowResult result) {
         requestInFlight = false;
         switch (result.kind()) {
-            case STARTED -> message.set("Scan started");
+            case STARTED -> {
+                message.set("Scan started");
+                awaitFinishOf(DRIFT_SCAN);
+            }
             case MERGED -> {
                 JobStatus scan = scanJob();
                 Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;

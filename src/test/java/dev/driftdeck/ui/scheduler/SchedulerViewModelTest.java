@@ -60,6 +60,7 @@ class SchedulerViewModelTest {
         scheduler.publish(List.of(Statuses.scanIdle()));
         assertThat(buttonText()).isEqualTo("Scan now");
         assertThat(buttonDisabled()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("drift-scan finished: SUCCEEDED in 2.3 s");
     }
 
     @Test
