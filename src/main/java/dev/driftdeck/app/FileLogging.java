@@ -50,6 +50,12 @@ final class FileLogging {
         appender.start();
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        // One log file per process: a second boot in the same JVM (tests, another data dir) replaces the first.
+        var previous = root.getAppender(appender.getName());
+        if (previous != null) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
         root.addAppender(appender);
         context.getLogger("dev.driftdeck").setLevel(Level.INFO);
     }
