@@ -1,6 +1,9 @@
 package dev.driftdeck.ui.comfort;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.prefs.Preferences;
 
@@ -30,39 +33,31 @@ public interface PreferenceStore {
 
     static PreferenceStore inMemory() {
         Map<String, String> values = new ConcurrentHashMap<>();
-        return new PreferenceStore() {
-            @Override
-            public String get(String key, String fallback) {
-                return values.getOrDefault(key, fallback);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                if (value == null) {
-                    values.remove(key);
-                } else {
-                    values.put(key, value);
-                }
-            }
-        };
+        return backedBy(values::getOrDefault, values::put, values::remove);
     }
 
     /** The user's preferences node for the console; reading it the first time touches the disk, so call it off the FX thread. */
     static PreferenceStore userPreferences() {
         Preferences node = Preferences.userRoot().node("dev/driftdeck/console");
         node.get("theme", null);
+        return backedBy(node::get, node::put, node::remove);
+    }
+
+    /** A store over any key/value backend; putting null removes the key. */
+    private static PreferenceStore backedBy(BinaryOperator<String> getter, BiConsumer<String, String> putter,
+                                            Consumer<String> remover) {
         return new PreferenceStore() {
             @Override
             public String get(String key, String fallback) {
-                return node.get(key, fallback);
+                return getter.apply(key, fallback);
             }
 
             @Override
             public void put(String key, String value) {
                 if (value == null) {
-                    node.remove(key);
+                    remover.accept(key);
                 } else {
-                    node.put(key, value);
+                    putter.accept(key, value);
                 }
             }
         };
