@@ -5,35 +5,17 @@ import static dev.driftdeck.schedule.SchedulerHarness.every;
 import static dev.driftdeck.schedule.SchedulerHarness.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Clock jumps, jitter, deadlines, re-phasing and what a restart restores. Every tick by hand. */
-class ClockAndDeadlineTest {
+class ClockAndDeadlineTest extends SchedulerHarnessTest {
 
     static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-
-    @TempDir
-    Path dir;
-    SchedulerHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new SchedulerHarness(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void aThreeHourForwardJumpGivesOneCatchUpRunPerOverdueJob() {

@@ -2,36 +2,18 @@ package dev.driftdeck.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The daily job's slot: DST gaps and overlaps, and the misfire window. */
-class DailyScheduleTest {
+class DailyScheduleTest extends SchedulerHarnessTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-    @TempDir
-    Path dir;
-    SchedulerHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new SchedulerHarness(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void springForwardGapRunsAtTheFirstValidInstantAfterIt() {

@@ -4,34 +4,16 @@ import static dev.driftdeck.schedule.SchedulerHarness.every;
 import static dev.driftdeck.schedule.SchedulerHarness.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Failures, backoff and shutdown. Every tick is by hand. */
-class JobSchedulerFailureTest {
+class JobSchedulerFailureTest extends SchedulerHarnessTest {
 
     static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-
-    @TempDir
-    Path dir;
-    SchedulerHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new SchedulerHarness(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void aThrowingJobIsRecordedFailedAndTheScheduleGoesOn() {

@@ -4,33 +4,15 @@ import static dev.driftdeck.schedule.SchedulerHarness.every;
 import static dev.driftdeck.schedule.SchedulerHarness.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The scheduling story: slots, coalescing, single flight, manual runs. Every tick is by hand. */
-class JobSchedulerTest {
+class JobSchedulerTest extends SchedulerHarnessTest {
 
     static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
-
-    @TempDir
-    Path dir;
-    SchedulerHarness harness;
-
-    @BeforeEach
-    void setUp() {
-        harness = new SchedulerHarness(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-    }
 
     @Test
     void twentyThreeMissedMinutesGiveOneRunWithFourCoalescedSlotsAndTheNextDueOnPhase() {
