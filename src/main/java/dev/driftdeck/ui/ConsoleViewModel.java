@@ -8,6 +8,7 @@ import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.ui.findings.FindingDetailViewModel;
 import dev.driftdeck.ui.findings.FindingAgeLookup;
 import dev.driftdeck.ui.findings.FindingsViewModel;
+import dev.driftdeck.ui.findings.PreparedFindings;
 import dev.driftdeck.ui.ignore.IgnoreRulesViewModel;
 import dev.driftdeck.ui.notifications.NotificationsViewModel;
 import dev.driftdeck.ui.overview.OverviewFigures;
@@ -134,9 +135,9 @@ public final class ConsoleViewModel implements AutoCloseable {
             loaded.ifPresent(scan -> {
                 // Ages first: the findings table's age columns read them when the new rows arrive.
                 findingAges.set(scan.ages());
-                findings.agesProperty().set(FindingAgeLookup.of(scan.ages()));
+                findings.agesProperty().set(scan.ageLookup());
                 findings.show(scan.report(), scan.prepared());
-                ignoreRules.showScan(scan.prepared());
+                ignoreRules.showScan(scan.prepared().ignored());
                 summary.show(scan.figures());
                 overview.show(scan.overview());
                 reports.show(scan.report(), scan.scanId(), scan.history());
@@ -176,7 +177,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         Map<ResourceKey, FindingAge> scanAges = ages;
         // Sorting, counting and comparing 100,000 findings is work too: do it here, not on the FX thread.
         return latest.map(report -> new LoadedScan(report, id, FindingsViewModel.prepare(report),
-                SummaryViewModel.figures(report), OverviewFigures.of(report, before, history), scanAges, history));
+                SummaryViewModel.figures(report), OverviewFigures.of(report, before, history), scanAges,
+                FindingAgeLookup.of(scanAges), history));
     }
 
     private void onScanStored() {
@@ -275,7 +277,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         scheduler.close();
     }
 
-    private record LoadedScan(ScanReport report, Long scanId, List<Finding> prepared, SummaryViewModel.Figures figures,
-                              OverviewFigures overview, Map<ResourceKey, FindingAge> ages, List<ScanSummary> history) {
+    private record LoadedScan(ScanReport report, Long scanId, PreparedFindings prepared, SummaryViewModel.Figures figures,
+                              OverviewFigures overview, Map<ResourceKey, FindingAge> ages, FindingAgeLookup ageLookup,
+                              List<ScanSummary> history) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.driftdeck.ui.findings;
 
-import dev.driftdeck.drift.Finding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -8,7 +7,6 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The type, account, region and source pickers above the findings table. A picker's value is null for "all";
@@ -16,10 +14,10 @@ import java.util.function.Function;
  */
 public final class Pickers {
 
-    private final Picker type = new Picker(Finding::type);
-    private final Picker account = new Picker(Finding::account);
-    private final Picker region = new Picker(Finding::region);
-    private final Picker source = new Picker(Finding::source);
+    private final Picker type = new Picker();
+    private final Picker account = new Picker();
+    private final Picker region = new Picker();
+    private final Picker source = new Picker();
 
     Pickers(Runnable onChange) {
         for (Picker picker : all()) {
@@ -59,11 +57,12 @@ public final class Pickers {
         return source.options;
     }
 
-    /** Offers the distinct values of a scan's findings. */
-    void offer(List<Finding> findings) {
-        for (Picker picker : all()) {
-            picker.offer(findings);
-        }
+    /** Offers the distinct values of a scan's findings, counted on a worker by {@link PreparedFindings}. */
+    void offer(PreparedFindings.PickerOptions options) {
+        type.offer(options.types());
+        account.offer(options.accounts());
+        region.offer(options.regions());
+        source.offer(options.sources());
     }
 
     void clear() {
@@ -77,28 +76,19 @@ public final class Pickers {
     }
 
     private static final class Picker {
-        private final Function<Finding, String> field;
         private final StringProperty value = new SimpleStringProperty();
         private final ObservableList<String> options = FXCollections.observableArrayList();
 
-        Picker(Function<Finding, String> field) {
-            this.field = field;
-        }
-
-        void offer(List<Finding> findings) {
-            TreeSet<String> distinct = new TreeSet<>();
-            for (Finding finding : findings) {
-                String v = field.apply(finding);
-                if (v != null && !v.isBlank()) {
-                    distinct.add(v);
-                }
-            }
+        void offer(List<String> values) {
+            List<String> offered = values;
             // A remembered choice the new scan lacks stays listed, so the operator sees why the table is empty.
-            if (value.get() != null) {
-                distinct.add(value.get());
+            if (value.get() != null && !values.contains(value.get())) {
+                TreeSet<String> withChoice = new TreeSet<>(values);
+                withChoice.add(value.get());
+                offered = List.copyOf(withChoice);
             }
-            if (!options.equals(List.copyOf(distinct))) {
-                options.setAll(distinct);
+            if (!options.equals(offered)) {
+                options.setAll(offered);
             }
         }
     }
