@@ -2,7 +2,6 @@ package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
-import dev.driftdeck.drift.IgnoreRuleText;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.ui.BackgroundTasks;
 import javafx.beans.binding.Bindings;
@@ -18,7 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The findings table's data: every finding of the shown scan, filtered by status, pickers and text, in the order
- * the operator sorted by. A new scan or a new sort replaces the list with one {@code setAll} (one change event
+ * the operator sorted by. A new scan, sort or filter replaces the table's list with a new one (one property change
  * however big); sorting happens on a worker, so a column click on 100,000 rows never freezes the window.
+ *
+ * <p>Why a new list rather than {@code setAll} on one: a table whose items are replaced wholesale throws its rows
+ * and cells away and builds them again (CSS included), ~40 ms on the FX thread with each scan; a new items list of
+ * another size keeps the cells and only gives them new items (issue 8, pulse latency).
  */
 public final class FindingsViewModel {
 
@@ -40,8 +42,10 @@ public final class FindingsViewModel {
             .thenComparing(Finding::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final BackgroundTasks tasks;
-    private final ObservableList<Finding> all = FXCollections.observableArrayList();
-    private final FilteredList<Finding> filtered = new FilteredList<>(all);
+    /** Every finding of the shown scan in display order; immutable, replaced whole. FX thread. */
+    private List<Finding> all = List.of();
+    private final ReadOnlyObjectWrapper<ObservableList<Finding>> rows =
+            new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
 
     private final ObjectProperty<FindingStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty searchText = new SimpleStringProperty("");
@@ -76,35 +80,36 @@ public final class FindingsViewModel {
         }
         ages.addListener((obs, old, now) -> {
             if (sortKeys.stream().anyMatch(k -> k.column() == FindingColumn.FIRST_SEEN || k.column() == FindingColumn.DRIFTED_SINCE)) {
-                resort(List.copyOf(all));
+                resort(all);
             }
         });
         shownText.bind(Bindings.createStringBinding(
-                () -> filtered.size() == all.size()
+                () -> rows.get().size() == all.size()
                         ? all.size() + " findings"
-                        : filtered.size() + " of " + all.size() + " findings",
-                filtered, all));
+                        : rows.get().size() + " of " + all.size() + " findings",
+                rows));
         updateEmptyStates();
     }
 
     /**
-     * Sorts a scan's findings into the default order. Pure and possibly slow for 100,000 findings:
-     * call it on a background thread and hand the result to {@link #show}.
+     * Sorts a scan's findings into the default order and counts what the pickers and empty states need. Pure and
+     * possibly slow for 100,000 findings: call it on a background thread and hand the result to {@link #show}.
      */
-    public static List<Finding> prepare(ScanReport report) {
-        return report.findings().stream().sorted(DEFAULT_ORDER).toList();
+    public static PreparedFindings prepare(ScanReport report) {
+        return PreparedFindings.of(report);
     }
 
     /**
      * Shows a scan (on the FX thread): one {@code setAll}, keeps the selection when it still exists. When the
      * operator sorted by a column, the rows are sorted that way on a worker first, then shown.
      */
-    public void show(ScanReport scan, List<Finding> prepared) {
-        pickers.offer(prepared);
+    public void show(ScanReport scan, PreparedFindings prepared) {
+        pickers.offer(prepared.options());
+        ShownScan shown = new ShownScan(scan, prepared.unsettled());
         if (sortKeys.isEmpty()) {
-            apply(rowsSequence.incrementAndGet(), prepared, scan);
+            apply(rowsSequence.incrementAndGet(), prepared.rows(), shown);
         } else {
-            resort(prepared, scan);
+            resort(prepared.rows(), shown);
         }
     }
 
@@ -114,7 +119,7 @@ public final class FindingsViewModel {
             return;
         }
         sortKeys = List.copyOf(keys);
-        resort(List.copyOf(all));
+        resort(all);
     }
 
     public List<FindingColumn.SortKey> sortKeys() {
@@ -125,7 +130,7 @@ public final class FindingsViewModel {
         resort(rows, null);
     }
 
-    private void resort(List<Finding> rows, ScanReport scan) {
+    private void resort(List<Finding> rows, ShownScan scan) {
         long sequence = rowsSequence.incrementAndGet();
         Comparator<Finding> order = comparator(sortKeys, ages.get());
         tasks.run(() -> {
@@ -145,16 +150,20 @@ public final class FindingsViewModel {
         return order == null ? DEFAULT_ORDER : order.thenComparing(DEFAULT_ORDER);
     }
 
-    private void apply(long sequence, List<Finding> rows, ScanReport scan) {
+    /** A newly shown scan and its unsettled count, applied together with its rows. */
+    private record ShownScan(ScanReport report, int unsettled) {
+    }
+
+    /** Swaps the rows in; {@code scan} is null when only the order changed. */
+    private void apply(long sequence, List<Finding> rows, ShownScan scan) {
         if (sequence != rowsSequence.get()) {
             return;
         }
         Finding previous = selected.get();
-        all.setAll(rows);
+        all = List.copyOf(rows);
+        refilter();
         if (scan != null) {
-            unsettled = (int) rows.stream()
-                    .filter(f -> IgnoreRuleText.DRIFT.contains(f.status()) || f.status() == FindingStatus.NOT_CHECKED)
-                    .count();
+            unsettled = scan.unsettled();
             hasScan.set(true);
         }
         updateEmptyStates();
@@ -163,18 +172,19 @@ public final class FindingsViewModel {
                 .findFirst().orElse(null));
         if (scan != null) {
             // Last, so listeners of the report see the new rows and selection.
-            report.set(scan);
+            report.set(scan.report());
         }
     }
 
     /** Selects the next (+1) or previous (-1) visible finding, wrapping at neither end. */
     public void selectRelative(int step) {
-        if (filtered.isEmpty()) {
+        List<Finding> visible = rows.get();
+        if (visible.isEmpty()) {
             return;
         }
-        int index = filtered.indexOf(selected.get());
-        int next = index < 0 ? (step > 0 ? 0 : filtered.size() - 1) : Math.clamp(index + step, 0, filtered.size() - 1);
-        selected.set(filtered.get(next));
+        int index = visible.indexOf(selected.get());
+        int next = index < 0 ? (step > 0 ? 0 : visible.size() - 1) : Math.clamp(index + step, 0, visible.size() - 1);
+        selected.set(visible.get(next));
     }
 
     /** Clears the text and every picker and status filter. */
@@ -184,19 +194,24 @@ public final class FindingsViewModel {
         pickers.clear();
     }
 
-    /** The rows the table shows, in display order. */
+    /** The rows the table shows, in display order: read-only, replaced by a new list on every change. */
     public ObservableList<Finding> rows() {
-        return filtered;
+        return rows.get();
+    }
+
+    /** The table's items; a new list with each scan, sort or filter. */
+    public ReadOnlyObjectProperty<ObservableList<Finding>> rowsProperty() {
+        return rows.getReadOnlyProperty();
     }
 
     /** Every finding of the shown scan (unfiltered), for "baseline all current drift". */
     public List<Finding> allFindings() {
-        return List.copyOf(all);
+        return all;
     }
 
     /** Number of findings currently passing the filter. */
     public int visibleCount() {
-        return filtered.size();
+        return rows.get().size();
     }
 
     public ObjectProperty<FindingStatus> statusFilterProperty() {
@@ -256,8 +271,10 @@ public final class FindingsViewModel {
     }
 
     private void refilter() {
-        filtered.setPredicate(new FindingFilter(statusFilter.get(), searchText.get(), pickers.type().get(),
-                pickers.account().get(), pickers.region().get(), pickers.source().get()));
+        FindingFilter filter = new FindingFilter(statusFilter.get(), searchText.get(), pickers.type().get(),
+                pickers.account().get(), pickers.region().get(), pickers.source().get());
+        List<Finding> visible = filter.equals(FindingFilter.ALL) ? all : all.stream().filter(filter).toList();
+        rows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(visible)));
         updateEmptyStates();
     }
 
