@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -97,16 +98,14 @@ public final class FindingsView extends BorderPane {
                 column(FindingColumn.RESOURCE, 280, FindingsView::resourceText),
                 column(FindingColumn.LOCATION, 190, FindingsView::locationText),
                 column(FindingColumn.SOURCE, 200, f -> f.source() == null ? "" : f.source()),
-                column(FindingColumn.FIRST_SEEN, 105, f -> age(model, f, FindingAge::firstSeen)),
-                column(FindingColumn.DRIFTED_SINCE, 110, f -> age(model, f, FindingAge::driftedSince))));
+                ageColumn(FindingColumn.FIRST_SEEN, 105, model, FindingAge::firstSeen),
+                ageColumn(FindingColumn.DRIFTED_SINCE, 110, model, FindingAge::driftedSince)));
         // Sorting happens in the view model, off the FX thread, on the findings' own fields.
         table.setSortPolicy(t -> {
             model.sortBy(sortKeys());
             return true;
         });
-        table.setItems(model.rows());
-        // Ages arrive after the scan: redraw the two columns when they do.
-        model.agesProperty().addListener((obs, old, now) -> table.refresh());
+        table.itemsProperty().bind(model.rowsProperty());
 
         Label placeholder = new Label();
         placeholder.getStyleClass().addAll("findings-placeholder", Styles.TEXT_MUTED);
@@ -177,16 +176,50 @@ public final class FindingsView extends BorderPane {
         return column;
     }
 
-    /** Long addresses and URIs are cut with an ellipsis: the tooltip shows them whole. */
+    /**
+     * A date from the finding's history. The cell's value follows the ages property, so the visible cells update when
+     * the ages change; {@code table.refresh()} did that by recreating every cell of the table, ~40 ms of CSS on the FX
+     * thread with each new scan (issue 8, pulse latency).
+     */
+    private static TableColumn<Finding, String> ageColumn(FindingColumn id, double width, FindingsViewModel model,
+                                                          Function<FindingAge, Instant> which) {
+        TableColumn<Finding, String> column = column(id, width, f -> age(model, f, which));
+        column.setCellValueFactory(c -> Bindings.createStringBinding(() -> age(model, c.getValue(), which),
+                model.agesProperty()));
+        return column;
+    }
+
+    /**
+     * Long addresses and URIs are cut with an ellipsis: the tooltip shows them whole. The tooltip is made when the
+     * pointer first enters the cell: one per visible cell up front cost the FX thread ~50 ms of CSS on the first
+     * layout of a new scan (issue 8, pulse latency).
+     */
     private static final class TooltipCell extends javafx.scene.control.TableCell<Finding, String> {
-        private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        private javafx.scene.control.Tooltip tooltip;
+
+        TooltipCell() {
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null) {
+                    tooltip = new javafx.scene.control.Tooltip();
+                    showWholeText();
+                }
+            });
+        }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            tooltip.setText(item);
-            setTooltip(empty || item == null || item.isEmpty() ? null : tooltip);
+            if (tooltip != null) {
+                showWholeText();
+            }
+        }
+
+        private void showWholeText() {
+            String item = getItem();
+            boolean hasText = !isEmpty() && item != null && !item.isEmpty();
+            tooltip.setText(hasText ? item : null);
+            setTooltip(hasText ? tooltip : null);
         }
     }
 

@@ -80,6 +80,20 @@ class FindingsFxTest {
     }
 
     @Test
+    void pointingAtACellOffersItsWholeTextAsATooltip(FxRobot robot) throws Exception {
+        await(() -> table(robot).getItems().size() == 10);
+        TableCell<?, ?> cell = robot.lookup("#findings-table .table-cell")
+                .match((TableCell<?, ?> c) -> c.getTableColumn() != null && "col-resource".equals(c.getTableColumn().getId())
+                        && c.getText() != null && !c.getText().isEmpty()).query();
+        String whole = cell.getText();
+
+        robot.moveTo(cell);
+        await(() -> cell.getTooltip() != null);
+
+        assertThat(cell.getTooltip().getText()).isEqualTo(whole);
+    }
+
+    @Test
     void typeAndRegionPickersFilterTheTable(FxRobot robot) throws Exception {
         await(() -> table(robot).getItems().size() == 10);
 
