@@ -52,7 +52,8 @@ public final class ReportsViewModel {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         selected.addListener((obs, old, now) -> updateTarget());
-        shown.addListener((obs, old, now) -> updateTarget());
+        // No listener on the shown scan: show() updates the target itself, and a change listener would compare the
+        // old and new scans with ScanReport.equals, all 100,000 findings of each, on the FX thread.
     }
 
     /** The scan on screen (its store id, or null when the store keeps no ids) and the stored history, newest first. */
