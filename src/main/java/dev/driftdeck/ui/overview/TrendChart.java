@@ -139,10 +139,31 @@ final class TrendChart {
         return series;
     }
 
-    private static void fill(XYChart.Series<Number, Number> series, ObservableList<TrendPoint> points,
-                             ToDoubleFunction<TrendPoint> value) {
-        series.getData().setAll(points.stream()
-                .map(p -> new XYChart.Data<Number, Number>(p.at().getEpochSecond(), value.applyAsDouble(p)))
-                .toList());
+    /**
+     * Moves the series to the points, reusing its data objects: a new scan shifts the history by one, and replacing
+     * every point made a new symbol node (and its CSS) per point on the FX thread (issue 8, pulse latency).
+     */
+    static void fill(XYChart.Series<Number, Number> series, java.util.List<TrendPoint> points,
+                     ToDoubleFunction<TrendPoint> value) {
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        if (data.size() > points.size()) {
+            data.remove(points.size(), data.size());
+        }
+        for (int i = 0; i < data.size(); i++) {
+            XYChart.Data<Number, Number> point = data.get(i);
+            long x = points.get(i).at().getEpochSecond();
+            double y = value.applyAsDouble(points.get(i));
+            if (point.getXValue().longValue() != x) {
+                point.setXValue(x);
+            }
+            if (point.getYValue().doubleValue() != y) {
+                point.setYValue(y);
+            }
+        }
+        if (data.size() < points.size()) {
+            data.addAll(points.subList(data.size(), points.size()).stream()
+                    .map(p -> new XYChart.Data<Number, Number>(p.at().getEpochSecond(), value.applyAsDouble(p)))
+                    .toList());
+        }
     }
 }
