@@ -58,7 +58,9 @@ public final class ConsoleView extends BorderPane {
     private final IgnoreRulesWindow ignoreWindow = new IgnoreRulesWindow();
     private final Shortcuts shortcuts = new Shortcuts();
     private final VBox sidebar = new VBox(2);
+    /** Holds the shown page only: see {@link #showPage}. */
     private final StackPane pages = new StackPane();
+    private final java.util.Map<String, Node> pageContents = new java.util.LinkedHashMap<>();
     private final ToggleGroup pageButtons = new ToggleGroup();
     private final List<String> pageIds = new ArrayList<>();
 
@@ -182,15 +184,21 @@ public final class ConsoleView extends BorderPane {
         }
         sidebar.getChildren().add(button);
         content.setUserData(id);
-        content.setVisible(false);
-        pages.getChildren().add(content);
+        pageContents.put(id, content);
         pageIds.add(id);
         showPage(model.navigation().current());
     }
 
+    /**
+     * Only the shown page is in the scene. Hidden pages kept in it (invisible) still had their CSS and layout
+     * redone on every pulse in which a scan changed them: charts, tables and lists of pages nobody looked at, tens of
+     * milliseconds of the FX thread with each 100,000-finding scan (issue 8, pulse latency). A page's nodes keep
+     * following their view model while detached; its CSS and layout run once when it is shown.
+     */
     private void showPage(String id) {
-        for (Node page : pages.getChildren()) {
-            page.setVisible(id.equals(page.getUserData()));
+        Node page = pageContents.get(id);
+        if (page != null && (pages.getChildren().size() != 1 || pages.getChildren().getFirst() != page)) {
+            pages.getChildren().setAll(page);
         }
         for (javafx.scene.control.Toggle toggle : pageButtons.getToggles()) {
             // A click on the selected button must not leave none selected.

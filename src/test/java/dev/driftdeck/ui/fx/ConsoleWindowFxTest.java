@@ -110,6 +110,7 @@ class ConsoleWindowFxTest {
         Button scanNow = robot.lookup("#scan-now").queryButton();
         await(() -> !scanNow.isDisabled());
 
+        robot.clickOn("#nav-scheduler");
         Label stateBadge = robot.lookup("#job-state-drift-scan").queryAs(Label.class);
         assertThat(stateBadge.getText()).isEqualTo("IDLE");
         assertThat(robot.lookup("#job-next-drift-scan").queryAs(Label.class).getText()).startsWith("next in 4m");
@@ -129,6 +130,7 @@ class ConsoleWindowFxTest {
 
         services.store(SampleScans.many(3));
         scheduler.publish(Statuses.all(Instant.now()));
+        robot.clickOn("#nav-findings");
         await(() -> findingsTable(robot).getItems().size() == 13 && "Scan now".equals(scanNow.getText()));
         assertThat(robot.lookup("#scan-progress-text").queryAs(Label.class).isVisible()).isFalse();
     }

@@ -59,9 +59,9 @@ class NavigationAndExportFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Only the shown page is in the scene (hidden pages are detached). */
     private static boolean showing(FxRobot robot, String id) {
-        Node page = robot.lookup(id).query();
-        return page.isVisible();
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
     }
 
     @Test

@@ -48,12 +48,14 @@ class ReadOnlyConsoleFxTest {
         assertThat(scanNow.getText()).isEqualTo("Scan now");
 
         // The last stored scan is still readable.
+        robot.clickOn("#nav-findings");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
                 () -> robot.lookup("#findings-table").queryAs(TableView.class).getItems().size() == 10);
     }
 
     @Test
     void schedulerPanelSaysItIsNotRunning(FxRobot robot) {
+        robot.clickOn("#nav-scheduler");
         assertThat(robot.lookup("Scheduler not running (read-only console)").tryQuery()).isPresent();
     }
 }
