@@ -38,7 +38,8 @@ class BigStateCliTest {
 
         long start = System.nanoTime();
         int code;
-        try (ChildJvm child = ChildJvm.start(List.of(), List.of("-Xmx512m", "-Daws.accessKeyId=testing",
+        // ZGC, as the packaged launcher runs it (packaging/app-image.options).
+        try (ChildJvm child = ChildJvm.start(List.of(), List.of("-Xmx512m", "-XX:+UseZGC", "-Daws.accessKeyId=testing",
                         "-Daws.secretAccessKey=testing"), Main.class, "scan", "--state", state.toString(), "--region",
                 "us-east-1", "--endpoint-url", moto.endpoint(), "--output", "json", "--out", report.toString())) {
             code = child.waitForExit(Duration.ofSeconds(240));
