@@ -25,7 +25,8 @@ import javafx.stage.Stage;
  * JIT), the others are what an operator sees on every later scan. The window's own construction (a synchronous
  * {@code open} on the FX thread) is reported apart; launch time is {@code packaging/benchmark-startup.sh}'s job.
  *
- * <pre>mvn -B -o -q -Pbench test-compile exec:exec -Dbench=PulseLatencyBench -Dbench.jvm=-Xmx1g</pre>
+ * <p>Run it with the launcher's GC options (packaging/app-image.options):
+ * <pre>mvn -B -o -q -Pbench test-compile exec:exec -Dbench=PulseLatencyBench "-Dbench.jvm=-XX:+UseZGC -XX:SoftMaxHeapSize=1g"</pre>
  */
 public final class PulseLatencyBench {
 
