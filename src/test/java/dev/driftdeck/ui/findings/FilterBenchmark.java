@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Filters a 100,000-finding table through the real {@link FindingsViewModel} (the FilteredList the table shows) and prints the median and p95 time of one filter change: a status chip and a search text.
+ * Filters a 100,000-finding table through the real {@link FindingsViewModel} (the rows list the table shows) and prints the median and p95 time of one filter change: a status chip and a search text.
  * A benchmark, not a test: run it by hand (see docs/BENCHMARKS.md).
  */
 public final class FilterBenchmark {
