@@ -2,7 +2,7 @@
 # Smoke-tests a packaged Driftdeck headless, with its own jlinked runtime and nothing from the build's JDK:
 #   packaging/smoke-test.sh [LAUNCHER]     (default: target/installer/Driftdeck/bin/Driftdeck)
 # LAUNCHER may be the installed one (/opt/driftdeck/bin/Driftdeck or /usr/bin/driftdeck). Checks:
-#   --version and scan --help; TLS's elliptic curves present in the runtime (SunEC, java.base since JDK 22);
+#   --version (also as if on a 1 GB machine) and scan --help; TLS's elliptic curves present in the runtime (SunEC, java.base since JDK 22);
 #   one CLI scan against a moto_server it starts on a free loopback port: one bucket that exists, one that does
 #   not -> exit code 1 (drift), JSON with 1 managed and 1 missing;
 #   the AOT cache (when the launcher's .cfg names one) really serves the application's classes.
@@ -32,6 +32,12 @@ export DRIFTDECK_HOME="$work/data"
 version=$("$launcher" --version) || fail "--version exited $?"
 grep -q '^Driftdeck [0-9]' <<<"$version" || fail "--version printed: $version"
 pass "--version: $(head -1 <<<"$version")"
+
+# The launcher's -XX:SoftMaxHeapSize must stay under its maximum heap on a small machine too: with the maximum left
+# to the JVM (a quarter of RAM), a 2 GB laptop refused to start ("SoftMaxHeapSize must be less than or equal to the
+# maximum heap size"). MaxRAM makes this machine look like a 1 GB one.
+small=$(JAVA_TOOL_OPTIONS=-XX:MaxRAM=1g "$launcher" --version 2>&1) || fail "--version on a 1 GB machine: $small"
+pass "starts on a machine with 1 GB of RAM"
 
 help=$("$launcher" scan --help) || fail "scan --help exited $?"
 grep -q -- '--endpoint-url' <<<"$help" || fail "scan --help lacks --endpoint-url: $help"

@@ -26,7 +26,7 @@ import javafx.stage.Stage;
  * {@code open} on the FX thread) is reported apart; launch time is {@code packaging/benchmark-startup.sh}'s job.
  *
  * <p>Run it with the launcher's GC options (packaging/app-image.options):
- * <pre>mvn -B -o -q -Pbench test-compile exec:exec -Dbench=PulseLatencyBench "-Dbench.jvm=-XX:+UseZGC -XX:SoftMaxHeapSize=1g"</pre>
+ * <pre>mvn -B -o -q -Pbench test-compile exec:exec -Dbench=PulseLatencyBench "-Dbench.jvm=-XX:+UseZGC -Xmx4g -XX:SoftMaxHeapSize=1g"</pre>
  */
 public final class PulseLatencyBench {
 
