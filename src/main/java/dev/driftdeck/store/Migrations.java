@@ -54,6 +54,7 @@ public final class Migrations {
         Flyway flyway = flyway(db, locations);
         refuseNewerOrFailed(db, flyway);
         clearInterruptedFirstMigration(db);
+        dropCopiesOfInterruptedAlters(db);
         MigrateResult migrated;
         try {
             migrated = flyway.migrate();
@@ -158,6 +159,46 @@ public final class Migrations {
             throw new MigrationException("Checking the database " + db.path() + " for an interrupted migration failed: "
                     + e.getMessage() + " Restore a backup of the database file, or start Driftdeck with another"
                     + " --data-dir.", e);
+        }
+    }
+
+    /** H2's name for the copy it makes of a table while altering it: {@code <TABLE>_COPY_<session>_<n>}. */
+    private static final Pattern ALTER_COPY = Pattern.compile("(.+)_COPY_\\d+_\\d+");
+
+    /**
+     * H2 adds a column by copying the table into {@code <TABLE>_COPY_<session>_<n>} and swapping it in. A process killed
+     * inside such an {@code ALTER} (V2, V4) leaves the copy behind: the migration runs again on the next start (its
+     * statements are idempotent) but the copy stays, a second copy of every finding. Found by
+     * {@code CrashRecoveryTest}: {@code FINDINGS_COPY_5_4}. The copy is dropped only while its table exists, so the
+     * original rows are never at stake; a copy whose table is gone is left alone and logged.
+     */
+    private static void dropCopiesOfInterruptedAlters(Database db) {
+        try (Connection connection = db.connection(); Statement sql = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery(
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                Matcher copy = ALTER_COPY.matcher(table);
+                if (!copy.matches()) {
+                    continue;
+                }
+                if (tables.contains(copy.group(1))) {
+                    log.warn("Database {}: dropping {}, the copy H2 left behind when a change to table {} was"
+                            + " interrupted (the table itself is intact)", db.path(), table, copy.group(1));
+                    sql.execute("DROP TABLE \"" + table.replace("\"", "\"\"") + "\" CASCADE");
+                } else {
+                    log.warn("Database {}: table {} looks like a copy H2 left behind while changing table {}, which"
+                            + " does not exist; left as it is", db.path(), table, copy.group(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Checking the database " + db.path() + " for an interrupted table change"
+                    + " failed: " + e.getMessage() + " Restore a backup of the database file, or start Driftdeck"
+                    + " with another --data-dir.", e);
         }
     }
 

@@ -122,13 +122,9 @@ class CrashRecoveryTest {
                 outcomes.add("%d ms of %d: %s, reopened applying %d".formatted(delay / 1_000_000, migration / 1_000_000,
                         finished ? "finished before the kill" : "killed mid-way", result.applied()));
                 assertThat(result.currentVersion()).isEqualTo(LATEST);
-                // Every table of the schema is there and usable (the save below). One suite run in several left one table
-                // more than a fresh database has; which one is printed here so it can be tracked down.
-                List<String> tables = tableNames(db);
-                assertThat(tables).as("the schema's tables").containsAll(freshTableNames());
-                if (tables.size() != freshTableNames().size()) {
-                    System.out.println("Kill during migration left extra tables: " + tables);
-                }
+                // Exactly the tables of a fresh database, all usable (the save below): a kill inside V4's ALTER once
+                // left H2's copy of the findings table (FINDINGS_COPY_5_4) beside it.
+                assertThat(tableNames(db)).as("the schema's tables").containsExactlyInAnyOrderElementsOf(freshTableNames());
                 new ScanRepository(db).save(ProofReports.scan(1, 10));
                 assertThat(new ScanRepository(db).latest().orElseThrow().id()).isEqualTo(1);
             }
@@ -174,6 +170,47 @@ class CrashRecoveryTest {
             assertThat(result.currentVersion()).isEqualTo(LATEST);
             assertThat(result.applied()).isEqualTo(MIGRATIONS - 1);
             assertThat(new ScanRepository(db).latest().orElseThrow().report()).isEqualTo(ProofReports.scan(1, 10));
+        }
+    }
+
+    /**
+     * H2 adds a column by copying the table and swapping the copy in; a kill inside V4's {@code ALTER TABLE findings}
+     * left the copy ({@code FINDINGS_COPY_5_4}, seen in the timed kills above) next to the intact table. Made here
+     * exactly: the next start drops the copy and keeps every stored scan.
+     */
+    @Test
+    void aTableCopyLeftByAnInterruptedAlterIsDroppedAndTheScansKept() throws Exception {
+        Path dbPath = dir.resolve("alter-copy/driftdeck");
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+            new ScanRepository(db).save(ProofReports.scan(1, 10));
+        }
+        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
+            sql.execute("CREATE TABLE FINDINGS_COPY_5_4 AS SELECT * FROM findings");
+        }
+
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+            assertThat(tableNames(db)).containsExactlyInAnyOrderElementsOf(freshTableNames());
+            assertThat(new ScanRepository(db).latest().orElseThrow().report()).isEqualTo(ProofReports.scan(1, 10));
+        }
+    }
+
+    /** A copy whose table is gone may hold the only rows: it is never dropped. */
+    @Test
+    void aTableCopyWhoseTableIsGoneIsKept() throws Exception {
+        Path dbPath = dir.resolve("orphan-copy/driftdeck");
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+        }
+        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
+            sql.execute("CREATE TABLE NOTES_COPY_3_1 (note VARCHAR(20))");
+            sql.execute("INSERT INTO NOTES_COPY_3_1 VALUES ('keep me')");
+        }
+
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+            assertThat(tableNames(db)).contains("NOTES_COPY_3_1");
         }
     }
 
