@@ -125,13 +125,7 @@ public final class Migrations {
      */
     private static void clearInterruptedFirstMigration(Database db) {
         try (Connection connection = db.connection(); Statement sql = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = sql.executeQuery(
-                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
+            List<String> tables = publicTables(sql);
             List<String> own = tables.stream().filter(t -> !t.equals(HISTORY)).toList();
             if (own.isEmpty()) {
                 return;
@@ -174,13 +168,7 @@ public final class Migrations {
      */
     private static void dropCopiesOfInterruptedAlters(Database db) {
         try (Connection connection = db.connection(); Statement sql = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = sql.executeQuery(
-                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
+            List<String> tables = publicTables(sql);
             for (String table : tables) {
                 Matcher copy = ALTER_COPY.matcher(table);
                 if (!copy.matches()) {
@@ -200,6 +188,17 @@ public final class Migrations {
                     + " failed: " + e.getMessage() + " Restore a backup of the database file, or start Driftdeck"
                     + " with another --data-dir.", e);
         }
+    }
+
+    private static List<String> publicTables(Statement sql) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rows = sql.executeQuery(
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static boolean hasRows(Statement sql, String query) throws SQLException {

@@ -156,14 +156,8 @@ class CrashRecoveryTest {
      */
     @Test
     void laterMigrationsInterruptedAfterTheirDdlRunAgainOnTheNextStart() throws Exception {
-        Path dbPath = dir.resolve("later/driftdeck");
-        try (Database db = Database.open(dbPath)) {
-            Migrations.migrateAndVerify(db);
-            new ScanRepository(db).save(ProofReports.scan(1, 10));
-        }
-        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
-            sql.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" <> '1'");
-        }
+        Path dbPath = migratedWithOneScanThen("later/driftdeck",
+                "DELETE FROM \"flyway_schema_history\" WHERE \"version\" <> '1'");
 
         try (Database db = Database.open(dbPath)) {
             MigrationResult result = Migrations.migrateAndVerify(db);
@@ -180,14 +174,7 @@ class CrashRecoveryTest {
      */
     @Test
     void aTableCopyLeftByAnInterruptedAlterIsDroppedAndTheScansKept() throws Exception {
-        Path dbPath = dir.resolve("alter-copy/driftdeck");
-        try (Database db = Database.open(dbPath)) {
-            Migrations.migrateAndVerify(db);
-            new ScanRepository(db).save(ProofReports.scan(1, 10));
-        }
-        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
-            sql.execute("CREATE TABLE FINDINGS_COPY_5_4 AS SELECT * FROM findings");
-        }
+        Path dbPath = migratedWithOneScanThen("alter-copy/driftdeck", "CREATE TABLE FINDINGS_COPY_5_4 AS SELECT * FROM findings");
 
         try (Database db = Database.open(dbPath)) {
             Migrations.migrateAndVerify(db);
@@ -199,14 +186,8 @@ class CrashRecoveryTest {
     /** A copy whose table is gone may hold the only rows: it is never dropped. */
     @Test
     void aTableCopyWhoseTableIsGoneIsKept() throws Exception {
-        Path dbPath = dir.resolve("orphan-copy/driftdeck");
-        try (Database db = Database.open(dbPath)) {
-            Migrations.migrateAndVerify(db);
-        }
-        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
-            sql.execute("CREATE TABLE NOTES_COPY_3_1 (note VARCHAR(20))");
-            sql.execute("INSERT INTO NOTES_COPY_3_1 VALUES ('keep me')");
-        }
+        Path dbPath = migratedWithOneScanThen("orphan-copy/driftdeck", "CREATE TABLE NOTES_COPY_3_1 (note VARCHAR(20))",
+                "INSERT INTO NOTES_COPY_3_1 VALUES ('keep me')");
 
         try (Database db = Database.open(dbPath)) {
             Migrations.migrateAndVerify(db);
@@ -269,6 +250,21 @@ class CrashRecoveryTest {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** A migrated database holding scan 1 (10 findings), then these statements run on it as they are. */
+    private Path migratedWithOneScanThen(String name, String... statements) throws SQLException {
+        Path dbPath = dir.resolve(name);
+        try (Database db = Database.open(dbPath)) {
+            Migrations.migrateAndVerify(db);
+            new ScanRepository(db).save(ProofReports.scan(1, 10));
+        }
+        try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+        return dbPath;
     }
 
     private static final String LATEST = ShippedMigrations.latest();
