@@ -100,7 +100,7 @@ public final class FindingsViewModel {
     }
 
     /**
-     * Shows a scan (on the FX thread): one {@code setAll}, keeps the selection when it still exists. When the
+     * Shows a scan (on the FX thread): new rows for the table, the selection kept when it still exists. When the
      * operator sorted by a column, the rows are sorted that way on a worker first, then shown.
      */
     public void show(ScanReport scan, PreparedFindings prepared) {
@@ -136,7 +136,7 @@ public final class FindingsViewModel {
         tasks.run(() -> {
             List<Finding> copy = new ArrayList<>(rows);
             copy.sort(order);
-            return copy;
+            return List.copyOf(copy); // immutable here, so apply() does not copy 100,000 rows on the FX thread
         }, sorted -> apply(sequence, sorted, scan), e -> { });
     }
 
