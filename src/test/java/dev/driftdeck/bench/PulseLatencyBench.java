@@ -22,7 +22,8 @@ import javafx.stage.Stage;
  * then, as the drift-scan job does, a 100,000-finding scan is stored and the console told. An {@link AnimationTimer}
  * records every pulse from that moment until one second after the findings table holds every row; the gaps between
  * consecutive pulses are the FX thread's stalls. Four scans in turn: the first lands on a cold JVM (class loading,
- * JIT), the others are what an operator sees on every later scan. The window's own construction (a synchronous
+ * JIT), the others are what an operator sees on every later scan. {@code -Dsearch=TEXT} has a search typed when the
+ * scans land; {@code -Dpage=overview} puts the overview in front. The window's own construction (a synchronous
  * {@code open} on the FX thread) is reported apart; launch time is {@code packaging/benchmark-startup.sh}'s job.
  *
  * <p>Run it with the launcher's GC options (packaging/app-image.options):
@@ -49,6 +50,8 @@ public final class PulseLatencyBench {
             ConsoleWindow w = ConsoleWindow.open(new Stage(), services);
             // The findings page in front, as an operator watching the rows arrive has it; -Dpage=overview for the other.
             w.model().navigation().show(System.getProperty("page", Navigation.FINDINGS));
+            // -Dsearch=TEXT: the operator has a search typed when the scan lands (the rows are filtered as they arrive).
+            w.model().findings().searchTextProperty().set(System.getProperty("search", ""));
             opened.complete(w);
         });
         ConsoleWindow window = opened.get(60, TimeUnit.SECONDS);
@@ -83,7 +86,7 @@ public final class PulseLatencyBench {
             while (filledAt == 0 && System.nanoTime() < deadline) {
                 CompletableFuture<Boolean> shown = new CompletableFuture<>();
                 Platform.runLater(() -> shown.complete(window.model().findings().reportProperty().get() == report
-                        && window.model().findings().rows().size() >= size));
+                        && window.model().findings().allFindings().size() >= size));
                 if (shown.get(60, TimeUnit.SECONDS)) {
                     filledAt = System.nanoTime();
                 }

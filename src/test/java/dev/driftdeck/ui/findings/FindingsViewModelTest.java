@@ -117,4 +117,25 @@ class FindingsViewModelTest {
         show(SampleScans.report(List.of()));
         assertThat(model.selectedProperty().get()).isNull();
     }
+
+    @Test
+    void whatTheOperatorDoesWhileANewScanIsArrangedAppliesToItsRows() {
+        java.util.ArrayDeque<Runnable> worker = new java.util.ArrayDeque<>();
+        FindingsViewModel slow = new FindingsViewModel(new dev.driftdeck.ui.BackgroundTasks(worker::add, Runnable::run));
+        ScanReport first = SampleScans.small();
+        slow.show(first, FindingsViewModel.prepare(first));
+        worker.poll().run();
+        Finding web = slow.rows().stream().filter(f -> f.id().equals("i-0abc123")).findFirst().orElseThrow();
+        slow.selectedProperty().set(web);
+
+        ScanReport next = SampleScans.many(30);
+        slow.show(next, FindingsViewModel.prepare(next));
+        slow.searchTextProperty().set("sg-0ff"); // typed while the worker arranges the new scan
+        worker.poll().run();
+
+        assertThat(slow.allFindings()).hasSize(next.findings().size());
+        assertThat(slow.rows()).extracting(Finding::id).containsExactly("sg-0ff1ce");
+        assertThat(slow.selectedProperty().get()).isNotNull().isNotSameAs(web)
+                .extracting(Finding::id).isEqualTo("i-0abc123");
+    }
 }
