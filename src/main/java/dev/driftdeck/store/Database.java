@@ -111,6 +111,32 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Work on a borrowed connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a borrowed connection: committed when it returns, rolled back when it
+     * throws anything (turning auto-commit back on would otherwise commit what was half done).
+     */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        try (Connection connection = connection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -40,20 +40,11 @@ public final class ScanRepository {
     /** Stores the report whole and returns its id; on any failure nothing of it is stored. */
     public long save(ScanReport report) {
         long started = System.nanoTime();
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                long scanId = ScanWriter.insert(connection, report);
-                connection.commit();
-                log.info("Stored scan {} ({} findings) in {} ms", scanId, report.findings().size(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return scanId;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            long scanId = db.inTransaction(connection -> ScanWriter.insert(connection, report));
+            log.info("Stored scan {} ({} findings) in {} ms", scanId, report.findings().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return scanId;
         } catch (SQLException e) {
             if (StorageFailures.diskFull(e)) {
                 throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()

@@ -56,23 +56,18 @@ public final class SettingsRepository {
         values.put(ENDPOINT_URL, settings.endpointUrl());
         values.put(STRICT, Boolean.toString(settings.strict()));
         values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
-                for (Map.Entry<String, String> entry : values.entrySet()) {
-                    merge.setString(1, entry.getKey());
-                    merge.setString(2, entry.getValue());
-                    merge.addBatch();
+        try {
+            db.inTransaction(connection -> {
+                try (PreparedStatement merge = connection.prepareStatement(
+                        "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+                    for (Map.Entry<String, String> entry : values.entrySet()) {
+                        merge.setString(1, entry.getKey());
+                        merge.setString(2, entry.getValue());
+                        merge.addBatch();
+                    }
+                    return merge.executeBatch();
                 }
-                merge.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("Saving the console settings to " + db.path() + " failed: "
                     + e.getMessage(), e);

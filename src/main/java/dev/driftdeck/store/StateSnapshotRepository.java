@@ -36,9 +36,8 @@ public final class StateSnapshotRepository {
      * @return the uris of objects already known that have a new version: a drift scan is due for them
      */
     public List<String> record(List<LoadedState> checked, Instant now) {
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return db.inTransaction(connection -> {
                 Map<String, StateSourceStatus> before = new HashMap<>();
                 for (StateSourceStatus status : sources(connection)) {
                     before.put(status.uri(), status);
@@ -67,14 +66,8 @@ public final class StateSnapshotRepository {
                     }
                     upsert(connection, newVersion ? withChange(current, now) : current);
                 }
-                connection.commit();
                 return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("Recording the state sync in " + db.path() + " failed: " + e.getMessage(), e);
         }
@@ -94,9 +87,9 @@ public final class StateSnapshotRepository {
      * source list names them); a version the sync never saw (the scan read it first) becomes a snapshot here.
      */
     public void linkScan(long scanId, Instant now) {
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement missing = connection.prepareStatement("""
+        try {
+            db.inTransaction(connection -> {
+                try (PreparedStatement missing = connection.prepareStatement("""
                     INSERT INTO state_snapshots (uri, recorded_at, serial, lineage, resource_count)
                     SELECT s.uri, ?, s.serial, s.lineage, s.resource_count FROM scan_sources s
                     WHERE s.scan_id = ? AND s.error IS NULL AND NOT EXISTS (SELECT 1 FROM state_snapshots n
@@ -106,18 +99,13 @@ public final class StateSnapshotRepository {
                     SELECT DISTINCT s.scan_id, (SELECT MAX(n.id) FROM state_snapshots n WHERE n.uri = s.uri
                         AND n.serial = s.serial AND n.lineage IS NOT DISTINCT FROM s.lineage)
                     FROM scan_sources s WHERE s.scan_id = ? AND s.error IS NULL""")) {
-                Columns.setInstant(missing, 1, now);
-                missing.setLong(2, scanId);
-                missing.executeUpdate();
-                link.setLong(1, scanId);
-                link.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                    Columns.setInstant(missing, 1, now);
+                    missing.setLong(2, scanId);
+                    missing.executeUpdate();
+                    link.setLong(1, scanId);
+                    return link.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("Linking scan " + scanId + " to its state snapshots in " + db.path()
                     + " failed: " + e.getMessage(), e);
