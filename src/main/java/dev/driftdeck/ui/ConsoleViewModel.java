@@ -17,8 +17,6 @@ import dev.driftdeck.ui.overview.ScanProgressViewModel;
 import dev.driftdeck.ui.overview.SummaryViewModel;
 import dev.driftdeck.ui.reports.ReportsViewModel;
 import dev.driftdeck.ui.scheduler.SchedulerViewModel;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -55,7 +53,6 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final OverviewViewModel overview;
     private final ReportsViewModel reports;
     private final NotificationsViewModel notifications;
-    private final ReadOnlyObjectWrapper<Map<ResourceKey, FindingAge>> findingAges = new ReadOnlyObjectWrapper<>(Map.of());
     private final Optional<String> readOnlyReason;
     /** Only the newest load may apply its result: an older, slower load must not overwrite a newer scan. */
     private final AtomicLong loadSequence = new AtomicLong();
@@ -134,8 +131,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
             loaded.ifPresent(scan -> {
                 // Ages first: the findings table's age columns read them when the new rows arrive.
-                findingAges.set(scan.ages());
-                findings.agesProperty().set(scan.ageLookup());
+                findings.agesProperty().set(scan.ages());
                 findings.show(scan.report(), scan.prepared());
                 ignoreRules.showScan(scan.prepared().ignored());
                 summary.show(scan.figures());
@@ -177,7 +173,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         Map<ResourceKey, FindingAge> scanAges = ages;
         // Sorting, counting and comparing 100,000 findings is work too: do it here, not on the FX thread.
         return latest.map(report -> new LoadedScan(report, id, FindingsViewModel.prepare(report),
-                SummaryViewModel.figures(report), OverviewFigures.of(report, before, history), scanAges,
+                SummaryViewModel.figures(report), OverviewFigures.of(report, before, history),
                 FindingAgeLookup.of(scanAges), history));
     }
 
@@ -239,14 +235,6 @@ public final class ConsoleViewModel implements AutoCloseable {
         return notifications;
     }
 
-    /**
-     * "First seen" and "drifted since" of the shown scan's findings, keyed by {@link Finding#key()}; replaced (before
-     * the findings) whenever a scan is shown. Empty before the first scan and for stores without history.
-     */
-    public ReadOnlyObjectProperty<Map<ResourceKey, FindingAge>> findingAgesProperty() {
-        return findingAges.getReadOnlyProperty();
-    }
-
     public ConsoleServices services() {
         return services;
     }
@@ -278,7 +266,6 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     private record LoadedScan(ScanReport report, Long scanId, PreparedFindings prepared, SummaryViewModel.Figures figures,
-                              OverviewFigures overview, Map<ResourceKey, FindingAge> ages, FindingAgeLookup ageLookup,
-                              List<ScanSummary> history) {
+                              OverviewFigures overview, FindingAgeLookup ages, List<ScanSummary> history) {
     }
 }

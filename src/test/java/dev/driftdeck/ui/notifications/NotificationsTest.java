@@ -75,10 +75,10 @@ class NotificationsTest {
         console.start();
         services.store(ScanHistories.second());
 
-        assertThat(console.findingAgesProperty().get().get(new ResourceKey("aws_db_instance", "orders-db")))
-                .isEqualTo(new FindingAge(SampleScans.STARTED, SampleScans.STARTED));
-        assertThat(console.findingAgesProperty().get().get(new ResourceKey("aws_vpc", "vpc-0a1b2c")))
-                .isEqualTo(new FindingAge(SampleScans.STARTED, SampleScans.STARTED.plusSeconds(900)));
+        assertThat(console.findings().agesProperty().get().of(new ResourceKey("aws_db_instance", "orders-db")))
+                .hasValue(new FindingAge(SampleScans.STARTED, SampleScans.STARTED));
+        assertThat(console.findings().agesProperty().get().of(new ResourceKey("aws_vpc", "vpc-0a1b2c")))
+                .hasValue(new FindingAge(SampleScans.STARTED, SampleScans.STARTED.plusSeconds(900)));
         assertThat(console.reports().history()).hasSize(2);
         assertThat(console.overview().trend()).hasSize(2);
     }
