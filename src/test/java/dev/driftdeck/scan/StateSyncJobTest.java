@@ -9,7 +9,6 @@ import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
-import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StateSnapshotRepository;
@@ -17,7 +16,6 @@ import dev.driftdeck.store.StateSourceStatus;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.S3States;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,19 +24,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import dev.driftdeck.testing.MigratedDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The state-sync job against moto S3 and a real H2 database: snapshots, change detection, scan requests, pruning. */
 class StateSyncJobTest {
 
     private static final String SOURCE = "s3://tf-states/prod.tfstate";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
 
     private Database db;
     private StateSnapshotRepository snapshots;
@@ -51,18 +49,12 @@ class StateSyncJobTest {
         MotoServer.shared().reset();
         MotoClients.useFakeCredentialsForDefaultChain();
         S3States.bucket("tf-states");
-        db = Database.open(dir.resolve("driftdeck"));
-        Migrations.migrateAndVerify(db);
+        db = database.db();
         SettingsRepository settings = new SettingsRepository(db);
         settings.save(new ConsoleSettings(List.of(SOURCE), List.of("us-east-1"), null, MotoServer.shared().endpoint(),
                 false, 15));
         snapshots = new StateSnapshotRepository(db);
         job = new StateSyncJob(time, StateLoaders.standard(new StateCache()), settings, snapshots, scanRequests::add);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     @Test

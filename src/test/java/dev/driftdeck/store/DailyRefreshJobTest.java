@@ -13,17 +13,16 @@ import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.store.MaintenanceRepository.Retention;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.MigratedDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily-refresh job against a real H2 and a real moto: account, regions, retention, statistics. */
 class DailyRefreshJobTest {
@@ -41,8 +40,8 @@ class DailyRefreshJobTest {
         }
     };
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     Database db;
     JdbcRunStore runs;
     ScanRepository scans;
@@ -56,17 +55,11 @@ class DailyRefreshJobTest {
 
     @BeforeEach
     void setUp() {
-        db = Database.open(dir.resolve("driftdeck"));
-        Migrations.migrateAndVerify(db);
+        db = database.db();
         runs = new JdbcRunStore(db);
         scans = new ScanRepository(db);
         maintenance = new MaintenanceRepository(db);
         settings = new SettingsRepository(db);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     @Test

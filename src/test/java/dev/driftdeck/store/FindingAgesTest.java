@@ -7,16 +7,15 @@ import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.MigratedDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "First seen" and "drifted since" across real saves in a real H2 file. */
 class FindingAgesTest {
@@ -26,21 +25,15 @@ class FindingAgesTest {
     static final Instant T3 = T2.plusSeconds(900);
     static final Instant T4 = T3.plusSeconds(900);
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     Database db;
     ScanRepository scans;
 
     @BeforeEach
-    void open() {
-        db = Database.open(dir.resolve("ages"));
-        Migrations.migrateAndVerify(db);
+    void openRepository() {
+        db = database.db();
         scans = new ScanRepository(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

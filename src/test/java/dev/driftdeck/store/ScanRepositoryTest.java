@@ -6,34 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.MigratedDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ScanRepositoryTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final MigratedDatabase database = new MigratedDatabase();
     Database db;
     ScanRepository scans;
 
     @BeforeEach
-    void openMigratedDatabase() {
-        db = Database.open(dir.resolve("driftdeck"));
-        Migrations.migrateAndVerify(db);
+    void openRepository() {
+        db = database.db();
         scans = new ScanRepository(db);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test
@@ -57,9 +50,8 @@ class ScanRepositoryTest {
     void reportReadBackFromAReopenedFileIsEqual() {
         ScanReport report = Reports.everyStatus(Reports.STARTED);
         long id = scans.save(report);
-        db.close();
 
-        db = Database.open(dir.resolve("driftdeck"));
+        db = database.reopen();
         assertThat(new ScanRepository(db).load(id)).contains(report);
     }
 
