@@ -167,10 +167,15 @@ public final class FindingsView extends BorderPane {
     }
 
     private static TableColumn<Finding, String> column(FindingColumn id, double width, Function<Finding, String> value) {
+        TableColumn<Finding, String> column = textColumn(id, width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TableColumn<Finding, String> textColumn(FindingColumn id, double width) {
         TableColumn<Finding, String> column = new TableColumn<>(id.title());
         column.setId("col-" + id.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         column.setUserData(id);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
         column.setCellFactory(c -> new TooltipCell());
         return column;
@@ -178,12 +183,12 @@ public final class FindingsView extends BorderPane {
 
     /**
      * A date from the finding's history. The cell's value follows the ages property, so the visible cells update when
-     * the ages change; {@code table.refresh()} did that by recreating every cell of the table, ~40 ms of CSS on the FX
-     * thread with each new scan (issue 8, pulse latency).
+     * the ages change; {@code table.refresh()} did that by recreating every row and cell of the table (new skins and
+     * their CSS, seen in JFR on the FX thread after each new scan; issue 8, pulse latency).
      */
     private static TableColumn<Finding, String> ageColumn(FindingColumn id, double width, FindingsViewModel model,
                                                           Function<FindingAge, Instant> which) {
-        TableColumn<Finding, String> column = column(id, width, f -> age(model, f, which));
+        TableColumn<Finding, String> column = textColumn(id, width);
         column.setCellValueFactory(c -> Bindings.createStringBinding(() -> age(model, c.getValue(), which),
                 model.agesProperty()));
         return column;
@@ -191,8 +196,8 @@ public final class FindingsView extends BorderPane {
 
     /**
      * Long addresses and URIs are cut with an ellipsis: the tooltip shows them whole. The tooltip is made when the
-     * pointer first enters the cell: one per visible cell up front cost the FX thread ~50 ms of CSS on the first
-     * layout of a new scan (issue 8, pulse latency).
+     * pointer first enters the cell: one per visible cell up front (a popup control with its own CSS) showed up in
+     * JFR on the FX thread whenever cells were made (issue 8, pulse latency).
      */
     private static final class TooltipCell extends javafx.scene.control.TableCell<Finding, String> {
         private javafx.scene.control.Tooltip tooltip;

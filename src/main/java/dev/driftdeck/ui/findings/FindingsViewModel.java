@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * however big); sorting happens on a worker, so a column click on 100,000 rows never freezes the window.
  *
  * <p>Why a new list rather than {@code setAll} on one: a table whose items are replaced wholesale throws its rows
- * and cells away and builds them again (CSS included), ~40 ms on the FX thread with each scan; a new items list of
- * another size keeps the cells and only gives them new items (issue 8, pulse latency).
+ * and cells away and builds them again (CSS included, seen in JFR on the FX thread with each scan); a new items
+ * list of another size keeps the cells and only gives them new items (issue 8, pulse latency).
  */
 public final class FindingsViewModel {
 
