@@ -38,7 +38,6 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,9 +59,9 @@ public final class ConsoleView extends BorderPane {
     private final VBox sidebar = new VBox(2);
     /** Holds the shown page only: see {@link #showPage}. */
     private final StackPane pages = new StackPane();
+    /** Every page by id, in sidebar order (the order of the Shortcut+1..9 keys). */
     private final java.util.Map<String, Node> pageContents = new java.util.LinkedHashMap<>();
     private final ToggleGroup pageButtons = new ToggleGroup();
-    private final List<String> pageIds = new ArrayList<>();
 
     public ConsoleView(ConsoleViewModel model, Theme theme) {
         this.model = model;
@@ -119,6 +118,7 @@ public final class ConsoleView extends BorderPane {
      */
     void installShortcuts(javafx.scene.Scene scene) {
         shortcuts.install(scene);
+        List<String> pageIds = List.copyOf(pageContents.keySet());
         for (int i = 0; i < Math.min(9, pageIds.size()); i++) {
             String id = pageIds.get(i);
             scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
@@ -179,13 +179,12 @@ public final class ConsoleView extends BorderPane {
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
         button.setOnAction(e -> model.navigation().show(id));
-        if (pageIds.size() < 9) {
-            button.setTooltip(new Tooltip(title + "  (" + shortcutText(pageIds.size() + 1) + ")"));
+        if (pageContents.size() < 9) {
+            button.setTooltip(new Tooltip(title + "  (" + shortcutText(pageContents.size() + 1) + ")"));
         }
         sidebar.getChildren().add(button);
         content.setUserData(id);
         pageContents.put(id, content);
-        pageIds.add(id);
         showPage(model.navigation().current());
     }
 
