@@ -16,13 +16,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 147 real-account states in ../shared/fixtures/tfstate-real: every one parses, every managed instance comes
+ * The 147 real-account states driftctl captured for its own tests (copied into src/test/resources/tfstate-real, with
+ * driftctl's Apache-2.0 license and a line in NOTICE): every one parses, every managed instance comes
  * out with the type and id driftctl read (access key ids in their redacted form), and none of the secrets planted
  * in them survives parsing.
  */
 class RealStateCorpusTest {
 
-    private static final Path CORPUS = Path.of("..", "shared", "fixtures", "tfstate-real", "driftctl");
+    private static final Path CORPUS = Path.of("src", "test", "resources", "tfstate-real", "driftctl");
 
     /** Cases where driftctl's golden view is not Terraform's (type, id), and why. */
     private static final Map<String, String> GOLDEN_DIFFERS = Map.of(
@@ -38,7 +39,7 @@ class RealStateCorpusTest {
 
     @BeforeAll
     static void findCorpus() throws IOException {
-        assertThat(CORPUS).as("real-state corpus next to the repository (shared/ beside it)").isDirectory();
+        assertThat(CORPUS).as("real-state corpus in the repository").isDirectory();
         try (Stream<Path> files = Files.walk(CORPUS)) {
             states = files.filter(f -> f.getFileName().toString().endsWith(".tfstate")).sorted().toList();
         }
