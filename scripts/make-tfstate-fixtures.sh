@@ -2,12 +2,31 @@
 # Regenerates src/test/resources/tfstate/moto-foundation.tfstate: applies fixtures/terraform/foundation against a fresh
 # moto_server with the preinstalled Terraform and AWS provider mirror, then runs one -refresh-only apply
 # so the state holds what the provider reads back (as a real state does after a plan).
-# Needs: terraform, moto_server on PATH, the provider mirror under /opt/tf-plugins (override TF_PLUGIN_MIRROR).
+# Needs: terraform, moto_server on PATH, and a filesystem mirror of the hashicorp/aws provider: TF_PLUGIN_MIRROR, else
+# the first of Terraform's implied local mirrors (~/.terraform.d/plugins, $XDG_DATA_HOME/terraform/plugins, each
+# $XDG_DATA_DIRS/terraform/plugins) then /opt/tf-plugins that holds it (as the tests' ProviderMirror searches).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out="$repo/src/test/resources/tfstate/moto-foundation.tfstate"
-mirror=${TF_PLUGIN_MIRROR:-/opt/tf-plugins}
+provider=registry.terraform.io/hashicorp/aws
+find_mirror() {
+  if [ -n "${TF_PLUGIN_MIRROR:-}" ]; then
+    [ -d "$TF_PLUGIN_MIRROR/$provider" ] || { echo "TF_PLUGIN_MIRROR=$TF_PLUGIN_MIRROR has no $provider directory" >&2; return 1; }
+    echo "$TF_PLUGIN_MIRROR"; return 0
+  fi
+  local candidates=("$HOME/.terraform.d/plugins" "${XDG_DATA_HOME:-$HOME/.local/share}/terraform/plugins")
+  local dirs dir
+  IFS=: read -r -a dirs <<<"${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+  for dir in "${dirs[@]}"; do [ -n "$dir" ] && candidates+=("$dir/terraform/plugins"); done
+  candidates+=(/opt/tf-plugins)
+  for dir in "${candidates[@]}"; do
+    [ -d "$dir/$provider" ] && { echo "$dir"; return 0; }
+  done
+  echo "No filesystem mirror of $provider found (looked in ${candidates[*]}); set TF_PLUGIN_MIRROR" >&2
+  return 1
+}
+mirror=$(find_mirror)
 work=$(mktemp -d)
 moto_pid=""
 cleanup() {

@@ -2,12 +2,12 @@ package dev.driftdeck.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.driftdeck.app.DesktopBootstrap.Desktop;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.DatabaseException;
 import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +112,8 @@ class MountedFaultTest {
         } catch (Exception | AssertionError e) {
             failure = e;
         }
-        assumeThat(failure).as("mount is available here (root or CAP_SYS_ADMIN)").isNull();
+        RequiredTools.assumeAvailable("mount", failure == null,
+                "mounting needs root or CAP_SYS_ADMIN: " + failure);
     }
 
     static boolean canWrite(Path dir) {

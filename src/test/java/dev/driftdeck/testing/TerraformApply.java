@@ -15,8 +15,6 @@ import java.util.stream.Stream;
  */
 public final class TerraformApply {
 
-    private static final Path MIRROR = Path.of(System.getenv().getOrDefault("TF_PLUGIN_MIRROR", "/opt/tf-plugins"));
-
     private TerraformApply() {
     }
 
@@ -24,6 +22,7 @@ public final class TerraformApply {
     public static Path apply(String config, String endpoint, Path workDir) throws IOException, InterruptedException {
         Path source = Path.of("fixtures", "terraform", config);
         copyTree(source, workDir);
+        Path mirror = ProviderMirror.find();
         Path rc = workDir.resolve(".terraformrc");
         Files.writeString(rc, """
                 provider_installation {
@@ -35,7 +34,7 @@ public final class TerraformApply {
                     exclude = ["registry.terraform.io/hashicorp/aws"]
                   }
                 }
-                """.formatted(MIRROR));
+                """.formatted(mirror));
         Map<String, String> env = Map.of(
                 "TF_CLI_CONFIG_FILE", rc.toString(),
                 "TF_IN_AUTOMATION", "1",
