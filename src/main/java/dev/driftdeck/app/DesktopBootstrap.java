@@ -116,7 +116,7 @@ public final class DesktopBootstrap {
             }
         });
         DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
-                AwsSession::open, clock);
+                snapshots, AwsSession::open, clock);
         JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
                 // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
                 new JobDefinition(driftScan, Schedule.Every.minutes(current.scanIntervalMinutes()), true, false,
