@@ -135,7 +135,7 @@ public final class DesktopBootstrap {
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
-                new DatabaseSourcesServices(db, stateSync), driftignore));
+                new DatabaseSourcesServices(db, stateSync, scheduler), driftignore));
     }
 
     private static Desktop readOnly(Database db, String problem, DataDirectory data) {
