@@ -244,6 +244,7 @@ final class JobSlot {
     }
 
     synchronized void begin(RunContext context, JobRun run, long startedNanos) {
+        clearCatchUp(); // any run of the job (run now, a slot) does the work a pending catch-up would
         current = context;
         currentStartedNanos = startedNanos;
         lastRun = run;

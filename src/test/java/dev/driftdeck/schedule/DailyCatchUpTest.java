@@ -61,6 +61,20 @@ class DailyCatchUpTest extends SchedulerHarnessTest {
     }
 
     @Test
+    void aRunNowBeforeTheCatchUpStandsForIt() {
+        JobScheduler scheduler = harness.boot(daily(new ScriptedJob("daily-refresh")));
+        harness.at("10:00:30");
+        assertThat(scheduler.runNow("daily-refresh").kind()).isEqualTo(RunNowResult.Kind.STARTED);
+        harness.workers.runAll();
+
+        harness.at("10:01:00");
+        scheduler.tick();
+
+        assertThat(harness.workers.pending()).isZero();
+        assertThat(harness.history("daily-refresh")).extracting(JobRun::trigger).containsExactly(Trigger.MANUAL);
+    }
+
+    @Test
     void aFailedRunSinceTheSlotIsNoCatchUpButASuccessfulOneIs() {
         long failed = harness.runs.runStarted("daily-refresh", Trigger.SCHEDULED, TODAY_0330, TODAY_0330, 0);
         harness.runs.runFinished(failed, TODAY_0330.plusSeconds(5), RunOutcome.FAILED, "AWS said no");
