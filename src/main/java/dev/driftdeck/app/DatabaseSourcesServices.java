@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.schedule.RunNowResult;
+import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.state.s3.StateSourceValidator;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
@@ -10,6 +12,7 @@ import dev.driftdeck.ui.sources.SourceLine;
 import dev.driftdeck.ui.sources.SourcesServices;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The Sources view's port, served by the snapshot repository, the settings and the {@code state-sync} job. */
 final class DatabaseSourcesServices implements SourcesServices {
@@ -18,11 +21,14 @@ final class DatabaseSourcesServices implements SourcesServices {
     private final SettingsRepository settings;
     private final StateSyncJob sync;
     private final StateSourceValidator validator;
+    private final SchedulerControl scheduler;
 
-    DatabaseSourcesServices(Database db, StateSyncJob sync) {
+    /** @param scheduler runs {@code sync} for "Sync now", like any other run of the job */
+    DatabaseSourcesServices(Database db, StateSyncJob sync, SchedulerControl scheduler) {
         this.snapshots = new StateSnapshotRepository(db);
         this.settings = new SettingsRepository(db);
         this.sync = sync;
+        this.scheduler = scheduler;
         this.validator = StateSourceValidator.standard();
     }
 
@@ -35,10 +41,15 @@ final class DatabaseSourcesServices implements SourcesServices {
     }
 
     @Override
-    public String syncNow() {
-        StateSyncJob.SyncResult result = sync.sync();
-        return "Synced %d state(s): %d changed, %d failed%s".formatted(result.objects(), result.changed().size(),
-                result.failed(), result.changed().isEmpty() ? "" : "; a drift scan was requested");
+    public RunNowResult syncNow() {
+        return scheduler.runNow(StateSyncJob.NAME);
+    }
+
+    @Override
+    public AutoCloseable onSynced(Consumer<String> listener) {
+        return sync.onSynced(result -> listener.accept("Synced %d state(s): %d changed, %d failed%s".formatted(
+                result.objects(), result.changed().size(), result.failed(),
+                result.changed().isEmpty() ? "" : "; a drift scan was requested")));
     }
 
     @Override

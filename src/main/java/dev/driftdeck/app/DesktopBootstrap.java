@@ -116,7 +116,7 @@ public final class DesktopBootstrap {
             }
         });
         DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
-                AwsSession::open, clock);
+                snapshots, AwsSession::open, clock);
         JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
                 // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
                 new JobDefinition(driftScan, Schedule.Every.minutes(current.scanIntervalMinutes()), true, false,
@@ -135,7 +135,7 @@ public final class DesktopBootstrap {
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
-                new DatabaseSourcesServices(db, stateSync), driftignore));
+                new DatabaseSourcesServices(db, stateSync, scheduler), driftignore));
     }
 
     private static Desktop readOnly(Database db, String problem, DataDirectory data) {

@@ -67,7 +67,8 @@ public final class AwsScanner {
 
     /**
      * As {@link #scan(AwsSession, List, List, boolean)}, spending detail calls only on what {@code managed} holds,
-     * and telling {@code listener} as each scope finishes.
+     * and telling {@code listener} as each scope finishes. Once {@link AwsSession#stopRequested()} no scope starts
+     * and no AWS call is made (between scopes and between pages), and this throws {@link ListingStoppedException}.
      */
     public LiveInventory scan(AwsSession session, List<String> regions, List<Collector> collectors, boolean strict,
                               ManagedState managed, ListingListener listener) {
@@ -94,13 +95,16 @@ public final class AwsScanner {
                 Semaphore limit = perServiceLimits.computeIfAbsent(
                         task.scope().region() + "/" + task.collector().service(), k -> new Semaphore(perService));
                 futures.add(pool.submit(() -> {
+                    checkStop(session, account);
                     limit.acquire();
                     ListingOutcome outcome;
                     try {
+                        checkStop(session, account);
                         outcome = list(session, task, strict, managed);
                     } finally {
                         limit.release();
                     }
+                    checkStop(session, account); // a collector may have swallowed the refused calls
                     synchronized (done) {
                         // In order: the status bar never moves backwards.
                         listener.finished(outcome, done.incrementAndGet(), tasks.size());
@@ -115,6 +119,9 @@ public final class AwsScanner {
             Thread.currentThread().interrupt();
             throw new CancellationException("AWS listing of account " + account + " was interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ListingStoppedException stopped) {
+                throw stopped;
+            }
             // list() catches every exception of a scope; only an Error lands here.
             throw new IllegalStateException("AWS listing of account " + account + " crashed", e.getCause());
         } finally {
@@ -133,6 +140,10 @@ public final class AwsScanner {
             log.debug("Listed {} {} in {}/{}", resources.size(), scope.type(), scope.account(), scope.region());
             return new ListingOutcome.Listed(scope, resources);
         } catch (RuntimeException e) {
+            if (session.stopRequested()) {
+                throw new ListingStoppedException("Listing " + scope.type() + " in " + scope.account() + "/"
+                        + scope.region() + " stopped: the scan was asked to stop.");
+            }
             ListingOutcome.Failed failed = ListingFailures.classify(
                     scope, e, counter.lastFailedOperation(), task.collector().iamActions().getFirst());
             log.warn("{}", failed.reason());
@@ -140,6 +151,12 @@ public final class AwsScanner {
             return failed;
         } finally {
             counter.clearLastFailure();
+        }
+    }
+
+    private static void checkStop(AwsSession session, String account) {
+        if (session.stopRequested()) {
+            throw new ListingStoppedException("AWS listing of account " + account + " stopped: the scan was asked to stop.");
         }
     }
 

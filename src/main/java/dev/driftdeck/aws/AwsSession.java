@@ -54,6 +54,7 @@ public final class AwsSession implements AutoCloseable {
     private final URI endpoint;
     private final SdkHttpClient httpClient;
     private final ApiCallCounter counter = new ApiCallCounter();
+    private final StopCheck stopCheck = new StopCheck();
     private final RateLimiter rateLimiter;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private volatile String accountId;
@@ -116,6 +117,19 @@ public final class AwsSession implements AutoCloseable {
 
     public ApiCallCounter counter() {
         return counter;
+    }
+
+    /**
+     * From now on every AWS call of this session first asks {@code condition} and, when it is true, throws
+     * {@link ListingStoppedException} instead of calling: the scan owning the session was cancelled.
+     */
+    public void stopWhen(java.util.function.BooleanSupplier condition) {
+        stopCheck.stopWhen(condition);
+    }
+
+    /** True once the condition given to {@link #stopWhen} holds. */
+    public boolean stopRequested() {
+        return stopCheck.stopRequested();
     }
 
     /** The account the credentials belong to, from STS GetCallerIdentity (called once). */
@@ -237,6 +251,7 @@ public final class AwsSession implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
                                 .toBuilder().maxAttempts(options.maxAttempts()).build())
                         .apiCallTimeout(options.apiCallTimeout())
+                        .addExecutionInterceptor(stopCheck)
                         .addExecutionInterceptor(counter)
                         .addExecutionInterceptor(rateLimiter)
                         .build());

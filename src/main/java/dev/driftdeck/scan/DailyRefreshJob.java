@@ -12,6 +12,7 @@ import dev.driftdeck.store.MaintenanceRepository.AwsAccount;
 import dev.driftdeck.store.MaintenanceRepository.Retention;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
+import dev.driftdeck.store.StateSnapshotRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * The scheduler's {@code daily-refresh} job: the AWS account and its enabled regions (read-only: STS
- * GetCallerIdentity, EC2 DescribeRegions) with the console's AWS settings; history retention; database statistics.
+ * GetCallerIdentity, EC2 DescribeRegions) with the console's AWS settings; history retention (scans, runs, state
+ * snapshots); database statistics.
  * Each step runs even when an earlier one failed (an expired token must not stop the pruning); the run then fails
  * naming what failed and what was done.
  */
@@ -38,15 +40,18 @@ public final class DailyRefreshJob implements Job {
     private final MaintenanceRepository maintenance;
     private final ScanRepository scans;
     private final JdbcRunStore runs;
+    private final StateSnapshotRepository snapshots;
     private final Function<AwsTarget, AwsSession> sessions;
     private final Clock clock;
 
     public DailyRefreshJob(SettingsRepository settings, MaintenanceRepository maintenance, ScanRepository scans,
-                           JdbcRunStore runs, Function<AwsTarget, AwsSession> sessions, Clock clock) {
+                           JdbcRunStore runs, StateSnapshotRepository snapshots, Function<AwsTarget, AwsSession> sessions,
+                           Clock clock) {
         this.settings = settings;
         this.maintenance = maintenance;
         this.scans = scans;
         this.runs = runs;
+        this.snapshots = snapshots;
         this.sessions = sessions;
         this.clock = clock;
     }
@@ -99,7 +104,10 @@ public final class DailyRefreshJob implements Job {
         Instant cutoff = clock.instant().minus(retention.maxAge());
         int scansDeleted = scans.prune(cutoff, retention.maxScans());
         int runsDeleted = runs.prune(cutoff, retention.maxRunsPerJob());
-        return "pruned " + scansDeleted + " scan(s) and " + runsDeleted + " run(s)";
+        // After the scans: a snapshot only a pruned scan used goes now too (each object's newest always stays).
+        int snapshotsDeleted = snapshots.prune(cutoff);
+        return "pruned " + scansDeleted + " scan(s), " + runsDeleted + " run(s) and " + snapshotsDeleted
+                + " state snapshot(s)";
     }
 
     private static void step(String what, List<String> failed, Runnable body) {

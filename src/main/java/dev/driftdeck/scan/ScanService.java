@@ -6,6 +6,7 @@ import dev.driftdeck.aws.AwsTarget;
 import dev.driftdeck.aws.Collector;
 import dev.driftdeck.aws.Collectors;
 import dev.driftdeck.aws.ListingListener;
+import dev.driftdeck.aws.ListingStoppedException;
 import dev.driftdeck.aws.ManagedState;
 import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.IgnoreRules;
@@ -68,7 +69,8 @@ public final class ScanService {
      * Runs the scan.
      *
      * @throws ScanConfigurationException when the request cannot run at all (no region, no state source...)
-     * @throws ScanCancelledException     when {@code cancelled} turned true between steps
+     * @throws ScanCancelledException     when {@code cancelled} turned true: it is checked between steps, between
+     *                                    accounts, between scopes and before every AWS call
      */
     public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled) {
         Instant started = clock.instant();
@@ -111,10 +113,13 @@ public final class ScanService {
             AwsTarget target = new AwsTarget(account.profile(), regions.getFirst(), request.endpointUrl(),
                     account.roleArn(), account.externalId());
             try (AwsSession session = sessions.apply(target)) {
+                session.stopWhen(cancelled); // checked between scopes and before every AWS call (each page)
                 LiveInventory listed = scanner.scan(session, regions, collectors, request.strict(), managed,
                         listingProgress(progress, i, targets.size()));
                 outcomes.addAll(listed.outcomes());
                 listed.apiCalls().forEach((service, calls) -> apiCalls.merge(service, calls, Long::sum));
+            } catch (ListingStoppedException stopped) {
+                log.info("Scan stopped while listing AWS: {}", stopped.getMessage());
             }
             checkCancelled(cancelled);
         }

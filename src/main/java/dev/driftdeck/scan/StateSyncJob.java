@@ -12,6 +12,7 @@ import dev.driftdeck.store.StateSnapshotRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class StateSyncJob implements Job {
     private final SettingsRepository settings;
     private final StateSnapshotRepository snapshots;
     private final Consumer<String> requestScan;
+    private final List<Consumer<SyncResult>> syncedListeners = new CopyOnWriteArrayList<>();
 
     /** @param requestScan asks the scheduler for a drift scan; called with the reason when a state changed */
     public StateSyncJob(Clock clock, StateLoader loader, SettingsRepository settings, StateSnapshotRepository snapshots,
@@ -71,8 +73,19 @@ public final class StateSyncJob implements Job {
     }
 
     /**
-     * One check of every source, from the scheduler or the Sources view's "Sync now". Synchronized: two syncs at once
-     * would record the same change twice.
+     * Tells {@code listener} what each finished sync saw (on the syncing thread), so the Sources view reloads.
+     *
+     * @return closing it unsubscribes
+     */
+    public AutoCloseable onSynced(Consumer<SyncResult> listener) {
+        syncedListeners.add(listener);
+        return () -> syncedListeners.remove(listener);
+    }
+
+    /**
+     * One check of every source: the body of a run (the Sources view's "Sync now" asks the scheduler for one, so it is
+     * claimed, recorded and stopped by pause like any run). Synchronized: two syncs at once would record the same
+     * change twice.
      */
     public synchronized SyncResult sync() {
         ConsoleSettings current = settings.load();
@@ -86,6 +99,14 @@ public final class StateSyncJob implements Job {
                     String.join(", ", changed));
             requestScan.accept("state changed: " + String.join(", ", changed));
         }
-        return new SyncResult(checked.size(), changed, failed);
+        SyncResult result = new SyncResult(checked.size(), changed, failed);
+        for (Consumer<SyncResult> listener : syncedListeners) {
+            try {
+                listener.accept(result);
+            } catch (RuntimeException e) {
+                log.warn("A state-sync listener failed", e);
+            }
+        }
+        return result;
     }
 }

@@ -34,6 +34,8 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
     /** Wall and monotonic time disagreeing by more than this between two ticks is a clock jump (or sleep). */
     static final Duration CLOCK_JUMP_THRESHOLD = Duration.ofSeconds(30);
+    /** A catch-up run waits this long after start: the console's first minute belongs to the operator and state-sync. */
+    static final Duration CATCH_UP_DELAY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final LongSupplier monotonicNanos;
@@ -49,6 +51,9 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
     private Instant lastTickWall;
     private long lastTickNanos;
     private volatile ClockJump lastClockJump;
+    /** Orders status snapshots: taken one at a time, each numbered (see {@link JobStatus#sequence()}). */
+    private final Object snapshotLock = new Object();
+    private long snapshotSequence;
 
     /** As the full constructor, with {@link System#nanoTime()} as the monotonic source. */
     public JobScheduler(Clock clock, ScheduledExecutorService ticker, ExecutorService workers, RunStore store,
@@ -112,9 +117,43 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         }
         store.abandonStale(clock.instant());
         slots.values().forEach(this::restoreLastRun); // a run just marked ABANDONED is the last one now
+        slots.values().forEach(this::catchUpIfMissed);
         long delay = options.tickDelay().toMillis();
         ticker.scheduleWithFixedDelay(this::tickSafely, 0, delay, TimeUnit.MILLISECONDS);
         log.info("Scheduler started: {} job(s), tick every {} ms", slots.size(), delay);
+    }
+
+    /**
+     * Anacron-style: a daily slot the tick will never run (the laptop was off or asleep through its misfire window,
+     * or the job was first scheduled after it) and no successful run since that slot in the history: the job runs
+     * once, {@link #CATCH_UP_DELAY} after start (plus its jitter), recorded with trigger CATCH_UP for that slot.
+     */
+    private void catchUpIfMissed(JobSlot slot) {
+        Instant now = clock.instant();
+        Instant missed = slot.unrunDailySlot(now);
+        if (missed == null) {
+            return;
+        }
+        try {
+            if (succeededSince(slot.name(), missed)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read the run history of {}; catching up on its slot {} to be safe", slot.name(), missed, e);
+        }
+        Instant at = now.plus(CATCH_UP_DELAY).plus(slot.definition.jitterFor(missed));
+        slot.catchUp(missed, at);
+        log.info("Job {} missed its slot {} and has not succeeded since; catching up once at {}", slot.name(), missed, at);
+    }
+
+    private boolean succeededSince(String job, Instant slot) {
+        for (RunOutcome done : new RunOutcome[] {RunOutcome.SUCCEEDED, RunOutcome.PARTIAL}) {
+            List<JobRun> newest = store.runs(new RunQuery(job, done, 1));
+            if (!newest.isEmpty() && !newest.getFirst().startedAt().isBefore(slot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Times out overdue runs and starts every job that is due now. Public so tests tick by hand after moving the clock. */
@@ -249,14 +288,21 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         listeners.publish();
     }
 
+    /**
+     * One snapshot of every job. Snapshots are taken one at a time and numbered, so a later number never holds
+     * older state than an earlier one: a listener that got them out of order keeps the higher.
+     */
     @Override
     public List<JobStatus> statuses() {
-        Instant now = clock.instant();
-        List<JobStatus> statuses = new ArrayList<>(slots.size());
-        for (JobSlot slot : slots.values()) {
-            statuses.add(slot.snapshot(now, closed));
+        synchronized (snapshotLock) {
+            long sequence = ++snapshotSequence;
+            Instant now = clock.instant();
+            List<JobStatus> statuses = new ArrayList<>(slots.size());
+            for (JobSlot slot : slots.values()) {
+                statuses.add(slot.snapshot(now, closed, sequence));
+            }
+            return List.copyOf(statuses);
         }
-        return List.copyOf(statuses);
     }
 
     /** The listener gets the current snapshot at once, then a fresh one after every change. */
@@ -275,7 +321,10 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
         }
     }
 
-    /** The worker side of one run. Catches everything: a job can fail, the scheduler cannot. */
+    /**
+     * The worker side of one run. Catches everything from the claim on: a job can fail, the scheduler cannot, and
+     * an Error thrown before the body (recording the start, a status listener) must not leave the job claimed.
+     */
     private void execute(JobSlot slot, RunSpec spec) {
         if (closed) {
             // Queued just before close(): shutdown() still drains the queue, but nothing should start now.
@@ -283,14 +332,14 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
             return;
         }
         RunContext context = new RunContext(spec.trigger());
-        Instant startedAt = clock.instant();
-        long runId = recorder.started(slot.name(), spec, startedAt);
-        slot.begin(context, new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt,
-                null, null, null, spec.coalescedSlots()), monotonicNanos.getAsLong());
-        listeners.publish();
         RunOutcome outcome;
         String error = null;
         try {
+            Instant startedAt = clock.instant();
+            long runId = recorder.started(slot.name(), spec, startedAt);
+            slot.begin(context, new JobRun(runId, slot.name(), spec.trigger(), spec.scheduledFor(), startedAt,
+                    null, null, null, spec.coalescedSlots()), monotonicNanos.getAsLong());
+            listeners.publish();
             outcome = slot.definition.job().run(context);
             if (outcome == null) {
                 outcome = RunOutcome.FAILED;
@@ -314,7 +363,9 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
 
     /**
      * Stops ticking, asks running jobs to stop, waits up to {@code shutdownWait} for them, records
-     * CANCELLED for any that did not finish, and shuts both executors down.
+     * CANCELLED for any that did not finish, and shuts both executors down. A job thread is never interrupted: it
+     * may be inside H2, which closes its file channel on an interrupt. Jobs stop cooperatively (a scan between
+     * scopes and before each AWS call); one that does not stop in time keeps its daemon thread until it returns.
      */
     @Override
     public void close() {
@@ -322,7 +373,7 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
             return;
         }
         closed = true;
-        ticker.shutdownNow();
+        ticker.shutdown(); // not shutdownNow: a tick may be writing a schedule to H2; a tick in progress ends by itself
         awaitQuietly(ticker);
         slots.values().forEach(JobSlot::askToStop);
         workers.shutdown();
@@ -341,7 +392,6 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
                         options.shutdownWait().toMillis());
             }
         }
-        workers.shutdownNow();
         awaitQuietly(workers);
         listeners.publish();
         log.info("Scheduler closed");

@@ -63,6 +63,9 @@ final class JobSlot {
     private long currentStartedNanos;
     /** A run recorded TIMED_OUT whose body has not returned yet; it keeps the claim until it does. */
     private RunContext hung;
+    /** A daily slot missed before this start that a catch-up run stands for, and when it may start; else null. */
+    private Instant catchUpSlot;
+    private Instant catchUpAt;
 
     JobSlot(JobDefinition definition, Schedule schedule, Instant nextDueAt, boolean paused, Duration maxBackoff) {
         this.definition = definition;
@@ -90,19 +93,23 @@ final class JobSlot {
             nextDueAt = pulledBack;
             rescheduled = true;
         }
-        if (!definition.enabled() || paused || backingOff(now) || now.isBefore(startAt())) {
+        if (!definition.enabled() || paused || backingOff(now)) {
             return new TickDecision(null, false, timedOut, rescheduled);
+        }
+        if (now.isBefore(startAt())) {
+            return catchUpIfDue(now, timedOut, rescheduled);
         }
         DueSlots due = schedule.due(nextDueAt, now);
         if (due.skip()) {
             log.warn("Job {} missed its slot {} by more than its misfire window; next run at {}", name(),
                     due.scheduledFor(), due.nextDueAt());
             nextDueAt = due.nextDueAt();
-            return new TickDecision(null, false, timedOut, true);
+            return catchUpIfDue(now, timedOut, true);
         }
         if (running.compareAndSet(false, true)) {
             nextDueAt = due.nextDueAt();
             coalescedSlots += due.coalesced();
+            clearCatchUp(); // this run stands for the missed slot too
             return new TickDecision(new RunSpec(Trigger.SCHEDULED, due.scheduledFor(), due.coalesced()), false,
                     timedOut, rescheduled);
         }
@@ -112,6 +119,50 @@ final class JobSlot {
         lastSkippedSlot = due.scheduledFor();
         skippedWhileRunning++;
         return new TickDecision(null, true, timedOut, rescheduled);
+    }
+
+    /**
+     * Starts the catch-up run once its time has come. A run of the job already going (manual, or a slot) started
+     * after the missed slot, so it stands for it: the catch-up is dropped rather than queued behind it.
+     */
+    private TickDecision catchUpIfDue(Instant now, JobRun timedOut, boolean rescheduled) {
+        if (catchUpAt == null || now.isBefore(catchUpAt)) {
+            return new TickDecision(null, false, timedOut, rescheduled);
+        }
+        Instant missed = catchUpSlot;
+        clearCatchUp();
+        if (!running.compareAndSet(false, true)) {
+            return new TickDecision(null, false, timedOut, rescheduled);
+        }
+        log.info("Job {}: catching up on its missed slot {}", name(), missed);
+        return new TickDecision(new RunSpec(Trigger.CATCH_UP, missed, 0), false, timedOut, rescheduled);
+    }
+
+    private void clearCatchUp() {
+        catchUpSlot = null;
+        catchUpAt = null;
+    }
+
+    /**
+     * The daily slot a tick will never run: the latest slot at or before {@code now} when it was skipped before this
+     * start (the persisted next slot is already after it) or is missed beyond its misfire window. Null for interval
+     * jobs (their missed slots coalesce into one run anyway) and when the tick runs the slot itself.
+     */
+    synchronized Instant unrunDailySlot(Instant now) {
+        if (!(schedule instanceof Schedule.DailyAt daily)) {
+            return null;
+        }
+        Instant latest = daily.slotAtOrBefore(now);
+        if (!nextDueAt.isAfter(latest) && !schedule.due(nextDueAt, now).skip()) {
+            return null;
+        }
+        return latest;
+    }
+
+    /** Runs the job once at {@code at} for the missed {@code slot}, unless a slot or a run covers it first. */
+    synchronized void catchUp(Instant slot, Instant at) {
+        catchUpSlot = slot;
+        catchUpAt = at;
     }
 
     /** The nominal next slot plus this slot's jitter: when a tick may start it. */
@@ -193,6 +244,7 @@ final class JobSlot {
     }
 
     synchronized void begin(RunContext context, JobRun run, long startedNanos) {
+        clearCatchUp(); // any run of the job (run now, a slot) does the work a pending catch-up would
         current = context;
         currentStartedNanos = startedNanos;
         lastRun = run;
@@ -249,35 +301,41 @@ final class JobSlot {
         return new RunStore.JobSchedule(nextDueAt, paused, ScheduleSpec.format(schedule));
     }
 
-    synchronized JobStatus snapshot(Instant now, boolean closed) {
+    /** When the job next starts by itself: its next slot, or a catch-up run before it. */
+    private Instant nextStart() {
+        Instant slot = startAt();
+        return catchUpAt != null && catchUpAt.isBefore(slot) ? catchUpAt : slot;
+    }
+
+    synchronized JobStatus snapshot(Instant now, boolean closed, long sequence) {
         JobCounters counters = new JobCounters(runs, failures, skippedWhileRunning, coalescedSlots, mergedRequests);
         if (!definition.enabled()) {
-            return status(JobState.DISABLED, null, counters, null);
+            return status(JobState.DISABLED, null, counters, null, sequence);
         }
         if (current != null) {
-            return status(JobState.RUNNING, startAt(), counters, null);
+            return status(JobState.RUNNING, startAt(), counters, null, sequence);
         }
         if (hung != null) {
             return status(JobState.RUNNING, startAt(), counters, "The last run timed out and was asked to stop;"
-                    + " no other run starts until it returns.");
+                    + " no other run starts until it returns.", sequence);
         }
         if (closed) {
-            return status(JobState.BLOCKED, null, counters, "The scheduler is shut down.");
+            return status(JobState.BLOCKED, null, counters, "The scheduler is shut down.", sequence);
         }
         if (paused) {
-            return status(JobState.PAUSED, null, counters, null);
+            return status(JobState.PAUSED, null, counters, null, sequence);
         }
         if (backingOff(now)) {
             Instant next = backoffUntil.isAfter(startAt()) ? backoffUntil : startAt();
             return status(JobState.BACKING_OFF, next, counters,
                     consecutiveFailures + " consecutive failure(s); no scheduled attempt before "
-                            + LOCAL_TIME.format(backoffUntil) + ". Run now still works.");
+                            + LOCAL_TIME.format(backoffUntil) + ". Run now still works.", sequence);
         }
-        return status(JobState.IDLE, startAt(), counters, null);
+        return status(JobState.IDLE, nextStart(), counters, null, sequence);
     }
 
-    private JobStatus status(JobState state, Instant next, JobCounters counters, String reason) {
-        return new JobStatus(name(), state, lastRun, next, counters, followUpQueued, reason, schedule, paused);
+    private JobStatus status(JobState state, Instant next, JobCounters counters, String reason, long sequence) {
+        return new JobStatus(name(), state, lastRun, next, counters, followUpQueued, reason, schedule, paused, sequence);
     }
 
     private boolean backingOff(Instant now) {

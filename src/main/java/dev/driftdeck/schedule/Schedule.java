@@ -124,6 +124,15 @@ public sealed interface Schedule permits Schedule.Every, Schedule.DailyAt {
             return slot;
         }
 
+        /** The latest slot at or before {@code now}: the one a job started now may have missed. */
+        public Instant slotAtOrBefore(Instant now) {
+            Instant slot = slotAfter(now.minus(DAY.multipliedBy(2)));
+            for (Instant next = slotAfter(slot); !next.isAfter(now); next = slotAfter(slot)) {
+                slot = next;
+            }
+            return slot;
+        }
+
         @Override
         public DueSlots due(Instant firstDue, Instant now) {
             Instant latest = firstDue;

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftdeck.scan.StateLoaders;
 import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.schedule.JobDefinition;
+import dev.driftdeck.schedule.JobScheduler;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.SchedulerOptions;
+import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StateSnapshotRepository;
@@ -46,6 +52,7 @@ class SourcesViewFxTest {
 
     private Database db;
     private BackgroundTasks tasks;
+    private JobScheduler scheduler;
     private final List<String> scanRequests = new ArrayList<>();
 
     @Start
@@ -60,7 +67,10 @@ class SourcesViewFxTest {
         StateSyncJob sync = new StateSyncJob(Clock.systemUTC(), StateLoaders.standard(new StateCache()), settings,
                 new StateSnapshotRepository(db), scanRequests::add);
         tasks = BackgroundTasks.daemon("sources-test");
-        SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync), tasks);
+        // Not started: no ticks, so the only state-sync run is the one "Sync now" asks for.
+        scheduler = JobScheduler.create(Clock.systemUTC(), new JdbcRunStore(db),
+                List.of(new JobDefinition(sync, StateSyncJob.DEFAULT_INTERVAL, true, false)), SchedulerOptions.defaults());
+        SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync, scheduler), tasks);
         stage.setScene(new Scene(new SourcesView(model), 1100, 520));
         stage.show();
         model.refresh();
@@ -68,6 +78,7 @@ class SourcesViewFxTest {
 
     @AfterEach
     void tearDown() {
+        scheduler.close();
         tasks.close();
         db.close();
     }
@@ -92,6 +103,11 @@ class SourcesViewFxTest {
         assertThat(robot.lookup("#sources-message").queryAs(Label.class).getText())
                 .isEqualTo("Synced 2 state(s): 0 changed, 1 failed");
         assertThat(scanRequests).as("first sight of a source is a baseline, not a change").isEmpty();
+        assertThat(new JdbcRunStore(db).recentRuns(StateSyncJob.NAME, 10)).as("a run of the job, in its history")
+                .singleElement().satisfies(run -> {
+                    assertThat(run.trigger()).isEqualTo(Trigger.MANUAL);
+                    assertThat(run.outcome()).isEqualTo(RunOutcome.PARTIAL);
+                });
     }
 
     @Test

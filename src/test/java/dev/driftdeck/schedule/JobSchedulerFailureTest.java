@@ -107,6 +107,39 @@ class JobSchedulerFailureTest extends SchedulerHarnessTest {
         assertThat(harness.workers.pending()).isZero();
     }
 
+    @Test
+    void anErrorThrownBeforeTheJobBodyIsRecordedAndDoesNotKeepTheJobClaimed() {
+        ScriptedJob scan = new ScriptedJob("drift-scan");
+        JobScheduler scheduler = harness.start(every(FIVE_MINUTES, scan));
+        AtomicBoolean thrown = new AtomicBoolean();
+        // A subscriber that fails with an Error (a class missing from a broken install) the first time it sees the
+        // run start: that publish happens before the job's body and its try.
+        scheduler.subscribe(statuses -> {
+            if (statuses.getFirst().state() == JobState.RUNNING && thrown.compareAndSet(false, true)) {
+                throw new NoClassDefFoundError("dev/driftdeck/ui/Missing");
+            }
+        });
+
+        assertThat(scheduler.runNow("drift-scan").kind()).isEqualTo(RunNowResult.Kind.STARTED);
+        try {
+            harness.workers.runNext();
+        } catch (Error e) {
+            // Whether the worker sees it is not the point; the job's claim and its history are.
+        }
+
+        assertThat(thrown).isTrue();
+        assertThat(harness.history("drift-scan")).singleElement().satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo(RunOutcome.FAILED);
+            assertThat(run.error()).contains("NoClassDefFoundError: dev/driftdeck/ui/Missing");
+        });
+        assertThat(scheduler.runNow("drift-scan").kind()).as("the job is not left claimed")
+                .isEqualTo(RunNowResult.Kind.STARTED);
+        harness.workers.runAll();
+        assertThat(scan.contexts).hasSize(1);
+        assertThat(harness.history("drift-scan")).extracting(JobRun::outcome)
+                .containsExactly(RunOutcome.FAILED, RunOutcome.SUCCEEDED);
+    }
+
     private void runAt(String time) {
         harness.at(time);
         harness.scheduler.tick();

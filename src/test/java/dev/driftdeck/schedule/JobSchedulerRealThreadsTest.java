@@ -86,6 +86,51 @@ class JobSchedulerRealThreadsTest {
         }
     }
 
+    @Test
+    void closeNeverInterruptsAJobThatIsInTheDatabase() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> databaseError = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        try (SchedulerHarness harness = new SchedulerHarness(dir)) {
+            // A body that is inside H2 (reading the run history) again and again and does not look at cancellation:
+            // close() gives up on it, but must not interrupt it there (H2 closes its file channel on an interrupt).
+            ScriptedJob busy = new ScriptedJob("daily-refresh").then(context -> {
+                entered.countDown();
+                try {
+                    while (!released.get()) {
+                        harness.runs.recentRuns("daily-refresh", 10);
+                    }
+                } catch (Throwable e) {
+                    databaseError.set(e);
+                } finally {
+                    interrupted.set(Thread.currentThread().isInterrupted());
+                    ended.countDown();
+                }
+                return RunOutcome.SUCCEEDED;
+            });
+            JobScheduler scheduler = JobScheduler.create(Clock.systemUTC(), harness.runs,
+                    List.of(new JobDefinition(busy, Duration.ofHours(1), true, false)),
+                    new SchedulerOptions(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofHours(1)));
+            harness.scheduler = scheduler;
+            scheduler.start();
+            assertThat(scheduler.runNow("daily-refresh").kind()).isEqualTo(RunNowResult.Kind.STARTED);
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            scheduler.close();
+            released.set(true);
+            assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(interrupted).as("the job thread was interrupted").isFalse();
+            assertThat(databaseError.get()).as("the job's database work failed").isNull();
+            assertThat(harness.runs.recentRuns("daily-refresh", 10)).singleElement().satisfies(run -> {
+                assertThat(run.outcome()).isEqualTo(RunOutcome.CANCELLED);
+                assertThat(run.error()).contains("did not stop within 100 ms");
+            });
+        }
+    }
+
     private static JobCounters counters(JobScheduler scheduler, String job) {
         return scheduler.statuses().stream().filter(s -> s.job().equals(job)).findFirst().orElseThrow().counters();
     }

@@ -39,6 +39,25 @@ class JobSchedulerTest extends SchedulerHarnessTest {
     }
 
     @Test
+    void statusSnapshotsAreNumberedInTheOrderTheyAreTaken() {
+        JobScheduler scheduler = harness.start(every(FIVE_MINUTES, new ScriptedJob("drift-scan")),
+                every(FIVE_MINUTES, new ScriptedJob("state-sync")));
+        List<Long> published = new ArrayList<>();
+        scheduler.subscribe(statuses -> {
+            assertThat(statuses).extracting(JobStatus::sequence).as("one number per snapshot list").containsOnly(
+                    statuses.getFirst().sequence());
+            published.add(statuses.getFirst().sequence());
+        });
+
+        scheduler.runNow("drift-scan");
+        harness.workers.runAll();
+        long asked = scheduler.statuses().getFirst().sequence();
+
+        assertThat(published).hasSizeGreaterThanOrEqualTo(4).isSorted().doesNotHaveDuplicates();
+        assertThat(asked).isGreaterThan(published.getLast());
+    }
+
+    @Test
     void aJobThatWaitsAtFirstStartIsFirstDueOneIntervalLaterWhileManualRunsWorkAtOnce() {
         ScriptedJob scan = new ScriptedJob("drift-scan");
         JobScheduler scheduler = harness.start(new JobDefinition(scan, FIVE_MINUTES, true, false));

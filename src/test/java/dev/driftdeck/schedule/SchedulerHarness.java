@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,6 +42,30 @@ final class SchedulerHarness implements AutoCloseable {
         workers = new ManualExecutor();
         scheduler = new JobScheduler(clock, nanos::get, refusingTicker, workers, runs, List.of(jobs), options);
         return scheduler;
+    }
+
+    /**
+     * As {@link #start(SchedulerOptions, JobDefinition...)}, then {@link JobScheduler#start()} as the desktop does
+     * (stale runs abandoned, missed daily slots caught up); its tick loop is parked, so ticks stay by hand.
+     */
+    JobScheduler boot(JobDefinition... jobs) {
+        workers = new ManualExecutor();
+        scheduler = new JobScheduler(clock, nanos::get, new ParkedTicker(), workers, runs, List.of(jobs),
+                new SchedulerOptions(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofHours(1)));
+        scheduler.start();
+        return scheduler;
+    }
+
+    /** Accepts the tick loop and never runs it. */
+    private static final class ParkedTicker extends ScheduledThreadPoolExecutor {
+        ParkedTicker() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            return schedule(() -> { }, 3650, TimeUnit.DAYS);
+        }
     }
 
     JobScheduler start(JobDefinition... jobs) {

@@ -99,9 +99,39 @@ class DailyRefreshJobTest {
 
         assertThatThrownBy(() -> job().run(SCHEDULED))
                 .hasMessageStartingWith("AWS account check failed: ")
-                .hasMessageContaining("Done: pruned 1 scan(s) and 0 run(s); database statistics refreshed.");
+                .hasMessageContaining("Done: pruned 1 scan(s), 0 run(s) and 0 state snapshot(s);"
+                        + " database statistics refreshed.");
         assertThat(scans.recent(10)).hasSize(1);
         assertThat(maintenance.awsAccount()).isEmpty();
+    }
+
+    @Test
+    void pruningAlsoDeletesStateSnapshotsOlderThanTheRetentionThatNoKeptScanUses() throws Exception {
+        settings.save(new ConsoleSettings(List.of(), List.of("us-east-1"), null, MotoServer.shared().endpoint(), false, 15));
+        maintenance.saveRetention(new Retention(Duration.ofDays(90), 500, 1000));
+        for (int[] snapshot : new int[][] {{200, 1}, {120, 2}, {89, 3}, {1, 4}}) {
+            insertSnapshot("/states/a.tfstate", ago(snapshot[0]), snapshot[1]);
+        }
+        insertSnapshot("/states/b.tfstate", ago(300), 9);
+
+        assertThat(job().run(SCHEDULED)).isEqualTo(RunOutcome.SUCCEEDED);
+
+        StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
+        assertThat(snapshots.snapshots("/states/a.tfstate")).extracting(StateSourceStatus::serial)
+                .as("1 and 2 are older than the 90-day retention").containsExactly(4L, 3L);
+        assertThat(snapshots.snapshots("/states/b.tfstate")).extracting(StateSourceStatus::serial)
+                .as("the newest of an object stays, however old").containsExactly(9L);
+    }
+
+    private void insertSnapshot(String uri, Instant recordedAt, long serial) throws Exception {
+        try (var connection = db.connection();
+             var insert = connection.prepareStatement("INSERT INTO state_snapshots (uri, recorded_at, serial, lineage,"
+                     + " resource_count) VALUES (?, ?, ?, 'l', 1)")) {
+            insert.setString(1, uri);
+            Columns.setInstant(insert, 2, recordedAt);
+            insert.setLong(3, serial);
+            insert.executeUpdate();
+        }
     }
 
     @Test
@@ -110,7 +140,8 @@ class DailyRefreshJobTest {
     }
 
     private DailyRefreshJob job() {
-        return new DailyRefreshJob(settings, maintenance, scans, runs, AwsSession::open, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new DailyRefreshJob(settings, maintenance, scans, runs, new StateSnapshotRepository(db), AwsSession::open,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Instant ago(int days) {

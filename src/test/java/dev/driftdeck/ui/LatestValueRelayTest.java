@@ -37,4 +37,15 @@ class LatestValueRelayTest {
         uiQueue.poll().run();
         assertThat(applied).containsExactly(1, 3);
     }
+
+    @Test
+    void valuesWithTheirOwnOrderKeepTheNewerWhenAnOlderArrivesLate() {
+        LatestValueRelay<Integer> ordered = new LatestValueRelay<>(uiQueue::add, applied::add, Math::max);
+
+        ordered.accept(7);
+        ordered.accept(5); // taken before 7 on another thread, delivered after it
+
+        uiQueue.poll().run();
+        assertThat(applied).containsExactly(7);
+    }
 }

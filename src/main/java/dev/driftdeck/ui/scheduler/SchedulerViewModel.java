@@ -46,6 +46,10 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** The job a "Run now" started, until its run is seen to end; null when no such message is showing. */
     private String startedJob;
     private boolean startedJobSeenRunning;
+    /** When that request was sent: a finished run that started at or after it is the one it started. */
+    private Instant startedJobRequestedAt;
+    /** The sequence of the last snapshot applied; an older one arriving late is dropped. */
+    private long appliedSequence;
     /** Stands for "merged into a run whose snapshot has not arrived yet" (our snapshot was older than the scheduler's). */
     private static final Instant UNSEEN_RUN = Instant.MIN;
     /** Start of the run a click was MERGED into; "Queued" holds until that run is over. */
@@ -72,7 +76,7 @@ public final class SchedulerViewModel implements AutoCloseable {
         LatestValueRelay<List<JobStatus>> relay = new LatestValueRelay<>(tasks.ui(), statuses -> {
             pushedSnapshotSeen = true;
             apply(statuses);
-        });
+        }, (pending, arriving) -> sequenceOf(arriving) < sequenceOf(pending) ? pending : arriving);
         subscription = scheduler.subscribe(relay);
         // The first snapshot is read in the background; a pushed one that arrived meanwhile is newer and wins.
         tasks.run(scheduler::statuses, statuses -> {
@@ -82,8 +86,16 @@ public final class SchedulerViewModel implements AutoCloseable {
         }, e -> message.set("Could not read the scheduler status: " + e.getMessage()));
     }
 
-    /** Applies a snapshot (FX thread). */
+    /**
+     * Applies a snapshot (FX thread). One older than the last applied (published by another scheduler thread and
+     * overtaken on the way) is dropped: it would show a finished run as still running.
+     */
     public void apply(List<JobStatus> statuses) {
+        long sequence = sequenceOf(statuses);
+        if (sequence < appliedSequence) {
+            return;
+        }
+        appliedSequence = sequence;
         latest = List.copyOf(statuses);
         reportFinishedRun();
         JobStatus scan = scanJob();
@@ -110,7 +122,10 @@ public final class SchedulerViewModel implements AutoCloseable {
         }
         if (status.state() == JobState.RUNNING) {
             startedJobSeenRunning = true;
-        } else if (startedJobSeenRunning && status.lastRun() != null && status.lastRun().outcome() != null) {
+        } else if (status.lastRun() != null && status.lastRun().outcome() != null
+                && (startedJobSeenRunning || !status.lastRun().startedAt().isBefore(startedJobRequestedAt))) {
+            // Seen running and now not, or a run that started after the click has already ended: the run may have
+            // come and gone between two applied snapshots (they coalesce), so RUNNING may never have been seen.
             var run = status.lastRun();
             message.set(startedJob + " finished: " + run.outcome()
                     + (run.duration() == null ? "" : " in " + TimeText.elapsed(run.duration())));
@@ -118,9 +133,15 @@ public final class SchedulerViewModel implements AutoCloseable {
         }
     }
 
-    private void awaitFinishOf(String job) {
+    private void awaitFinishOf(String job, Instant requestedAt) {
         startedJob = job;
         startedJobSeenRunning = false;
+        startedJobRequestedAt = requestedAt;
+        reportFinishedRun(); // the run may have ended before the scheduler's answer came back
+    }
+
+    private static long sequenceOf(List<JobStatus> statuses) {
+        return statuses.isEmpty() ? 0 : statuses.getFirst().sequence();
     }
 
     /** Recomputes time-relative text ("next in 4m 10s"); the view calls it once a second. */
@@ -129,14 +150,20 @@ public final class SchedulerViewModel implements AutoCloseable {
         jobs.setAll(latest.stream().map(status -> JobLine.of(status, now)).toList());
     }
 
-    /** "Scan now": asks the scheduler off the FX thread and reports its answer. */
+    /**
+     * "Scan now" (button, F5, Ctrl+R, "Rescan now" after an ignore-rule edit): asks the scheduler off the FX thread
+     * and reports its answer. While a scan runs the request still goes out, and comes back MERGED into one
+     * follow-up scan, which reads the settings and ignore rules afresh. Only a click whose request is still in
+     * flight sends nothing more.
+     */
     public void scanNow() {
-        if (scheduler == null || scanButtonDisabled.get()) {
+        if (scheduler == null || requestInFlight) {
             return;
         }
         requestInFlight = true;
         refreshButton();
-        tasks.run(() -> scheduler.runNow(DRIFT_SCAN), this::onRunNow, e -> {
+        Instant requestedAt = clock.instant();
+        tasks.run(() -> scheduler.runNow(DRIFT_SCAN), result -> onRunNow(result, requestedAt), e -> {
             requestInFlight = false;
             message.set("Could not start a scan: " + e.getMessage());
             refreshButton();
@@ -148,6 +175,7 @@ public final class SchedulerViewModel implements AutoCloseable {
         if (scheduler == null) {
             return;
         }
+        Instant requestedAt = clock.instant();
         tasks.run(() -> scheduler.runNow(job), result -> {
             message.set(switch (result.kind()) {
                 case STARTED -> job + " started";
@@ -155,7 +183,7 @@ public final class SchedulerViewModel implements AutoCloseable {
                 case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
             });
             if (result.kind() == RunNowResult.Kind.STARTED) {
-                awaitFinishOf(job);
+                awaitFinishOf(job, requestedAt);
             }
         }, e -> message.set("Could not start " + job + ": " + e.getMessage()));
     }
@@ -195,12 +223,12 @@ public final class SchedulerViewModel implements AutoCloseable {
                 e -> message.set("Could not change " + job + ": " + e.getMessage()));
     }
 
-    private void onRunNow(RunNowResult result) {
+    private void onRunNow(RunNowResult result, Instant requestedAt) {
         requestInFlight = false;
         switch (result.kind()) {
             case STARTED -> {
                 message.set("Scan started");
-                awaitFinishOf(DRIFT_SCAN);
+                awaitFinishOf(DRIFT_SCAN, requestedAt);
             }
             case MERGED -> {
                 JobStatus scan = scanJob();

@@ -1,7 +1,9 @@
 package dev.driftdeck.ui.sources;
 
+import dev.driftdeck.schedule.RunNowResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the Sources view needs from the rest of Driftdeck. Every method may block (database, S3, disk): the view
@@ -12,8 +14,21 @@ public interface SourcesServices {
     /** Every state object of the last sync, with its status. */
     List<SourceLine> sources() throws Exception;
 
-    /** Checks every source now (the {@code state-sync} job's body); a changed state requests a drift scan. */
-    String syncNow() throws Exception;
+    /**
+     * Asks the scheduler to run the {@code state-sync} job now (claimed, recorded in the run history, refused while
+     * paused): STARTED, MERGED into the sync already running (one more follows it), or BLOCKED with the reason. A
+     * changed state then requests a drift scan.
+     */
+    RunNowResult syncNow() throws Exception;
+
+    /**
+     * Calls {@code listener} (on any thread) with a one-line summary after every finished sync, manual or scheduled.
+     *
+     * @return closing it unsubscribes
+     */
+    default AutoCloseable onSynced(Consumer<String> listener) {
+        return () -> { };
+    }
 
     /** The sources as configured (paths, globs, S3 URIs), in order. */
     List<String> configured() throws Exception;

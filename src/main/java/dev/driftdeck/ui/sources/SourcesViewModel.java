@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
  * {@link BackgroundTasks}; results come back on the UI executor. A source is saved only after it passed validation
  * (S3 URI shape, profile exists, file found), and the validation error stays visible until the next attempt.
  */
-public final class SourcesViewModel {
+public final class SourcesViewModel implements AutoCloseable {
 
     private final SourcesServices services;
     private final BackgroundTasks tasks;
@@ -25,10 +25,18 @@ public final class SourcesViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final AutoCloseable synced;
+    /** How many finished syncs this view has heard of (FX thread); "Sync started" never replaces a newer summary. */
+    private long syncsFinished;
 
     public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
         this.services = services;
         this.tasks = tasks;
+        this.synced = services.onSynced(summary -> tasks.ui().execute(() -> {
+            syncsFinished++;
+            message.set(summary);
+            refresh();
+        }));
     }
 
     private record Loaded(List<SourceLine> lines, List<String> configured) {
@@ -42,18 +50,41 @@ public final class SourcesViewModel {
         }, e -> message.set("Loading the sources failed: " + e.getMessage()));
     }
 
-    /** Checks every source now; the table reloads when it is done. */
+    /**
+     * Asks the scheduler for a sync now and says what it answered; the table reloads when a sync finishes (this one
+     * or any other).
+     */
     public void syncNow() {
         busy.set(true);
-        message.set("Syncing…");
+        message.set("Requesting a sync…");
+        long finishedBefore = syncsFinished;
         tasks.run(services::syncNow, result -> {
             busy.set(false);
-            message.set(result);
-            refresh();
+            switch (result.kind()) {
+                case STARTED -> {
+                    if (syncsFinished == finishedBefore) { // else it already ended and its summary is showing
+                        message.set("Sync started; the table updates when it ends");
+                    }
+                }
+                case MERGED -> message.set("A sync is already running; one more follows it");
+                case BLOCKED -> message.set("Sync blocked: "
+                        + (result.reason() == null ? "no reason given" : result.reason()));
+            }
         }, e -> {
             busy.set(false);
-            message.set("Sync failed: " + e.getMessage());
+            message.set("Could not request a sync: " + e.getMessage());
         });
+    }
+
+    /** Stops listening for finished syncs; idempotent. */
+    @Override
+    public void close() {
+        try {
+            synced.close();
+        } catch (Exception e) {
+            // Unsubscribing only removes a listener from a list; the view is going away either way.
+            org.slf4j.LoggerFactory.getLogger(SourcesViewModel.class).debug("Unsubscribing from syncs failed", e);
+        }
     }
 
     public void add(String uri) {

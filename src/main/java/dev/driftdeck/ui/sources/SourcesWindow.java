@@ -21,6 +21,7 @@ public final class SourcesWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        stage.setOnHidden(e -> model.close());
         stage.show();
         model.refresh();
         return stage;

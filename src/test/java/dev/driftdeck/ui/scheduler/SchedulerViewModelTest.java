@@ -1,6 +1,11 @@
 package dev.driftdeck.ui.scheduler;
 
+import dev.driftdeck.schedule.JobCounters;
+import dev.driftdeck.schedule.JobRun;
+import dev.driftdeck.schedule.JobState;
 import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.schedule.RunNowResult;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.FakeScheduler;
@@ -75,8 +80,9 @@ class SchedulerViewModelTest {
         scheduler.publish(List.of(Statuses.scanRunning(false)));
         assertThat(buttonText()).isEqualTo("Queued");
         assertThat(buttonDisabled()).isTrue();
-        model.scanNow(); // ignored: the button is disabled while running
-        assertThat(scheduler.runNowRequests()).hasSize(1);
+        model.scanNow(); // F5 while running: reaches the scheduler, merged into the same follow-up
+        assertThat(scheduler.runNowRequests()).hasSize(2);
+        assertThat(buttonText()).isEqualTo("Queued");
 
         scheduler.publish(List.of(Statuses.scanIdle()));
         assertThat(buttonText()).isEqualTo("Scan now");
@@ -98,6 +104,55 @@ class SchedulerViewModelTest {
         scheduler.publish(List.of(followUp));
 
         assertThat(buttonText()).isEqualTo("Scan running…");
+    }
+
+    @Test
+    void scanNowWhileAScanRunsReachesTheSchedulerAndSaysItWasMerged() {
+        model.start();
+        scheduler.publish(List.of(Statuses.scanRunning(false)));
+        scheduler.answerRunNowWith(RunNowResult.merged());
+
+        model.scanNow(); // F5, Ctrl+R or "Rescan now" after an ignore-rule edit
+
+        assertThat(scheduler.runNowRequests()).containsExactly("drift-scan");
+        assertThat(model.messageProperty().get()).isEqualTo("A scan is already running; one more run is queued after it");
+        assertThat(buttonText()).isEqualTo("Queued");
+    }
+
+    @Test
+    void scanStartedGivesWayToTheOutcomeEvenWhenTheRunningSnapshotWasNeverSeen() {
+        model.start();
+        model.scanNow();
+        assertThat(model.messageProperty().get()).isEqualTo("Scan started");
+
+        // The scan ran and ended between two snapshots the console applied (coalesced, or before the answer).
+        JobRun fast = new JobRun(8, "drift-scan", Trigger.MANUAL, NOW.plusSeconds(1), NOW.plusSeconds(1),
+                NOW.plusSeconds(3), RunOutcome.PARTIAL, null, 0);
+        scheduler.publish(List.of(new JobStatus("drift-scan", JobState.IDLE, fast, NOW.plusSeconds(900),
+                new JobCounters(13, 1, 2, 3, 1), false, null)));
+
+        assertThat(model.messageProperty().get()).isEqualTo("drift-scan finished: PARTIAL in 2.0 s");
+    }
+
+    @Test
+    void aSnapshotFromBeforeTheClickDoesNotEndScanStarted() {
+        model.start();
+        model.scanNow();
+
+        scheduler.publish(List.of(Statuses.scanIdle()));
+
+        assertThat(model.messageProperty().get()).isEqualTo("Scan started");
+    }
+
+    @Test
+    void aSnapshotOlderThanTheLastAppliedIsDropped() {
+        model.start();
+        model.apply(List.of(numbered(Statuses.scanIdle(), 9)));     // the run ended (taken last)
+        model.apply(List.of(numbered(Statuses.scanRunning(false), 8))); // taken before it on another thread, late
+
+        assertThat(model.scanRunningProperty().get()).isFalse();
+        assertThat(buttonText()).isEqualTo("Scan now");
+        assertThat(model.jobs().getFirst().state()).isEqualTo("IDLE");
     }
 
     @Test
@@ -189,6 +244,11 @@ class SchedulerViewModelTest {
         model.close();
 
         assertThat(scheduler.subscriberCount()).isZero();
+    }
+
+    private static JobStatus numbered(JobStatus s, long sequence) {
+        return new JobStatus(s.job(), s.state(), s.lastRun(), s.nextRunAt(), s.counters(), s.followUpQueued(),
+                s.blockedReason(), s.schedule(), s.paused(), sequence);
     }
 
     private static final class MutableClock extends Clock {
