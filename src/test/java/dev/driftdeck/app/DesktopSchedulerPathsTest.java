@@ -101,12 +101,9 @@ class DesktopSchedulerPathsTest {
         assertThat(scheduler.runNow(DriftScanJob.NAME).kind()).isEqualTo(RunNowResult.Kind.STARTED);
         assertThat(listing.await(60, TimeUnit.SECONDS)).isTrue();
 
-        long closing = System.nanoTime();
+        // No timing asserted here (a loaded machine may be slow): a close that gave up on the scan after its 3 s
+        // wait records the run CANCELLED *with* an error saying so, which the assertions below reject.
         desktop.close();
-        Duration closed = Duration.ofNanos(System.nanoTime() - closing);
-
-        assertThat(closed).as("the scan stopped at its next scope, well within the 3 s close waits")
-                .isLessThan(Duration.ofSeconds(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.isAlive() && t.getName().startsWith("driftdeck-")));
         try (Database db = Database.open(data.database())) {
