@@ -70,6 +70,7 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
         private final List<String> idFrom = new ArrayList<>();
         private final List<AttributeRule> compared = new ArrayList<>();
         private ParentLink parent;
+        private String adopts;
 
         private Builder(String type, Scope scope) {
             this.type = type;
@@ -104,9 +105,15 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
             return this;
         }
 
+        /** See {@link TypeSpec#adopts}: an {@code aws_default_*} type adopting what that ordinary type lists. */
+        Builder adopts(String ordinaryType) {
+            adopts = ordinaryType;
+            return this;
+        }
+
         CollectorDefinition listedBy(Lister lister) {
             String service = actions.isEmpty() ? "unknown" : actions.getFirst().substring(0, actions.getFirst().indexOf(':'));
-            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent), scope, service, actions, lister);
+            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent, adopts), scope, service, actions, lister);
         }
     }
 }

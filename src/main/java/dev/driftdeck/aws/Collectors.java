@@ -18,6 +18,10 @@ public final class Collectors {
         List<Collector> all = new ArrayList<>();
         all.addAll(VpcCollectors.all());
         all.addAll(SecurityGroupCollectors.all());
+        all.addAll(NetworkAclCollectors.all());
+        all.addAll(DefaultVpcCollectors.all());
+        all.addAll(VpcOptionCollectors.all());
+        all.addAll(FlowLogCollectors.all());
         all.addAll(Ec2Collectors.all());
         all.addAll(KmsCollectors.all());
         all.addAll(MessagingCollectors.all());

@@ -155,12 +155,12 @@ final class VpcCollectors {
     }
 
     /** The provider leaves out the local route and routes propagated from a virtual private gateway. */
-    private static boolean terraformRoute(Route route) {
+    static boolean terraformRoute(Route route) {
         return !"local".equals(route.gatewayId()) && route.origin() != RouteOrigin.ENABLE_VGW_ROUTE_PROPAGATION
                 && !(route.destinationPrefixListId() != null && String.valueOf(route.gatewayId()).startsWith("vpce-"));
     }
 
-    private static Map<String, Object> inlineRoute(Route route) {
+    static Map<String, Object> inlineRoute(Route route) {
         return Attributes.of()
                 .put("cidr_block", route.destinationCidrBlock())
                 .put("ipv6_cidr_block", route.destinationIpv6CidrBlock())

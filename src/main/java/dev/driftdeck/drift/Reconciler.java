@@ -19,9 +19,13 @@ import java.util.stream.Collectors;
 public final class Reconciler {
 
     private final Map<String, TypeSpec> specs;
+    // ordinary type -> the aws_default_* type that adopts the same AWS objects (aws_vpc -> aws_default_vpc)
+    private final Map<String, String> adoptedBy;
 
     public Reconciler(List<TypeSpec> specs) {
         this.specs = specs.stream().collect(Collectors.toUnmodifiableMap(TypeSpec::type, Function.identity()));
+        this.adoptedBy = specs.stream().filter(spec -> spec.adopts() != null)
+                .collect(Collectors.toUnmodifiableMap(TypeSpec::adopts, TypeSpec::type));
     }
 
     public Reconciliation reconcile(List<StateSnapshot> states, LiveInventory inventory, IgnoreRules ignore) {
@@ -44,7 +48,8 @@ public final class Reconciler {
             }
         }
         for (LiveResource resource : live.all()) {
-            if (!managed.containsKey(resource.key()) && !ownedByManagedParent(resource, managed.keySet())) {
+            if (!managedAsEither(resource.key(), managed.keySet()) && !listedAsAdopter(resource.key(), live)
+                    && !ownedByManagedParent(resource, managed.keySet())) {
                 findings.add(unmanaged(resource, ignore));
             }
         }
@@ -129,7 +134,32 @@ public final class Reconciler {
             return false;
         }
         Object parentId = resource.attributes().get(spec.parent().idAttribute());
-        return parentId != null && managed.contains(new ResourceKey(spec.parent().type(), String.valueOf(parentId)));
+        return parentId != null
+                && managedAsEither(new ResourceKey(spec.parent().type(), String.valueOf(parentId)), managed);
+    }
+
+    /** Managed under this key, or under its adoption twin (see {@link TypeSpec#adopts}). */
+    private boolean managedAsEither(ResourceKey key, Set<ResourceKey> managed) {
+        if (managed.contains(key)) {
+            return true;
+        }
+        ResourceKey twin = adoptionTwin(key);
+        return twin != null && managed.contains(twin);
+    }
+
+    /** An object of an adopted type that the adopting type's listing also holds: reported once, as the adopter. */
+    private boolean listedAsAdopter(ResourceKey key, LiveIndex live) {
+        String adopter = adoptedBy.get(key.type());
+        return adopter != null && live.find(new ResourceKey(adopter, key.id())) != null;
+    }
+
+    private ResourceKey adoptionTwin(ResourceKey key) {
+        TypeSpec spec = specs.get(key.type());
+        if (spec != null && spec.adopts() != null) {
+            return new ResourceKey(spec.adopts(), key.id());
+        }
+        String adopter = adoptedBy.get(key.type());
+        return adopter == null ? null : new ResourceKey(adopter, key.id());
     }
 
     private static Finding managedFinding(FindingStatus status, StateResource resource, ResourceKey key,

@@ -14,15 +14,24 @@ import java.util.List;
  *                 (volatile, or not mapped by the collector)
  * @param parent   for a "separate style" type that Terraform can also manage inline in its parent (security group
  *                 rules, routes, S3 bucket sub-configurations), the parent; null otherwise. See {@link ParentLink}.
+ * @param adopts   for a type that adopts an object AWS creates itself ({@code aws_default_vpc}), the ordinary type
+ *                 whose listing can hold the same object under the same id ({@code aws_vpc}); null otherwise. The
+ *                 two are one object to the reconciler: managed as either, it is never UNMANAGED as the other,
+ *                 and unmanaged it is reported once, as the adopting type.
  */
-public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent) {
+public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
+                       String adopts) {
 
     public TypeSpec {
         idFrom = List.copyOf(idFrom);
         compared = List.copyOf(compared);
     }
 
+    public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent) {
+        this(type, idFrom, compared, parent, null);
+    }
+
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
-        this(type, idFrom, compared, null);
+        this(type, idFrom, compared, null, null);
     }
 }

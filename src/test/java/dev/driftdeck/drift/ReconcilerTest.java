@@ -226,6 +226,43 @@ class ReconcilerTest {
                 .contains("managed twice", "a.tfstate", "b.tfstate", "module.x.aws_instance.web");
     }
 
+    @Test
+    void anAdoptedDefaultObjectIsOneResourceWhicheverTypeListsOrManagesIt() {
+        TypeSpec vpc = new TypeSpec("aws_vpc", List.of(), List.of());
+        TypeSpec defaultVpc = new TypeSpec("aws_default_vpc", List.of(), List.of(), null, "aws_vpc");
+        TypeSpec group = new TypeSpec("aws_security_group", List.of(), List.of());
+        TypeSpec defaultGroup = new TypeSpec("aws_default_security_group", List.of(), List.of(), null, "aws_security_group");
+        TypeSpec rule = new TypeSpec("aws_vpc_security_group_ingress_rule", List.of(), List.of(),
+                new ParentLink("aws_security_group", "security_group_id"), null);
+        Reconciler adopting = new Reconciler(List.of(vpc, defaultVpc, group, defaultGroup, rule));
+        // --strict: the ordinary listings hold the default objects too.
+        LiveInventory live = inventory(
+                listed("aws_vpc", object("aws_vpc", "vpc-default"), object("aws_vpc", "vpc-other-default")),
+                listed("aws_default_vpc", object("aws_default_vpc", "vpc-default"),
+                        object("aws_default_vpc", "vpc-other-default")),
+                listed("aws_security_group", object("aws_security_group", "sg-default")),
+                listed("aws_default_security_group", object("aws_default_security_group", "sg-default")),
+                listed("aws_vpc_security_group_ingress_rule", new LiveResource("aws_vpc_security_group_ingress_rule",
+                        "sgr-1", ACCOUNT, REGION, Map.of("security_group_id", "sg-default"))));
+        StateSnapshot state = state(
+                new StateResource("aws_default_vpc.this", "", "aws_default_vpc", "this", "vpc-default", "prod.tfstate",
+                        Map.of("id", "vpc-default")),
+                new StateResource("aws_default_security_group.this", "", "aws_default_security_group", "this",
+                        "sg-default", "prod.tfstate", Map.of("id", "sg-default")));
+
+        Reconciliation result = adopting.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(result.findings()).extracting(Finding::type, Finding::id, Finding::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("aws_default_vpc", "vpc-default", FindingStatus.IN_SYNC),
+                // and the default group's rule belongs to the group, managed as aws_default_security_group
+                org.assertj.core.groups.Tuple.tuple("aws_default_security_group", "sg-default", FindingStatus.IN_SYNC),
+                org.assertj.core.groups.Tuple.tuple("aws_default_vpc", "vpc-other-default", FindingStatus.UNMANAGED));
+    }
+
+    private static LiveResource object(String type, String id) {
+        return new LiveResource(type, id, ACCOUNT, REGION, Map.of());
+    }
+
     private static Finding byId(Reconciliation result, String id) {
         return result.findings().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }

@@ -49,7 +49,7 @@ class CliBadInputTest {
                "instances": [{"schema_version": 0, "attributes": {"id": "alice", "name": "alice", "path": "/",
                  "arn": "arn:aws:iam::123456789012:user/alice", "tags": {}, "tags_all": {}},
                  "sensitive_attributes": []}]}%s]}""";
-    /** A type none of the 54 collectors lists. */
+    /** A type none of the collectors lists. */
     static final String GLUE_BLOCK = """
             ,{"mode": "managed", "type": "aws_glue_job", "name": "etl",
                "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",

@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The {@code fixtures/terraform/coverage} configuration applied once by real Terraform against moto, and scans of it
+ * The {@code fixtures/terraform/coverage} configuration (or another one there) applied once by real Terraform against moto, and scans of it
  * the way the product runs them (ScanService, a real session). Findings are rendered as sortable lines so a test
  * can assert the exact set: {@code CHANGED aws_vpc.main[0] tags.Name}, {@code MISSING aws_vpc.main[1]},
  * {@code UNMANAGED aws_vpc vpc-123}.
@@ -44,9 +44,14 @@ final class CoverageFixture {
     }
 
     static CoverageFixture apply() throws Exception {
+        return apply("coverage");
+    }
+
+    /** Applies another configuration under {@code fixtures/terraform/} the same way, on a reset moto. */
+    static CoverageFixture apply(String config) throws Exception {
         MotoServer.shared().reset();
-        Path work = Files.createTempDirectory("coverage-tf-");
-        return new CoverageFixture(TerraformApply.apply("coverage", MotoServer.shared().endpoint(), work));
+        Path work = Files.createTempDirectory(config + "-tf-");
+        return new CoverageFixture(TerraformApply.apply(config, MotoServer.shared().endpoint(), work));
     }
 
     /** The state id of a resource, e.g. {@code id("aws_vpc.main[0]")}. */
@@ -63,6 +68,11 @@ final class CoverageFixture {
     }
 
     ScanReport scan() {
+        return scan(false);
+    }
+
+    /** A scan of the state; {@code strict} keeps AWS's default resources as {@code --strict} does. */
+    ScanReport scan(boolean strict) {
         ScanService service = new ScanService(Clock.systemUTC(), new dev.driftdeck.state.StateLoader(), target -> {
             AwsSession session = AwsSession.open(target, MotoClients.CREDENTIALS,
                     new SessionOptions(2, Duration.ofSeconds(2), Duration.ofSeconds(30)));
@@ -70,7 +80,26 @@ final class CoverageFixture {
             return session;
         }, new AwsScanner());
         return service.scan(new ScanRequest(List.of(state.toString()), List.of(MotoClients.REGION), null,
-                MotoServer.shared().endpoint(), false, null), ScanProgress.Listener.NONE, () -> false);
+                MotoServer.shared().endpoint(), strict, null), ScanProgress.Listener.NONE, () -> false);
+    }
+
+    /**
+     * The AWS operations the fixture's scans called that are not read-only or whose IAM action no collector declares
+     * (STS needs no permission): empty when {@code docs/iam-policy.json} covers every call.
+     */
+    List<String> undeclaredOrWriteOperations() {
+        java.util.Set<String> declared = java.util.Set.copyOf(
+                dev.driftdeck.aws.IamActions.declared(dev.driftdeck.aws.Collectors.all()));
+        List<String> operations = new ArrayList<>();
+        sessions.forEach(session -> operations.addAll(session.counter().operations()));
+        if (operations.isEmpty()) {
+            throw new IllegalStateException("no scan of the fixture called AWS");
+        }
+        return operations.stream()
+                .filter(operation -> !operation.matches("[a-z0-9]+:(Describe|List|Get|Head)\\w+")
+                        || !operation.startsWith("sts:")
+                        && !declared.contains(dev.driftdeck.aws.IamActions.forOperation(operation)))
+                .distinct().toList();
     }
 
     /** Every finding that is not IN_SYNC, one line per CHANGED attribute path. */

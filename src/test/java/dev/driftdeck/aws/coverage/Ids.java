@@ -15,4 +15,14 @@ final class Ids {
         crc.update(destination.getBytes(StandardCharsets.UTF_8));
         return "r-" + routeTableId + crc.getValue();
     }
+
+    /**
+     * {@code nacl-<crc32("<acl>-<rule>-<egress>-<protocol>-")>}, the provider's aws_network_acl_rule id
+     * (Go: networkACLRuleCreateResourceID), with the protocol spelled as configured.
+     */
+    static String networkAclRule(String aclId, int ruleNumber, boolean egress, String protocol) {
+        CRC32 crc = new CRC32();
+        crc.update((aclId + "-" + ruleNumber + "-" + egress + "-" + protocol + "-").getBytes(StandardCharsets.UTF_8));
+        return "nacl-" + crc.getValue();
+    }
 }

@@ -1,0 +1,17 @@
+package dev.driftdeck.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SupportedTypesDocTest {
+
+    @Test
+    void theReadmeCountsTheRegisteredTypes() throws Exception {
+        assertThat(Files.readString(Path.of("README.md")))
+                .as("README.md states how many resource types the collectors support")
+                .contains(Collectors.all().size() + " resource types are supported");
+    }
+}
