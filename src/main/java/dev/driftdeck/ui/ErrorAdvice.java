@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
  */
 public record ErrorAdvice(String problem, String fix) {
 
+    /** The problem reads as a sentence before the fix: "...denied. Grant..." rather than "...denied Grant...". */
+    public ErrorAdvice {
+        if (!problem.isEmpty() && ".!?".indexOf(problem.charAt(problem.length() - 1)) < 0) {
+            problem = problem + ".";
+        }
+    }
+
     static final String AWS_ACCESS = "Settings → AWS access";
     static final String RUN_HISTORY = "Scheduler → Run history… has the full error.";
 
@@ -85,16 +92,25 @@ public record ErrorAdvice(String problem, String fix) {
             rule("Cannot read the ignore file", c -> new ErrorAdvice(c.message(),
                     "Fix the file's permissions, or remove it in Ignore rules.")));
 
-    /** Advice on an error whose profile is unknown (a job run). */
+    /** Advice on a job run's error (its profile unknown); an error no rule knows points at the run history. */
     public static ErrorAdvice of(String error) {
-        return of(error, null);
+        return of(error, null, RUN_HISTORY);
     }
 
     /**
-     * @param error   the error text: a stack trace, or "Type: message" lines
-     * @param profile the AWS profile in use, or null/blank when unknown or the default chain
+     * Advice on a failed "Test access" of {@code profile} (null or blank: the default chain); an error no rule knows
+     * points back at the settings tested.
      */
-    public static ErrorAdvice of(String error, String profile) {
+    public static ErrorAdvice ofAccessTest(String error, String profile) {
+        return of(error, profile, "Check the profile, regions and endpoint above, then test again.");
+    }
+
+    /**
+     * @param error     the error text: a stack trace, or "Type: message" lines
+     * @param profile   the AWS profile in use, or null/blank when unknown or the default chain
+     * @param otherwise the fix when no rule knows the error
+     */
+    private static ErrorAdvice of(String error, String profile, String otherwise) {
         String text = error == null ? "" : error.strip();
         String message = firstMessage(text);
         String knownProfile = profile != null && !profile.isBlank() ? profile.strip() : profileIn(text).orElse(null);
@@ -104,7 +120,7 @@ public record ErrorAdvice(String problem, String fix) {
                 return rule.advice().apply(new Context(message, text, match, knownProfile));
             }
         }
-        return new ErrorAdvice(message.isEmpty() ? "The run failed without a message." : message, RUN_HISTORY);
+        return new ErrorAdvice(message.isEmpty() ? "It failed without a message." : message, otherwise);
     }
 
     /** Problem and fix as one text. */

@@ -58,8 +58,8 @@ class ErrorAdviceTest {
                 corresponding profile.
                 Caused by: software.amazon.awssdk.core.exception.SdkClientException: Unable to load SSO token""";
 
-        assertThat(ErrorAdvice.of(sdk, "org-sso").fix()).isEqualTo("Run aws sso login --profile org-sso, then try again.");
-        assertThat(ErrorAdvice.of(sdk, "org-sso").problem()).contains("profile 'org-sso'");
+        assertThat(ErrorAdvice.ofAccessTest(sdk, "org-sso").fix()).isEqualTo("Run aws sso login --profile org-sso, then try again.");
+        assertThat(ErrorAdvice.ofAccessTest(sdk, "org-sso").problem()).contains("profile 'org-sso'");
         assertThat(ErrorAdvice.of(sdk).fix()).startsWith("Run aws sso login --profile <the profile in Settings");
     }
 
@@ -69,7 +69,7 @@ class ErrorAdviceTest {
                 + " HTTP request: Connect to 127.0.0.1:41045 [/127.0.0.1] failed: Connection refused (SDK Attempt Count: 2)");
 
         assertThat(advice.problem()).isEqualTo("Unable to execute HTTP request: Connect to 127.0.0.1:41045 [/127.0.0.1]"
-                + " failed: Connection refused (SDK Attempt Count: 2)");
+                + " failed: Connection refused (SDK Attempt Count: 2).");
         assertThat(advice.fix()).isEqualTo("Check the Endpoint URL in Settings → AWS access (blank for AWS itself) and the"
                 + " network.");
     }
@@ -104,7 +104,9 @@ class ErrorAdviceTest {
                 + "Caused by: java.lang.OutOfMemoryError: Java heap space\n\t... 4 more";
 
         assertThat(ErrorAdvice.of(timedOut)).isEqualTo(new ErrorAdvice(timedOut, "Scheduler → Run history… has the full error."));
-        assertThat(ErrorAdvice.of(crash).problem()).isEqualTo("AWS listing of account 1 crashed");
-        assertThat(ErrorAdvice.of(null).problem()).isEqualTo("The run failed without a message.");
+        assertThat(ErrorAdvice.of(crash).problem()).isEqualTo("AWS listing of account 1 crashed.");
+        assertThat(ErrorAdvice.of(null).problem()).isEqualTo("It failed without a message.");
+        assertThat(ErrorAdvice.ofAccessTest("java.lang.IllegalArgumentException: bad", null).fix())
+                .isEqualTo("Check the profile, regions and endpoint above, then test again.");
     }
 }

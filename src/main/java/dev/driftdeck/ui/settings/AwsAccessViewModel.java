@@ -153,7 +153,7 @@ public final class AwsAccessViewModel {
     }
 
     static String describe(AccessCheck.Result.Failed failed, String profile) {
-        return "No access. " + ErrorAdvice.of(failed.error(), profile).text();
+        return "No access. " + ErrorAdvice.ofAccessTest(failed.error(), profile).text();
     }
 
     private void showAnswer(Access state, String text) {

@@ -217,7 +217,7 @@ class SchedulerViewModelTest {
     @Test
     void failedJobsAreListedWithTheScanFirstAndTheHeadlineCountsTheRest() {
         model.start();
-        assertThat(model.failureTextProperty().get()).startsWith("daily-refresh failed: sts:GetCallerIdentity denied ");
+        assertThat(model.failureTextProperty().get()).startsWith("daily-refresh failed: sts:GetCallerIdentity denied. Scheduler → Run history");
         assertThat(model.failureHeadlineProperty().get()).isEqualTo(model.failureTextProperty().get());
 
         JobStatus idle = Statuses.scanIdle();
