@@ -30,6 +30,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final SettingsViewModel model = new SettingsViewModel();
+    private final AwsAccessViewModel access = new AwsAccessViewModel(model);
     private final Label saveError = new Label();
 
     private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
@@ -45,9 +46,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         sources.setWrapText(true);
         sources.setPrefRowCount(4);
         sources.textProperty().bindBidirectional(model.stateUrisProperty());
-        TextField profile = field("settings-profile", "default chain", model.profileProperty());
-        TextField regions = field("settings-regions", "eu-west-1, us-east-1 (empty: from the profile)", model.regionsProperty());
-        TextField endpoint = field("settings-endpoint", "blank for AWS; http://localhost:5000 for moto", model.endpointUrlProperty());
+        AwsAccessRows aws = new AwsAccessRows(model, access, services, tasks);
         TextField interval = field("settings-interval", "minutes", model.intervalProperty());
         CheckBox strict = new CheckBox("Strict: keep AWS default resources");
         strict.setTooltip(new javafx.scene.control.Tooltip("Default VPC and its subnets, service-linked roles, alias/aws/* keys…"));
@@ -74,9 +73,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.getColumnConstraints().setAll(labelColumn, valueColumn);
         int row = 0;
         form.addRow(row++, new Label("State sources"), sources);
-        form.addRow(row++, new Label("AWS profile"), profile);
-        form.addRow(row++, new Label("Regions"), regions);
-        form.addRow(row++, new Label("Endpoint URL"), endpoint);
+        row = aws.addTo(form, row);
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
         form.add(problems, 0, row++, 2, 1);
