@@ -61,7 +61,7 @@ class SourcesViewFxTest {
                 new StateSnapshotRepository(db), scanRequests::add);
         tasks = BackgroundTasks.daemon("sources-test");
         SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync), tasks);
-        stage.setScene(new Scene(new SourcesView(model), 1100, 520));
+        stage.setScene(new Scene(new SourcesView(model, dev.driftdeck.ui.sources.PathChooser.system()), 1100, 620));
         stage.show();
         model.refresh();
     }

@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -36,15 +35,9 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
                            Consumer<SettingsForm> onSaved) {
         initOwner(owner);
         setTitle("Driftdeck settings");
-        setHeaderText("State sources and AWS access");
+        setHeaderText("AWS access and schedule (state sources are on the Sources page)");
         model.load(current);
 
-        TextArea sources = new TextArea();
-        sources.setId("settings-sources");
-        sources.setPromptText("One per line: a file, a directory, a glob (states/**/*.tfstate) or s3://bucket/key");
-        sources.setWrapText(true);
-        sources.setPrefRowCount(4);
-        sources.textProperty().bindBidirectional(model.stateUrisProperty());
         TextField profile = field("settings-profile", "default chain", model.profileProperty());
         TextField regions = field("settings-regions", "eu-west-1, us-east-1 (empty: from the profile)", model.regionsProperty());
         TextField endpoint = field("settings-endpoint", "blank for AWS; http://localhost:5000 for moto", model.endpointUrlProperty());
@@ -73,7 +66,6 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         labelColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Sta…"
         form.getColumnConstraints().setAll(labelColumn, valueColumn);
         int row = 0;
-        form.addRow(row++, new Label("State sources"), sources);
         form.addRow(row++, new Label("AWS profile"), profile);
         form.addRow(row++, new Label("Regions"), regions);
         form.addRow(row++, new Label("Endpoint URL"), endpoint);

@@ -4,7 +4,11 @@ import dev.driftdeck.ui.BackgroundTasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,9 +16,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Sources view's state and actions. Every call to {@link SourcesServices} runs on the worker of
+ * The Sources page's state and actions. Every call to {@link SourcesServices} runs on the worker of
  * {@link BackgroundTasks}; results come back on the UI executor. A source is saved only after it passed validation
  * (S3 URI shape, profile exists, file found), and the validation error stays visible until the next attempt.
+ * What is typed in the URI field is checked as it is typed, by the same validation: Add stays off until the text
+ * now in the field passed.
  */
 public final class SourcesViewModel {
 
@@ -25,10 +31,21 @@ public final class SourcesViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper inputValid = new ReadOnlyBooleanWrapper(false);
+    /** Only the check of the text now in the field may set {@link #inputValid}: typing outruns the checks. */
+    private final AtomicLong inputCheck = new AtomicLong();
+    private Runnable onSaved = () -> { };
 
     public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
         this.services = services;
         this.tasks = tasks;
+        input.addListener((obs, old, now) -> checkInput(now));
+    }
+
+    /** Runs after every saved change of the list (the console re-checks its first-run steps). */
+    public void setOnSaved(Runnable onSaved) {
+        this.onSaved = onSaved;
     }
 
     private record Loaded(List<SourceLine> lines, List<String> configured) {
@@ -56,6 +73,36 @@ public final class SourcesViewModel {
         });
     }
 
+    /** Adds what is typed in the URI field and empties the field. */
+    public void addInput() {
+        String typed = input.get();
+        change(typed, list -> list.add(typed.strip()), "Added " + typed.strip(), () -> input.set(""));
+    }
+
+    /** Adds a file or folder the operator chose. */
+    public void addPath(Path path) {
+        add(path.toString());
+    }
+
+    private void checkInput(String text) {
+        long check = inputCheck.incrementAndGet();
+        inputValid.set(false);
+        if (text == null || text.isBlank()) {
+            problem.set("");
+            return;
+        }
+        tasks.run(() -> services.problem(text), found -> {
+            if (check == inputCheck.get()) {
+                problem.set(found.orElse(""));
+                inputValid.set(found.isEmpty());
+            }
+        }, e -> {
+            if (check == inputCheck.get()) {
+                problem.set("Checking the source failed: " + e.getMessage());
+            }
+        });
+    }
+
     public void add(String uri) {
         change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()));
     }
@@ -70,10 +117,14 @@ public final class SourcesViewModel {
         }
         List<String> next = new ArrayList<>(configured);
         String removed = next.remove(index);
-        save(next, "Removed " + removed);
+        save(next, "Removed " + removed, () -> { });
     }
 
     private void change(String uri, java.util.function.Consumer<List<String>> edit, String done) {
+        change(uri, edit, done, () -> { });
+    }
+
+    private void change(String uri, java.util.function.Consumer<List<String>> edit, String done, Runnable afterSave) {
         busy.set(true);
         List<String> next = new ArrayList<>(configured);
         tasks.run(() -> services.problem(uri), found -> {
@@ -84,17 +135,19 @@ public final class SourcesViewModel {
             }
             problem.set("");
             edit.accept(next);
-            save(next, done);
+            save(next, done, afterSave);
         }, e -> {
             busy.set(false);
             problem.set("Checking the source failed: " + e.getMessage());
         });
     }
 
-    private void save(List<String> next, String done) {
+    private void save(List<String> next, String done, Runnable afterSave) {
         tasks.run(() -> services.saveConfigured(next), () -> {
             configured.setAll(next);
             message.set(done + ". Sync now to read it.");
+            afterSave.run();
+            onSaved.run();
         }, e -> message.set("Saving the sources failed: " + e.getMessage()));
     }
 
@@ -112,6 +165,16 @@ public final class SourcesViewModel {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** The S3 URI (or path, or glob) being typed. */
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    /** True once the text now in the field passed validation. */
+    public ReadOnlyBooleanProperty inputValidProperty() {
+        return inputValid.getReadOnlyProperty();
     }
 
     public BooleanProperty busyProperty() {
