@@ -99,10 +99,15 @@ public final class AwsSession implements AutoCloseable {
      * resolves SSO profiles through the sso/ssooidc modules); the target's role is assumed on top when it names one.
      */
     public static AwsSession open(AwsTarget target) {
+        return open(target, SessionOptions.defaults());
+    }
+
+    /** As {@link #open(AwsTarget)} with other limits (a quick access check). */
+    public static AwsSession open(AwsTarget target, SessionOptions options) {
         AwsCredentialsProvider credentials = target.profile() == null
                 ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(target.profile());
-        return new AwsSession(target, credentials, SessionOptions.defaults());
+        return new AwsSession(target, credentials, options);
     }
 
     /** A session with explicit credentials and limits (tests, assumed roles). */

@@ -7,9 +7,9 @@ import java.util.List;
  * What to reconcile against what: the same for the CLI, the scheduled job and "Scan now".
  *
  * @param stateUris   state sources: file, directory or glob (later also s3://)
- * @param regions     regions to scan; empty means the profile's or AWS_REGION's default
- * @param profile     AWS profile name, or null for the default credential chain
- * @param endpointUrl AWS-compatible endpoint override (emulators), or null
+ * @param regions     regions to scan; empty means the profile's or AWS_REGION's default (blank entries are dropped)
+ * @param profile     AWS profile name, or null for the default credential chain (blank means null)
+ * @param endpointUrl AWS-compatible endpoint override (emulators), or null (blank means null)
  * @param strict      keep AWS default resources (default VPC, service-linked roles...)
  * @param driftignore the .driftignore file to apply, or null
  * @param accounts    the identities to list, each an account; empty means the one of {@code profile}
@@ -23,9 +23,15 @@ public record ScanRequest(
         Path driftignore,
         List<AccountTarget> accounts) {
 
+    /**
+     * A blank field means "the default" here, where settings, CLI options and jobs become one request: the console
+     * stores an empty profile field as "", and every check below (Regions, the credential chain) reads null.
+     */
     public ScanRequest {
         stateUris = List.copyOf(stateUris);
-        regions = List.copyOf(regions);
+        regions = regions.stream().filter(region -> region != null && !region.isBlank()).map(String::strip).toList();
+        profile = blankToNull(profile);
+        endpointUrl = blankToNull(endpointUrl);
         accounts = List.copyOf(accounts);
     }
 
@@ -38,5 +44,9 @@ public record ScanRequest(
     /** The identities to list: the explicit accounts, else the profile's. */
     public List<AccountTarget> targets() {
         return accounts.isEmpty() ? List.of(new AccountTarget(profile, null, null)) : accounts;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }
