@@ -69,8 +69,10 @@ class FirstRunJourneyFxTest {
         try (var iam = MotoClients.iam(); SqsClient sqs = MotoClients.of(SqsClient.builder())) {
             iam.createUser(r -> r.userName("deployer").tags(Tag.builder().key("Team").value("platform").build()));
             iam.createUser(r -> r.userName("intern"));
-            // Terraform wrote 30 s; someone raised it by hand.
-            sqs.createQueue(r -> r.queueName("orders").attributes(java.util.Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "90")));
+            // As Terraform created it (its 256 KiB default message size), but with the visibility timeout raised by
+            // hand from the state's 30 s.
+            sqs.createQueue(r -> r.queueName("orders").attributes(java.util.Map.of(
+                    QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "262144", QueueAttributeName.VISIBILITY_TIMEOUT, "90")));
         }
         Path project = Files.createDirectories(temp.resolve("infra"));
         userState = Files.copy(Path.of(FirstRunJourneyFxTest.class.getResource("/tfstate/first-run.tfstate").toURI()),
@@ -135,6 +137,8 @@ class FirstRunJourneyFxTest {
                 && !lastRun.getText().startsWith("running"));
         assertThat(lastRun.getText()).startsWith("SUCCEEDED");
 
+        // The stored scan arrives with a "new drift" banner that moves the sidebar down: click once it is shown.
+        await(() -> robot.lookup("#notification-banner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#nav-findings");
         await(() -> findings(robot).getItems().size() >= 3);
         assertThat(findings(robot).getItems()).extracting(Finding::type, Finding::id, Finding::status).contains(
