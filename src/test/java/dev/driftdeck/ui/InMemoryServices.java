@@ -104,6 +104,11 @@ public final class InMemoryServices implements ConsoleServices {
             public Optional<String> problem(String uri) {
                 return validator.problem(uri);
             }
+
+            @Override
+            public Optional<String> typingProblem(String uri) {
+                return validator.typingProblem(uri);
+            }
         };
         return this;
     }

@@ -19,8 +19,8 @@ import javafx.collections.ObservableList;
  * The Sources page's state and actions. Every call to {@link SourcesServices} runs on the worker of
  * {@link BackgroundTasks}; results come back on the UI executor. A source is saved only after it passed validation
  * (S3 URI shape, profile exists, file found), and the validation error stays visible until the next attempt.
- * What is typed in the URI field is checked as it is typed, by the same validation: Add stays off until the text
- * now in the field passed.
+ * What is typed in the URI field is checked as it is typed (an S3 URI in full; a path or glob, which would mean
+ * walking the disk, only when added): Add stays off until the text now in the field passed.
  */
 public final class SourcesViewModel {
 
@@ -91,7 +91,7 @@ public final class SourcesViewModel {
             problem.set("");
             return;
         }
-        tasks.run(() -> services.problem(text), found -> {
+        tasks.run(() -> services.typingProblem(text), found -> {
             if (check == inputCheck.get()) {
                 problem.set(found.orElse(""));
                 inputValid.set(found.isEmpty());
