@@ -3,6 +3,8 @@ package dev.driftdeck.app;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.aws.AwsChoices;
+import dev.driftdeck.scan.AccessCheck;
 import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.scan.DriftScanJob;
@@ -164,6 +166,21 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public Optional<Path> ignoreFile() {
         return Optional.ofNullable(ignoreFile);
+    }
+
+    @Override
+    public List<String> awsProfiles() {
+        return AwsChoices.profiles();
+    }
+
+    @Override
+    public Map<String, String> awsRegions() {
+        return AwsChoices.regions();
+    }
+
+    @Override
+    public AccessCheck.Result testAwsAccess(String profile, List<String> regions, String endpointUrl) {
+        return AccessCheck.standard().check(profile, regions, endpointUrl);
     }
 
     @Override

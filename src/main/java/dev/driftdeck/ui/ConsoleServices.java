@@ -2,6 +2,7 @@ package dev.driftdeck.ui;
 
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.ResourceKey;
+import dev.driftdeck.scan.AccessCheck;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.JobRun;
@@ -113,6 +114,32 @@ public interface ConsoleServices {
      */
     default Optional<String> awsCredentialsProblem() throws Exception {
         return Optional.empty();
+    }
+
+    /**
+     * The AWS profiles the settings may pick: every profile of ~/.aws/config and ~/.aws/credentials (or
+     * AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), by name. May block (reads the files); throws naming the file
+     * when it cannot be parsed. The default offers none.
+     */
+    default List<String> awsProfiles() throws Exception {
+        return List.of();
+    }
+
+    /** The regions the settings may pick, id to name ("eu-west-1" to "Europe (Ireland)"), in order. The default offers none. */
+    default Map<String, String> awsRegions() {
+        return Map.of();
+    }
+
+    /**
+     * "Test access": whom these (possibly unsaved) settings reach AWS as, by one read-only STS GetCallerIdentity.
+     * Blocks on the network; a failure is a {@link AccessCheck.Result.Failed}, not an exception.
+     *
+     * @param profile     a profile, or blank for the default credential chain
+     * @param regions     the regions to scan (the first is asked), or empty for the profile's region
+     * @param endpointUrl an AWS-compatible endpoint, or blank for AWS
+     */
+    default AccessCheck.Result testAwsAccess(String profile, List<String> regions, String endpointUrl) throws Exception {
+        return new AccessCheck.Result.Failed("This console cannot test AWS access.");
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -122,7 +122,7 @@ class FirstRunJourneyFxTest {
         // 2. AWS access: region and endpoint in Settings, the profile left blank (the default credential chain).
         robot.clickOn("#guide-open-access");
         await(() -> robot.lookup("#settings-regions").tryQuery().isPresent());
-        assertThat(robot.lookup("#settings-profile").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#settings-profile").queryAs(ComboBox.class).getValue()).as("the default chain").isEqualTo("");
         robot.clickOn("#settings-regions").write("us-east-1");
         robot.clickOn("#settings-endpoint").write(MotoServer.shared().endpoint());
         robot.clickOn("#settings-save");

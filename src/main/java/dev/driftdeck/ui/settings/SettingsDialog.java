@@ -29,6 +29,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final SettingsViewModel model = new SettingsViewModel();
+    private final AwsAccessViewModel access = new AwsAccessViewModel(model);
     private final Label saveError = new Label();
 
     private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
@@ -38,9 +39,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         setHeaderText("AWS access and schedule (state sources are on the Sources page)");
         model.load(current);
 
-        TextField profile = field("settings-profile", "default chain", model.profileProperty());
-        TextField regions = field("settings-regions", "eu-west-1, us-east-1 (empty: from the profile)", model.regionsProperty());
-        TextField endpoint = field("settings-endpoint", "blank for AWS; http://localhost:5000 for moto", model.endpointUrlProperty());
+        AwsAccessRows aws = new AwsAccessRows(model, access, services, tasks);
         TextField interval = field("settings-interval", "minutes", model.intervalProperty());
         CheckBox strict = new CheckBox("Strict: keep AWS default resources");
         strict.setTooltip(new javafx.scene.control.Tooltip("Default VPC and its subnets, service-linked roles, alias/aws/* keys…"));
@@ -66,9 +65,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         labelColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Sta…"
         form.getColumnConstraints().setAll(labelColumn, valueColumn);
         int row = 0;
-        form.addRow(row++, new Label("AWS profile"), profile);
-        form.addRow(row++, new Label("Regions"), regions);
-        form.addRow(row++, new Label("Endpoint URL"), endpoint);
+        row = aws.addTo(form, row);
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
         form.add(problems, 0, row++, 2, 1);

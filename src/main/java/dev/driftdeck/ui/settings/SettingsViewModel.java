@@ -53,7 +53,8 @@ public final class SettingsViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("Settings are not valid: " + problemText.get());
         }
-        return new SettingsForm(stateUris, regionList(), profile.get().strip(), endpointUrl.get().strip(),
+        String chosenProfile = profile.get() == null ? "" : profile.get().strip(); // a picker cleared of its value
+        return new SettingsForm(stateUris, regionList(), chosenProfile, endpointUrl.get().strip(),
                 strict.get(), SettingsValidator.parseInterval(interval.get()));
     }
 
