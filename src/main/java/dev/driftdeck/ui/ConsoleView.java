@@ -158,7 +158,7 @@ public final class ConsoleView extends BorderPane {
     private void openSettings() {
         SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(), saved -> {
             model.showMessage("Settings saved");
-            model.checkEnvironment();
+            model.settingsSaved(saved.form(), saved.accessTested());
         }, model::showMessage);
     }
 

@@ -124,12 +124,23 @@ public final class ConsoleViewModel implements AutoCloseable {
     public void checkEnvironment() {
         tasks.run(services::loadSettings, settings -> {
             findings.sourcesConfiguredProperty().set(!settings.stateUris().isEmpty());
-            guide.settingsLoaded(settings.stateUris().size(), !settings.regions().isEmpty());
+            guide.settingsLoaded(settings);
         }, e -> { });
         tasks.run(services::awsCredentialsProblem, problem -> {
             findings.credentialsProblemProperty().set(problem.orElse(null));
             guide.credentialsChecked(problem.orElse(null));
         }, e -> { });
+    }
+
+    /**
+     * The settings dialog saved {@code saved}; {@code accessTested} says "Test access" had just reached AWS with exactly
+     * these settings (the guide's AWS step then needs no named region).
+     */
+    public void settingsSaved(SettingsForm saved, boolean accessTested) {
+        if (accessTested) {
+            guide.accessTested(saved);
+        }
+        checkEnvironment();
     }
 
     /** Loads the latest scan in the background and shows it; stale results are dropped. */

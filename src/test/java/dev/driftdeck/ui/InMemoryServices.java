@@ -10,6 +10,7 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.store.ScanSummary;
 
+import dev.driftdeck.scan.AccessCheck;
 import dev.driftdeck.state.s3.StateSourceValidator;
 import dev.driftdeck.ui.sources.SourceLine;
 import dev.driftdeck.ui.sources.SourcesServices;
@@ -37,6 +38,7 @@ public final class InMemoryServices implements ConsoleServices {
     private volatile Path ignoreFile;
     private volatile String credentialsProblem;
     private volatile SourcesServices sources;
+    private volatile AccessCheck.Result accessAnswer;
 
     private InMemoryServices(SchedulerControl scheduler, String readOnlyReason, ScanReport latest) {
         this.scheduler = scheduler;
@@ -116,6 +118,17 @@ public final class InMemoryServices implements ConsoleServices {
     @Override
     public Optional<SourcesServices> sources() {
         return Optional.ofNullable(sources);
+    }
+
+    /** Answers "Test access" with {@code result}. */
+    public InMemoryServices withAccessAnswer(AccessCheck.Result result) {
+        this.accessAnswer = result;
+        return this;
+    }
+
+    @Override
+    public AccessCheck.Result testAwsAccess(String profile, List<String> regions, String endpointUrl) throws Exception {
+        return accessAnswer == null ? ConsoleServices.super.testAwsAccess(profile, regions, endpointUrl) : accessAnswer;
     }
 
     /** Makes the credentials check fail with this reason. */

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.overview;
 
+import dev.driftdeck.ui.SettingsForm;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,9 +11,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * there, never from a click on the guide itself.
  * <ol>
  *     <li>State source: at least one source is configured.</li>
- *     <li>AWS access: the credentials a scan will use resolve, and the scan knows where to look: a region is set, or
- *     "Test access" succeeded (which proves the profile's own region works). Credentials alone are not enough: with
- *     no region anywhere the first scan fails.</li>
+ *     <li>AWS access: the credentials a scan will use resolve and a region is set, or the saved AWS settings (profile,
+ *     regions, endpoint) are the ones "Test access" reached AWS with (which proves a profile's own region too).
+ *     Credentials alone are not enough: with no region anywhere the first scan fails.</li>
  *     <li>First scan: a scan is stored and shown.</li>
  * </ol>
  * It shows when the console found no stored scan (a read-only console never shows it) and stays, every step ticked,
@@ -40,7 +41,9 @@ public final class FirstRunGuide {
 
     private boolean hidden;
     private boolean regionsSet;
-    private boolean accessTested;
+    /** The AWS part of the settings as stored now, and as last saved right after a successful Test access. */
+    private AwsPart stored;
+    private AwsPart tested;
     private boolean credentialsChecked;
     private String credentialsProblem;
 
@@ -61,12 +64,14 @@ public final class FirstRunGuide {
         visible.set(false);
     }
 
-    /** What the stored settings say: how many state sources, whether any region is named. */
-    public void settingsLoaded(int sourceCount, boolean regionsNamed) {
+    /** What the stored settings say: how many state sources, which regions, profile and endpoint. */
+    public void settingsLoaded(SettingsForm settings) {
+        int sourceCount = settings.stateUris().size();
         sourcesDone.set(sourceCount > 0);
         sourcesText.set(sourceCount == 0 ? SOURCES_TODO
                 : sourceCount + (sourceCount == 1 ? " state source configured." : " state sources configured."));
-        regionsSet = regionsNamed;
+        regionsSet = !settings.regions().isEmpty();
+        stored = AwsPart.of(settings);
         updateAccess();
     }
 
@@ -77,22 +82,26 @@ public final class FirstRunGuide {
         updateAccess();
     }
 
-    /** "Test access" answered: a success proves the credentials and the region the scan will use. */
-    public void accessTested(boolean succeeded) {
-        accessTested = succeeded;
+    /**
+     * These settings were saved right after "Test access" reached AWS with them: the credentials and the region the
+     * scan will use are proven, for as long as the stored profile, regions and endpoint stay these.
+     */
+    public void accessTested(SettingsForm saved) {
+        tested = AwsPart.of(saved);
         updateAccess();
     }
 
     private void updateAccess() {
+        boolean accessTested = tested != null && tested.equals(stored);
         if (!credentialsChecked) {
             accessDone.set(accessTested);
-            accessText.set(accessTested ? accessDoneText() : ACCESS_CHECKING);
+            accessText.set(accessTested ? accessDoneText(true) : ACCESS_CHECKING);
             return;
         }
         boolean done = accessTested || (credentialsProblem == null && regionsSet);
         accessDone.set(done);
         if (done) {
-            accessText.set(accessDoneText());
+            accessText.set(accessDoneText(accessTested));
         } else if (credentialsProblem != null) {
             accessText.set(ACCESS_NO_CREDENTIALS.formatted(credentialsProblem));
         } else {
@@ -100,9 +109,16 @@ public final class FirstRunGuide {
         }
     }
 
-    private String accessDoneText() {
-        return accessTested ? "AWS access tested: the scan can list your account."
+    private static String accessDoneText(boolean tested) {
+        return tested ? "AWS access tested: the scan reaches your account."
                 : "AWS credentials found and the region(s) to scan set.";
+    }
+
+    /** What "Test access" proves: the settings that say whom the scan asks, and where. */
+    private record AwsPart(String profile, java.util.List<String> regions, String endpointUrl) {
+        static AwsPart of(SettingsForm form) {
+            return new AwsPart(form.profile().strip(), form.regions(), form.endpointUrl().strip());
+        }
     }
 
     public ReadOnlyBooleanProperty visibleProperty() {

@@ -32,8 +32,17 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     private final AwsAccessViewModel access = new AwsAccessViewModel(model);
     private final Label saveError = new Label();
 
+    /**
+     * What a save stored.
+     *
+     * @param accessTested "Test access" had reached AWS with exactly these settings (its answer goes stale, back to
+     *                     not tested, as soon as the profile, regions or endpoint change)
+     */
+    public record Saved(SettingsForm form, boolean accessTested) {
+    }
+
     private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
-                           Consumer<SettingsForm> onSaved) {
+                           Consumer<Saved> onSaved) {
         initOwner(owner);
         setTitle("Driftdeck settings");
         setHeaderText("AWS access and schedule (state sources are on the Sources page)");
@@ -81,12 +90,13 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         save.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             SettingsForm form2 = model.toForm();
+            boolean tested = access.accessProperty().get() == AwsAccessViewModel.Access.OK;
             save.disableProperty().unbind();
             save.setDisable(true);
             saveError.setText("");
             tasks.run(() -> services.saveSettings(form2), () -> {
                 setResult(form2);
-                onSaved.accept(form2);
+                onSaved.accept(new Saved(form2, tested));
                 close();
             }, e -> {
                 saveError.setText("Could not save the settings: " + e.getMessage());
@@ -98,7 +108,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
 
     /** Loads the settings in the background, then shows the dialog; {@code onSaved} runs after a successful save. */
     public static void open(Window owner, ConsoleServices services, BackgroundTasks tasks,
-                            Consumer<SettingsForm> onSaved, Consumer<String> onError) {
+                            Consumer<Saved> onSaved, Consumer<String> onError) {
         tasks.run(services::loadSettings,
                 current -> new SettingsDialog(owner, services, tasks, current, onSaved).show(),
                 e -> onError.accept("Could not load the settings: " + e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.driftdeck.ui.fx;
 
+import dev.driftdeck.scan.AccessCheck;
 import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.FakeScheduler;
 import dev.driftdeck.ui.InMemoryServices;
@@ -85,6 +86,30 @@ class FirstRunGuideFxTest {
 
         robot.clickOn("#guide-hide");
         assertThat(guide.isVisible()).isFalse();
+    }
+
+    @Test
+    void aSuccessfulAccessTestThatIsSavedTicksAccessWithoutANamedRegion(FxRobot robot) throws Exception {
+        // The profile's own region serves: no region in Settings, but Test access reached the account.
+        services.withAccessAnswer(new AccessCheck.Result.Identified("123456789012",
+                "arn:aws:iam::123456789012:user/ops", "eu-west-1"));
+        await(() -> robot.lookup("#first-run-guide").query().isVisible());
+
+        robot.clickOn("#guide-open-access");
+        await(() -> robot.lookup("#settings-test-access").tryQuery().isPresent());
+        robot.clickOn("#settings-test-access");
+        await(() -> robot.lookup("#settings-access-result").queryAs(Label.class).getText().startsWith("Account 123456789012"));
+        robot.clickOn(robot.lookup("Cancel").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(done(robot, "access")).as("tested, but the settings tested were not saved").isFalse();
+
+        robot.clickOn("#guide-open-access");
+        await(() -> robot.lookup("#settings-test-access").tryQuery().isPresent());
+        robot.clickOn("#settings-test-access");
+        await(() -> robot.lookup("#settings-access-result").queryAs(Label.class).getText().startsWith("Account 123456789012"));
+        robot.clickOn("#settings-save");
+        await(() -> done(robot, "access"));
+        assertThat(services.settings().regions()).isEmpty();
     }
 
     private static boolean done(FxRobot robot, String step) {

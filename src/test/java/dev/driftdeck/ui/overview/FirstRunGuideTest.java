@@ -1,6 +1,9 @@
 package dev.driftdeck.ui.overview;
 
+import dev.driftdeck.ui.SettingsForm;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstRunGuideTest {
 
     private final FirstRunGuide guide = new FirstRunGuide();
+
+    private static SettingsForm settings(int sources, List<String> regions, String profile) {
+        return new SettingsForm(java.util.stream.IntStream.range(0, sources).mapToObj(i -> "s" + i + ".tfstate").toList(),
+                regions, profile, "", false, 15);
+    }
 
     @Test
     void showsOnlyWhenNoScanIsStoredAndStaysHiddenOnceHidden() {
@@ -23,18 +31,18 @@ class FirstRunGuideTest {
 
     @Test
     void aSourceTicksTheFirstStep() {
-        guide.settingsLoaded(0, false);
+        guide.settingsLoaded(settings(0, List.of(), ""));
         assertThat(guide.sourcesDoneProperty().get()).isFalse();
         assertThat(guide.sourcesTextProperty().get()).isEqualTo(FirstRunGuide.SOURCES_TODO);
 
-        guide.settingsLoaded(2, false);
+        guide.settingsLoaded(settings(2, List.of(), ""));
         assertThat(guide.sourcesDoneProperty().get()).isTrue();
         assertThat(guide.sourcesTextProperty().get()).isEqualTo("2 state sources configured.");
     }
 
     @Test
     void awsAccessNeedsCredentialsThatResolveAndARegion() {
-        guide.settingsLoaded(1, true);
+        guide.settingsLoaded(settings(1, List.of("eu-west-1"), ""));
         assertThat(guide.accessDoneProperty().get()).as("credentials not checked yet").isFalse();
         assertThat(guide.accessTextProperty().get()).isEqualTo(FirstRunGuide.ACCESS_CHECKING);
 
@@ -46,22 +54,25 @@ class FirstRunGuideTest {
         guide.credentialsChecked(null);
         assertThat(guide.accessDoneProperty().get()).isTrue();
 
-        guide.settingsLoaded(1, false);
+        guide.settingsLoaded(settings(1, List.of(), ""));
         assertThat(guide.accessDoneProperty().get()).as("credentials without any region").isFalse();
         assertThat(guide.accessTextProperty().get()).isEqualTo(FirstRunGuide.ACCESS_NO_REGION);
     }
 
     @Test
-    void aSuccessfulAccessTestTicksAccessWithoutANamedRegion() {
-        guide.settingsLoaded(1, false);
+    void savedSettingsThatPassedTestAccessTickAccessWithoutANamedRegionWhileTheyStay() {
+        SettingsForm ops = settings(1, List.of(), "ops");
+        guide.settingsLoaded(ops);
         guide.credentialsChecked(null);
         assertThat(guide.accessDoneProperty().get()).isFalse();
 
-        guide.accessTested(true);
+        guide.accessTested(ops);
         assertThat(guide.accessDoneProperty().get()).isTrue();
 
-        guide.accessTested(false);
-        assertThat(guide.accessDoneProperty().get()).isFalse();
+        guide.settingsLoaded(settings(1, List.of(), "other-profile"));
+        assertThat(guide.accessDoneProperty().get()).as("another profile was never tested").isFalse();
+        guide.settingsLoaded(ops);
+        assertThat(guide.accessDoneProperty().get()).isTrue();
     }
 
     @Test
