@@ -18,6 +18,7 @@ import dev.driftdeck.ui.scheduler.SchedulerView;
 import dev.driftdeck.ui.settings.SettingsDialog;
 import dev.driftdeck.ui.sources.PathChooser;
 import dev.driftdeck.ui.sources.SourcesView;
+import dev.driftdeck.ui.sources.SourcesViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -117,8 +118,6 @@ public final class ConsoleView extends BorderPane {
             showPage(now);
             refreshPage(now);
         });
-        // The configured sources, for a Sources page opened before any save.
-        model.sources().ifPresent(dev.driftdeck.ui.sources.SourcesViewModel::refresh);
         showPage(model.navigation().current());
 
         setTop(top);
@@ -149,7 +148,7 @@ public final class ConsoleView extends BorderPane {
     /** Pages that show what lives outside the console re-read it when opened: the sync's status, the rules file. */
     private void refreshPage(String id) {
         switch (id) {
-            case Navigation.SOURCES -> model.sources().ifPresent(dev.driftdeck.ui.sources.SourcesViewModel::refresh);
+            case Navigation.SOURCES -> model.sources().ifPresent(SourcesViewModel::refresh);
             case Navigation.IGNORE_RULES -> model.ignoreRules().reload();
             default -> { }
         }

@@ -75,13 +75,12 @@ public final class SourcesViewModel {
 
     /** Adds what is typed in the URI field and empties the field. */
     public void addInput() {
-        String typed = input.get();
-        change(typed, list -> list.add(typed.strip()), "Added " + typed.strip(), () -> input.set(""));
+        add(input.get(), () -> input.set(""));
     }
 
     /** Adds a file or folder the operator chose. */
     public void addPath(Path path) {
-        add(path.toString());
+        add(path.toString(), () -> { });
     }
 
     private void checkInput(String text) {
@@ -103,12 +102,12 @@ public final class SourcesViewModel {
         });
     }
 
-    public void add(String uri) {
-        change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()));
+    private void add(String uri, Runnable afterSave) {
+        change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()), afterSave);
     }
 
     public void replace(int index, String uri) {
-        change(uri, list -> list.set(index, uri.strip()), "Changed to " + (uri == null ? "" : uri.strip()));
+        change(uri, list -> list.set(index, uri.strip()), "Changed to " + (uri == null ? "" : uri.strip()), () -> { });
     }
 
     public void remove(int index) {
@@ -118,10 +117,6 @@ public final class SourcesViewModel {
         List<String> next = new ArrayList<>(configured);
         String removed = next.remove(index);
         save(next, "Removed " + removed, () -> { });
-    }
-
-    private void change(String uri, java.util.function.Consumer<List<String>> edit, String done) {
-        change(uri, edit, done, () -> { });
     }
 
     private void change(String uri, java.util.function.Consumer<List<String>> edit, String done, Runnable afterSave) {
