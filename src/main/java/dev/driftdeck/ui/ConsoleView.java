@@ -123,7 +123,8 @@ public final class ConsoleView extends BorderPane {
         setTop(top);
         setLeft(sidebar);
         setCenter(pages);
-        setBottom(new StatusBar(model.progress(), model.summary(), model.messageProperty()));
+        setBottom(new StatusBar(model.progress(), model.summary(), model.messageProperty(),
+                model.scheduler().failureHeadlineProperty(), model.scheduler().failureTextProperty()));
         defineShortcuts();
     }
 

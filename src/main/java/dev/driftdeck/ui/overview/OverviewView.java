@@ -65,13 +65,28 @@ public final class OverviewView extends ScrollPane {
                 "No new drift.", () -> showFindings.accept(null)), 0, 2);
         grid.add(findingsCard("Resolved since last scan", "overview-resolved", model.resolved(),
                 "Nothing resolved.", null), 1, 2);
-        grid.add(alertsCard(model.alerts()), 2, 2);
+        grid.add(alertsCard(model.alerts(), model.alertsPlaceholderProperty()), 2, 2);
 
         grid.add(breakdownCard("Coverage by account", "overview-accounts", model.accounts()), 0, 3);
         grid.add(breakdownCard("State sources (share in sync)", "overview-sources", model.sources()), 1, 3, 2, 1);
 
         VBox.setMargin(guide, new Insets(16, 16, 0, 16));
-        setContent(new VBox(guide, grid));
+        setContent(new VBox(jobFailure(model), guide, grid));
+    }
+
+    /** A failed job (the scan above all) heads the page with its error, its fix and the next attempt. */
+    private static Label jobFailure(OverviewViewModel model) {
+        Label failure = new Label();
+        failure.setId("overview-job-failure");
+        failure.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.ALERT_OCTAGON));
+        failure.getStyleClass().addAll(Styles.DANGER, "overview-job-failure");
+        failure.setWrapText(true);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+        failure.setPadding(new Insets(16, 16, 0, 16));
+        failure.textProperty().bind(model.jobFailureProperty());
+        failure.visibleProperty().bind(failure.textProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        return failure;
     }
 
     private static VBox coverageCard(SummaryViewModel summary) {
@@ -157,12 +172,12 @@ public final class OverviewView extends ScrollPane {
     }
 
     /** Alerts wrap in full (the IAM action is at the end of the line, where a list cell would cut it). */
-    private static VBox alertsCard(ObservableList<String> alerts) {
+    private static VBox alertsCard(ObservableList<String> alerts, javafx.beans.value.ObservableStringValue placeholder) {
         VBox lines = new VBox(6);
         lines.setId("overview-alerts");
         lines.setPadding(new Insets(2, 8, 2, 2));
         Runnable render = () -> lines.getChildren().setAll(alerts.isEmpty()
-                ? java.util.List.of(muted("No alerts: every listing succeeded."))
+                ? java.util.List.of(muted(placeholder.get()))
                 : alerts.stream().map(line -> {
                     Label label = new Label(line, new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.ALERT_TRIANGLE));
                     label.setWrapText(true);
@@ -171,6 +186,7 @@ public final class OverviewView extends ScrollPane {
                     return (Node) label;
                 }).toList());
         alerts.addListener((javafx.collections.ListChangeListener<String>) c -> render.run());
+        placeholder.addListener((obs, old, now) -> render.run());
         render.run();
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setFitToWidth(true);

@@ -21,6 +21,8 @@ import java.util.List;
 public final class OverviewViewModel {
 
     static final String NO_SCAN = "No scan yet. Add a state source on the Sources page, then press Scan now.";
+    static final String NO_ALERTS_BEFORE_A_SCAN = "No scan yet: nothing was listed.";
+    static final String NO_ALERTS = "No alerts: every listing succeeded.";
 
     private final ObservableList<Finding> newDrift = FXCollections.observableArrayList();
     private final ObservableList<Finding> resolved = FXCollections.observableArrayList();
@@ -34,17 +36,21 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper nextRunText = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper trendCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasScan = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper alertsPlaceholder = new ReadOnlyStringWrapper(NO_ALERTS_BEFORE_A_SCAN);
+    private final ReadOnlyStringWrapper jobFailure = new ReadOnlyStringWrapper("");
 
     /** Follows the drift-scan job of the scheduler panel for "next scan". */
     public OverviewViewModel(SchedulerViewModel scheduler) {
         scheduler.jobs().addListener((ListChangeListener<JobLine>) change -> nextRunText.set(nextRun(scheduler.jobs())));
         nextRunText.set(nextRun(scheduler.jobs()));
+        jobFailure.bind(scheduler.failureTextProperty());
     }
 
     /** Shows one scan's figures (FX thread): a handful of {@code setAll}s, no pass over the findings. */
     public void show(OverviewFigures figures) {
         ScanChanges changes = figures.changes();
         hasScan.set(true);
+        alertsPlaceholder.set(NO_ALERTS);
         newDrift.setAll(changes.newDrift());
         resolved.setAll(changes.resolved());
         newText.set(String.valueOf(changes.newDrift().size()));
@@ -129,6 +135,16 @@ public final class OverviewViewModel {
 
     public ReadOnlyStringProperty trendCaptionProperty() {
         return trendCaption.getReadOnlyProperty();
+    }
+
+    /** What the alerts card says when there are none: nothing about listings before a scan listed anything. */
+    public ReadOnlyStringProperty alertsPlaceholderProperty() {
+        return alertsPlaceholder.getReadOnlyProperty();
+    }
+
+    /** The jobs whose last run failed, with error, fix and next attempt, one per line; "" when none failed. */
+    public ReadOnlyStringProperty jobFailureProperty() {
+        return jobFailure.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasScanProperty() {

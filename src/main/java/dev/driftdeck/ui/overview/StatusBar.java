@@ -15,7 +15,12 @@ import javafx.scene.layout.Region;
 /** Bottom line: scan progress, the scheduler's last word, and the facts of the scan on screen. */
 public final class StatusBar extends HBox {
 
-    public StatusBar(ScanProgressViewModel progress, SummaryViewModel summary, ObservableStringValue schedulerMessage) {
+    /**
+     * @param jobFailure  the first failed job's error, fix and next attempt ("" when none failed)
+     * @param jobFailures every failed job's, one per line, for the tooltip
+     */
+    public StatusBar(ScanProgressViewModel progress, SummaryViewModel summary, ObservableStringValue schedulerMessage,
+                     ObservableStringValue jobFailure, ObservableStringValue jobFailures) {
         super(10);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
@@ -41,6 +46,22 @@ public final class StatusBar extends HBox {
         message.setId("status-message");
         message.textProperty().bind(schedulerMessage);
         message.setMinWidth(0);
+
+        // A failed job stays in sight until a run ends otherwise; the whole text is on hover.
+        Label failure = new Label();
+        failure.setId("status-job-failure");
+        failure.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.ALERT_OCTAGON));
+        failure.getStyleClass().add(Styles.DANGER);
+        failure.textProperty().bind(jobFailure);
+        failure.setMinWidth(0);
+        HBox.setHgrow(failure, Priority.SOMETIMES);
+        javafx.scene.control.Tooltip failureText = new javafx.scene.control.Tooltip();
+        failureText.textProperty().bind(jobFailures);
+        failureText.setWrapText(true);
+        failureText.setMaxWidth(600);
+        failure.setTooltip(failureText);
+        failure.visibleProperty().bind(failure.textProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -81,7 +102,7 @@ public final class StatusBar extends HBox {
         for (Label fixed : new Label[]{alerts, drift, lastScan, coverage}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(bar, progressText, message, spacer, alerts, afterAlerts, drift, afterDrift, lastScan, separator(), coverage);
+        getChildren().addAll(bar, progressText, failure, message, spacer, alerts, afterAlerts, drift, afterDrift, lastScan, separator(), coverage);
     }
 
     private static Separator separator() {

@@ -25,6 +25,8 @@ final class JobCard extends VBox {
     private final Label nextRun = new Label();
     private final Label counters = new Label();
     private final Label reason = new Label();
+    private final Label error = new Label();
+    private final Label fix = new Label();
     private final Label schedule = new Label();
     private final Button runNow = new Button(JobLine.RUN_NOW);
     private final Button pauseResume = new Button("Pause");
@@ -62,7 +64,16 @@ final class JobCard extends VBox {
         reason.managedProperty().bind(reason.visibleProperty());
         schedule.setId("job-schedule-" + job);
         schedule.getStyleClass().add(Styles.TEXT_MUTED);
-        info = new VBox(3, new HBox(6, lastKey, lastRun), new HBox(6, nextRun, schedule), counters, reason);
+        error.setId("job-error-" + job);
+        error.setWrapText(true);
+        error.getStyleClass().add(Styles.DANGER);
+        fix.setId("job-fix-" + job);
+        fix.setWrapText(true);
+        fix.getStyleClass().add(Styles.TEXT_BOLD);
+        for (Label failure : new Label[]{error, fix}) {
+            failure.managedProperty().bind(failure.visibleProperty());
+        }
+        info = new VBox(3, new HBox(6, lastKey, lastRun), new HBox(6, nextRun, schedule), counters, error, fix, reason);
 
         runNow.setId("job-run-now-" + job);
         runNow.getStyleClass().add(Styles.SMALL);
@@ -107,6 +118,10 @@ final class JobCard extends VBox {
         counters.setText(line.counters());
         reason.setText(line.reason());
         reason.setVisible(!line.reason().isEmpty());
+        error.setText(line.error());
+        error.setVisible(!line.error().isEmpty());
+        fix.setText(line.fix());
+        fix.setVisible(!line.fix().isEmpty());
         // Paused: the facts grey out, the controls stay readable so Resume is easy to find.
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("paused"), line.paused());
         info.setOpacity(line.paused() ? 0.45 : 1.0);

@@ -4,7 +4,9 @@ import dev.driftdeck.schedule.JobCounters;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.JobState;
 import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.schedule.Schedule;
+import dev.driftdeck.ui.ErrorAdvice;
 import dev.driftdeck.ui.TimeText;
 
 import java.time.Duration;
@@ -25,15 +27,18 @@ import java.time.Instant;
  * @param runNow   the per-job button: "Run now", or "Queued" once a run is queued behind the current one
  * @param schedule "every 15 min", "daily at 03:30 (Europe/Berlin)", or "" when unknown
  * @param scheduleInput what the schedule editor starts with: minutes ("15") or a time ("03:30")
+ * @param error    what made the last run fail (FAILED or TIMED_OUT), one sentence; "" when it did not fail
+ * @param fix      what the operator does about that error ({@link ErrorAdvice}); "" when it did not fail
  */
 public record JobLine(String job, JobState stateValue, String state, String lastRun, String nextRun,
                       String counters, String reason, boolean paused, String runNow, String schedule,
-                      String scheduleInput) {
+                      String scheduleInput, String error, String fix) {
 
     public static final String RUN_NOW = "Run now";
     public static final String QUEUED = "Queued";
 
     public static JobLine of(JobStatus status, Instant now) {
+        ErrorAdvice advice = failed(status.lastRun()) ? ErrorAdvice.of(status.lastRun().error()) : null;
         return new JobLine(
                 status.job(),
                 status.state(),
@@ -45,7 +50,22 @@ public record JobLine(String job, JobState stateValue, String state, String last
                 status.paused(),
                 status.followUpQueued() ? QUEUED : RUN_NOW,
                 status.schedule() == null ? "" : status.schedule().describe(),
-                scheduleInput(status.schedule()));
+                scheduleInput(status.schedule()),
+                advice == null ? "" : advice.problem(),
+                advice == null ? "" : advice.fix());
+    }
+
+    /** The last run is over and failed: its error stays on show until a run ends otherwise. */
+    private static boolean failed(JobRun run) {
+        return run != null && (run.outcome() == RunOutcome.FAILED || run.outcome() == RunOutcome.TIMED_OUT);
+    }
+
+    /**
+     * The failure in one line, for the overview and the status bar: "drift-scan failed: <error> <fix> (next in
+     * 29m 50s)"; "" when the last run did not fail.
+     */
+    public String failure() {
+        return error.isEmpty() ? "" : job + " failed: " + error + " " + fix + " (" + nextRun + ")";
     }
 
     static String scheduleInput(Schedule schedule) {

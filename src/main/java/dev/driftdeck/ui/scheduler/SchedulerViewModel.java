@@ -40,6 +40,8 @@ public final class SchedulerViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper scanRunning = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper failureText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failureHeadline = new ReadOnlyStringWrapper("");
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
@@ -127,6 +129,12 @@ public final class SchedulerViewModel implements AutoCloseable {
     public void tick() {
         Instant now = clock.instant();
         jobs.setAll(latest.stream().map(status -> JobLine.of(status, now)).toList());
+        List<String> failing = jobs.stream()
+                .sorted(java.util.Comparator.comparing(line -> !DRIFT_SCAN.equals(line.job())))
+                .map(JobLine::failure).filter(failure -> !failure.isEmpty()).toList();
+        failureText.set(String.join("\n", failing));
+        failureHeadline.set(failing.isEmpty() ? "" : failing.getFirst()
+                + (failing.size() > 1 ? " (+" + (failing.size() - 1) + " more failing job(s))" : ""));
     }
 
     /** "Scan now": asks the scheduler off the FX thread and reports its answer. */
@@ -263,6 +271,19 @@ public final class SchedulerViewModel implements AutoCloseable {
     /** The last thing the scheduler told the operator (blocked reason, merged...), for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /**
+     * Every job whose last run failed, one line each with the error, the fix and the next attempt (drift-scan
+     * first); "" when none failed. The overview shows it.
+     */
+    public ReadOnlyStringProperty failureTextProperty() {
+        return failureText.getReadOnlyProperty();
+    }
+
+    /** The first line of {@link #failureTextProperty()} and how many more there are, for the status bar. */
+    public ReadOnlyStringProperty failureHeadlineProperty() {
+        return failureHeadline.getReadOnlyProperty();
     }
 
     /** What the panel shows when there are no jobs to list. */

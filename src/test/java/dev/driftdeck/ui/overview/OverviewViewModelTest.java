@@ -108,4 +108,23 @@ class OverviewViewModelTest {
         fake.publish(List.of(Statuses.scanRunning(false)));
         assertThat(model.nextRunTextProperty().get()).isEqualTo("running now");
     }
+
+    @Test
+    void beforeAnyScanTheAlertsCardClaimsNothingAboutListings() {
+        assertThat(model.alertsPlaceholderProperty().get()).isEqualTo("No scan yet: nothing was listed.");
+
+        model.show(OverviewFigures.of(SampleScans.small(), null, List.of(ScanSummary.of(1, SampleScans.small()))));
+
+        assertThat(model.alertsPlaceholderProperty().get()).isEqualTo("No alerts: every listing succeeded.");
+    }
+
+    @Test
+    void failedJobsFollowTheScheduler() {
+        scheduler.start();
+
+        assertThat(model.jobFailureProperty().get()).isEqualTo(scheduler.failureTextProperty().get())
+                .startsWith("daily-refresh failed: ");
+        fake.publish(List.of(Statuses.scanIdle()));
+        assertThat(model.jobFailureProperty().get()).isEmpty();
+    }
 }

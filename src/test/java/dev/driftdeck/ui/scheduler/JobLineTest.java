@@ -1,12 +1,16 @@
 package dev.driftdeck.ui.scheduler;
 
 import dev.driftdeck.schedule.JobCounters;
+import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.JobState;
 import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.RunOutcome;
+import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.ui.Statuses;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static dev.driftdeck.ui.Statuses.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,5 +77,26 @@ class JobLineTest {
 
         assertThat(JobLine.of(daily, NOW).nextRun()).isEqualTo("next in 16h 05m");
         assertThat(JobLine.of(daily, NOW.minus(Duration.ofDays(2))).nextRun()).isEqualTo("next in 2d 16h");
+    }
+
+    @Test
+    void aFailedRunShowsItsErrorAndTheFixUntilARunEndsOtherwise() {
+        Instant finished = NOW.minusSeconds(10);
+        JobRun failed = new JobRun(3, "drift-scan", Trigger.MANUAL, finished.minusSeconds(1), finished.minusSeconds(1),
+                finished, RunOutcome.FAILED, """
+                dev.driftdeck.scan.ScanConfigurationException: No AWS region given: pass --region, set AWS_REGION, or \
+                set a region in the default profile.
+                \tat dev.driftdeck.scan.Regions.resolve(Regions.java:57)
+                """, 0);
+        JobStatus backingOff = new JobStatus("drift-scan", JobState.BACKING_OFF, failed, NOW.plus(Duration.ofMinutes(30)),
+                new JobCounters(1, 1, 0, 0, 0), false, "1 consecutive failure(s); no scheduled attempt before 11:10.");
+
+        JobLine line = JobLine.of(backingOff, NOW);
+
+        assertThat(line.error()).isEqualTo("No AWS region is set, and the AWS profile names none (nor does AWS_REGION).");
+        assertThat(line.fix()).isEqualTo("Open Settings → AWS access and pick the region(s) to scan.");
+        assertThat(line.failure()).isEqualTo("drift-scan failed: " + line.error() + " " + line.fix() + " (next in 30m 0s)");
+        assertThat(JobLine.of(Statuses.scanIdle(), NOW).failure()).isEmpty();
+        assertThat(JobLine.of(Statuses.scanRunning(false), NOW).error()).as("a new run is under way").isEmpty();
     }
 }

@@ -213,4 +213,27 @@ class SchedulerViewModelTest {
             return now;
         }
     }
+
+    @Test
+    void failedJobsAreListedWithTheScanFirstAndTheHeadlineCountsTheRest() {
+        model.start();
+        assertThat(model.failureTextProperty().get()).startsWith("daily-refresh failed: sts:GetCallerIdentity denied ");
+        assertThat(model.failureHeadlineProperty().get()).isEqualTo(model.failureTextProperty().get());
+
+        JobStatus idle = Statuses.scanIdle();
+        dev.driftdeck.schedule.JobRun failed = new dev.driftdeck.schedule.JobRun(8, "drift-scan",
+                dev.driftdeck.schedule.Trigger.SCHEDULED, NOW, NOW, NOW.plusSeconds(1),
+                dev.driftdeck.schedule.RunOutcome.TIMED_OUT, "The run passed its deadline of 30 min.", 0);
+        scheduler.publish(List.of(Statuses.dailyBackingOff(NOW), new JobStatus(idle.job(), idle.state(), failed,
+                idle.nextRunAt(), idle.counters(), false, null)));
+
+        assertThat(model.failureTextProperty().get().lines().toList()).extracting(line -> line.substring(0, line.indexOf(':')))
+                .containsExactly("drift-scan failed", "daily-refresh failed");
+        assertThat(model.failureHeadlineProperty().get()).isEqualTo("drift-scan failed: The run passed its deadline of"
+                + " 30 min. Scheduler → Run history… has the full error. (next in 4m 10s) (+1 more failing job(s))");
+
+        scheduler.publish(List.of(Statuses.scanIdle(), Statuses.stateSyncIdle(NOW)));
+        assertThat(model.failureTextProperty().get()).isEmpty();
+        assertThat(model.failureHeadlineProperty().get()).isEmpty();
+    }
 }
