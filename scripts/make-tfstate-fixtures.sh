@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates src/test/resources/tfstate/moto-foundation.tfstate: applies fixtures/terraform/foundation against a fresh
+# Regenerates the Terraform-made states under src/test/resources/tfstate/: moto-foundation.tfstate from
+# fixtures/terraform/foundation and first-run.tfstate from fixtures/terraform/first-run. Applies each against a fresh
 # moto_server with the preinstalled Terraform and AWS provider mirror, then runs one -refresh-only apply
 # so the state holds what the provider reads back (as a real state does after a plan).
 # Needs: terraform, moto_server on PATH, and a filesystem mirror of the hashicorp/aws provider: TF_PLUGIN_MIRROR, else
@@ -8,7 +9,6 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-out="$repo/src/test/resources/tfstate/moto-foundation.tfstate"
 provider=registry.terraform.io/hashicorp/aws
 find_mirror() {
   if [ -n "${TF_PLUGIN_MIRROR:-}" ]; then
@@ -58,10 +58,17 @@ RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
 
-cp -r "$repo/fixtures/terraform/foundation" "$work/tf"
-cd "$work/tf"
-terraform init -input=false -no-color >/dev/null
-terraform apply -input=false -no-color -auto-approve -var "endpoint=http://127.0.0.1:$port" >/dev/null
-terraform apply -input=false -no-color -auto-approve -refresh-only -var "endpoint=http://127.0.0.1:$port" >/dev/null
-cp terraform.tfstate "$out"
-echo "wrote $out ($(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(r["instances"]) for r in d["resources"] if r["mode"]=="managed"), "managed instances, serial", d["serial"])' "$out"))"
+# config:state file, each applied in its own directory against the same moto.
+for fixture in foundation:moto-foundation first-run:first-run; do
+  config=${fixture%%:*}
+  out="$repo/src/test/resources/tfstate/${fixture##*:}.tfstate"
+  cp -r "$repo/fixtures/terraform/$config" "$work/$config"
+  (
+    cd "$work/$config"
+    terraform init -input=false -no-color >/dev/null
+    terraform apply -input=false -no-color -auto-approve -var "endpoint=http://127.0.0.1:$port" >/dev/null
+    terraform apply -input=false -no-color -auto-approve -refresh-only -var "endpoint=http://127.0.0.1:$port" >/dev/null
+    cp terraform.tfstate "$out"
+  )
+  echo "wrote $out ($(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(len(r["instances"]) for r in d["resources"] if r["mode"]=="managed"), "managed instances, serial", d["serial"])' "$out"))"
+done

@@ -68,4 +68,9 @@ final class DatabaseSourcesServices implements SourcesServices {
     public Optional<String> problem(String uri) {
         return validator.problem(uri);
     }
+
+    @Override
+    public Optional<String> typingProblem(String uri) {
+        return validator.typingProblem(uri);
+    }
 }

@@ -6,16 +6,19 @@ import dev.driftdeck.ui.comfort.Theme;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.ui.about.AboutDialog;
 import dev.driftdeck.ui.findings.FindingDetailView;
-import dev.driftdeck.ui.ignore.IgnoreRulesWindow;
+import dev.driftdeck.ui.ignore.IgnoreRulesView;
 import dev.driftdeck.ui.findings.FindingsView;
 import dev.driftdeck.ui.notifications.NotificationBanner;
+import dev.driftdeck.ui.overview.FirstRunGuideView;
 import dev.driftdeck.ui.overview.OverviewView;
 import dev.driftdeck.ui.overview.StatusBar;
 import dev.driftdeck.ui.overview.SummaryStrip;
 import dev.driftdeck.ui.reports.ReportsView;
 import dev.driftdeck.ui.scheduler.SchedulerView;
 import dev.driftdeck.ui.settings.SettingsDialog;
-import dev.driftdeck.ui.sources.SourcesWindow;
+import dev.driftdeck.ui.sources.PathChooser;
+import dev.driftdeck.ui.sources.SourcesView;
+import dev.driftdeck.ui.sources.SourcesViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -54,7 +57,6 @@ public final class ConsoleView extends BorderPane {
     private final SchedulerView schedulerView;
     private final FindingsView findingsView;
     private final Theme theme;
-    private final IgnoreRulesWindow ignoreWindow = new IgnoreRulesWindow();
     private final Shortcuts shortcuts = new Shortcuts();
     private final VBox sidebar = new VBox(2);
     /** Holds the shown page only: see {@link #showPage}. */
@@ -63,7 +65,8 @@ public final class ConsoleView extends BorderPane {
     private final java.util.Map<String, Node> pageContents = new java.util.LinkedHashMap<>();
     private final ToggleGroup pageButtons = new ToggleGroup();
 
-    public ConsoleView(ConsoleViewModel model, Theme theme) {
+    /** @param chooser the Sources page's file and folder dialogs */
+    public ConsoleView(ConsoleViewModel model, Theme theme, PathChooser chooser) {
         this.model = model;
         this.theme = theme;
         getStyleClass().add("console");
@@ -97,12 +100,24 @@ public final class ConsoleView extends BorderPane {
         sidebar.setMinWidth(Region.USE_PREF_SIZE);
 
         // One line per page, in sidebar order.
-        addPage(Navigation.OVERVIEW, "Overview", Feather.HOME, new OverviewView(model.overview(), model.summary(), this::showFindings));
+        FirstRunGuideView guide = new FirstRunGuideView(model.guide(), new FirstRunGuideView.Actions(
+                () -> model.navigation().show(Navigation.SOURCES), this::openSettings, () -> model.scheduler().scanNow(),
+                model.scheduler().scanButtonDisabledProperty()));
+        addPage(Navigation.OVERVIEW, "Overview", Feather.HOME,
+                new OverviewView(model.overview(), model.summary(), this::showFindings, guide));
         addPage(Navigation.FINDINGS, "Findings", Feather.LIST, findingsPage);
         addPage(Navigation.SCHEDULER, "Scheduler", Feather.CLOCK, schedulerScroll);
         addPage(Navigation.REPORTS, "Reports", Feather.FILE_TEXT, new ReportsView(model.reports()));
+        addPage(Navigation.SOURCES, "Sources", Feather.DATABASE, model.sources()
+                .<Node>map(sources -> new SourcesView(sources, chooser))
+                .orElseGet(() -> readOnlyPage("State sources cannot be changed while the console is read-only.")));
+        addPage(Navigation.IGNORE_RULES, "Ignore rules", Feather.EYE_OFF,
+                new IgnoreRulesView(model.ignoreRules(), model.findings()::allFindings));
 
-        model.navigation().pageProperty().addListener((obs, old, now) -> showPage(now));
+        model.navigation().pageProperty().addListener((obs, old, now) -> {
+            showPage(now);
+            refreshPage(now);
+        });
         showPage(model.navigation().current());
 
         setTop(top);
@@ -131,16 +146,19 @@ public final class ConsoleView extends BorderPane {
         return findingsView;
     }
 
-    /** Opens the ignore rules window (header button, Ctrl+Shift+I). */
-    public void openIgnoreRules() {
-        ignoreWindow.show(getScene().getWindow(), model.ignoreRules(), model.findings()::allFindings,
-                getScene().getStylesheets());
+    /** Pages that show what lives outside the console re-read it when opened: the sync's status, the rules file. */
+    private void refreshPage(String id) {
+        switch (id) {
+            case Navigation.SOURCES -> model.sources().ifPresent(SourcesViewModel::refresh);
+            case Navigation.IGNORE_RULES -> model.ignoreRules().reload();
+            default -> { }
+        }
     }
 
     private void openSettings() {
         SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(), saved -> {
             model.showMessage("Settings saved");
-            model.checkEnvironment();
+            model.settingsSaved(saved.form(), saved.accessTested());
         }, model::showMessage);
     }
 
@@ -150,7 +168,8 @@ public final class ConsoleView extends BorderPane {
                 .add(Shortcuts.shortcut(KeyCode.F), "Search findings (Esc in the box clears all filters)", this::searchFindings)
                 .add(Shortcuts.alt(KeyCode.DOWN), "Next finding", () -> model.findings().selectRelative(1))
                 .add(Shortcuts.alt(KeyCode.UP), "Previous finding", () -> model.findings().selectRelative(-1))
-                .add(Shortcuts.shortcut(KeyCode.I, KeyCombination.SHIFT_DOWN), "Ignore rules", this::openIgnoreRules)
+                .add(Shortcuts.shortcut(KeyCode.I, KeyCombination.SHIFT_DOWN), "Ignore rules",
+                        () -> model.navigation().show(Navigation.IGNORE_RULES))
                 .add(Shortcuts.shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN), "Switch light / dark theme", theme::toggle)
                 .add(Shortcuts.shortcut(KeyCode.COMMA), "Settings", this::openSettings)
                 .add(Shortcuts.plain(KeyCode.F1), "Show these shortcuts", this::showShortcuts);
@@ -228,7 +247,6 @@ public final class ConsoleView extends BorderPane {
 
     void stopTimers() {
         schedulerView.stopCountdown();
-        ignoreWindow.close();
     }
 
     private HBox header() {
@@ -243,10 +261,6 @@ public final class ConsoleView extends BorderPane {
         Button settings = new Button("Settings", new FontIcon(Feather.SETTINGS));
         settings.setId("settings-button");
         settings.setOnAction(e -> openSettings());
-
-        Button ignoreRules = new Button("Ignore rules", new FontIcon(Feather.EYE_OFF));
-        ignoreRules.setId("ignore-rules-button");
-        ignoreRules.setOnAction(e -> openIgnoreRules());
 
         javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton(null, new FontIcon(Feather.MOON));
         dark.setId("theme-toggle");
@@ -263,12 +277,6 @@ public final class ConsoleView extends BorderPane {
         help.setOnMouseEntered(e -> helpTip.setText("Keyboard shortcuts (F1)\n\n" + shortcuts.helpText()));
         help.setOnAction(e -> showShortcuts());
 
-        Button sources = new Button("Sources", new FontIcon(Feather.DATABASE));
-        sources.setId("sources-button");
-        sources.setDisable(model.services().sources().isEmpty());
-        sources.setOnAction(e -> model.services().sources().ifPresent(
-                services -> SourcesWindow.open(getScene().getWindow(), services, model.tasks())));
-
         Button about = new Button(null, new FontIcon(Feather.INFO));
         about.setId("about-button");
         about.setTooltip(new javafx.scene.control.Tooltip("About Driftdeck: version, data directory, log file"));
@@ -284,11 +292,19 @@ public final class ConsoleView extends BorderPane {
         scanNow.disableProperty().bind(model.scheduler().scanButtonDisabledProperty());
         scanNow.setOnAction(e -> model.scheduler().scanNow());
 
-        HBox header = new HBox(10, title, subtitle, spacer, help, dark, about, ignoreRules, sources, settings, scanNow);
+        HBox header = new HBox(10, title, subtitle, spacer, help, dark, about, settings, scanNow);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 12, 6, 12));
         return header;
+    }
+
+    private static Node readOnlyPage(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        StackPane page = new StackPane(label);
+        page.setPadding(new Insets(24));
+        return page;
     }
 
     private HBox readOnlyBanner() {

@@ -11,12 +11,14 @@ import dev.driftdeck.ui.findings.FindingsViewModel;
 import dev.driftdeck.ui.findings.PreparedFindings;
 import dev.driftdeck.ui.ignore.IgnoreRulesViewModel;
 import dev.driftdeck.ui.notifications.NotificationsViewModel;
+import dev.driftdeck.ui.overview.FirstRunGuide;
 import dev.driftdeck.ui.overview.OverviewFigures;
 import dev.driftdeck.ui.overview.OverviewViewModel;
 import dev.driftdeck.ui.overview.ScanProgressViewModel;
 import dev.driftdeck.ui.overview.SummaryViewModel;
 import dev.driftdeck.ui.reports.ReportsViewModel;
 import dev.driftdeck.ui.scheduler.SchedulerViewModel;
+import dev.driftdeck.ui.sources.SourcesViewModel;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -51,6 +53,9 @@ public final class ConsoleViewModel implements AutoCloseable {
     static final int HISTORY = 60;
     private final Navigation navigation = new Navigation();
     private final OverviewViewModel overview;
+    private final FirstRunGuide guide = new FirstRunGuide();
+    /** Empty when the console has no sources port (read-only). */
+    private final Optional<SourcesViewModel> sources;
     private final ReportsViewModel reports;
     private final NotificationsViewModel notifications;
     private final Optional<String> readOnlyReason;
@@ -68,6 +73,12 @@ public final class ConsoleViewModel implements AutoCloseable {
                 .or(() -> services.scheduler().isEmpty() ? Optional.of("The scheduler is not running.") : Optional.empty());
         this.scheduler = new SchedulerViewModel(readOnlyReason.isPresent() ? Optional.empty() : services.scheduler(), tasks, clock);
         this.overview = new OverviewViewModel(scheduler);
+        this.sources = services.sources().map(port -> new SourcesViewModel(port, tasks));
+        // A saved source ticks the guide's first step and changes what the empty findings table says.
+        sources.ifPresent(model -> {
+            model.setOnSaved(this::checkEnvironment);
+            model.messageProperty().addListener((obs, old, now) -> message.set(now));
+        });
         this.reports = new ReportsViewModel(services, tasks);
         this.notifications = new NotificationsViewModel(tasks);
         detail.findingProperty().bind(findings.selectedProperty());
@@ -111,10 +122,25 @@ public final class ConsoleViewModel implements AutoCloseable {
      * console can say exactly what to do next. Run again after the settings were saved.
      */
     public void checkEnvironment() {
-        tasks.run(() -> !services.loadSettings().stateUris().isEmpty(),
-                configured -> findings.sourcesConfiguredProperty().set(configured), e -> { });
-        tasks.run(services::awsCredentialsProblem,
-                problem -> findings.credentialsProblemProperty().set(problem.orElse(null)), e -> { });
+        tasks.run(services::loadSettings, settings -> {
+            findings.sourcesConfiguredProperty().set(!settings.stateUris().isEmpty());
+            guide.settingsLoaded(settings);
+        }, e -> { });
+        tasks.run(services::awsCredentialsProblem, problem -> {
+            findings.credentialsProblemProperty().set(problem.orElse(null));
+            guide.credentialsChecked(problem.orElse(null));
+        }, e -> { });
+    }
+
+    /**
+     * The settings dialog saved {@code saved}; {@code accessTested} says "Test access" had just reached AWS with exactly
+     * these settings (the guide's AWS step then needs no named region).
+     */
+    public void settingsSaved(SettingsForm saved, boolean accessTested) {
+        if (accessTested) {
+            guide.accessTested(saved);
+        }
+        checkEnvironment();
     }
 
     /** Loads the latest scan in the background and shows it; stale results are dropped. */
@@ -129,6 +155,9 @@ public final class ConsoleViewModel implements AutoCloseable {
             if (sequence != loadSequence.get()) {
                 return;
             }
+            if (loaded.isEmpty() && !readOnly()) {
+                guide.noScanStored();
+            }
             loaded.ifPresent(scan -> {
                 // Ages first: the findings table's age columns read them when the new rows arrive.
                 findings.agesProperty().set(scan.ages());
@@ -137,6 +166,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                 summary.show(scan.figures());
                 overview.show(scan.overview());
                 reports.show(scan.report(), scan.scanId(), scan.history());
+                guide.scanShown();
                 if (justStored) {
                     notifications.scanStored(scan.overview().changes());
                 }
@@ -227,6 +257,15 @@ public final class ConsoleViewModel implements AutoCloseable {
         return overview;
     }
 
+    public FirstRunGuide guide() {
+        return guide;
+    }
+
+    /** The Sources page's model; empty when this console cannot edit sources (read-only). */
+    public Optional<SourcesViewModel> sources() {
+        return sources;
+    }
+
     public ReportsViewModel reports() {
         return reports;
     }
@@ -262,6 +301,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             }
         }
         subscriptions.clear();
+        sources.ifPresent(SourcesViewModel::close);
         scheduler.close();
     }
 

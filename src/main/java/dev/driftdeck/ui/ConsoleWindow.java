@@ -46,6 +46,12 @@ public final class ConsoleWindow implements AutoCloseable {
                 DesktopPorts.ephemeral());
     }
 
+    /** As {@link #open(Stage, ConsoleServices)}, answering "Add file…" and "Add folder…" with {@code chooser} (tests). */
+    public static ConsoleWindow open(Stage stage, ConsoleServices services, dev.driftdeck.ui.sources.PathChooser chooser) {
+        return open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(), true,
+                DesktopPorts.ephemeral().withChooser(chooser));
+    }
+
     /** As {@link #open(Stage, ConsoleServices)}, with the desktop's preferences, browser and notifications (the app). */
     public static ConsoleWindow open(Stage stage, ConsoleServices services, DesktopPorts ports) {
         ConsoleWindow window = open(stage, services, BackgroundTasks.daemon("driftdeck-ui"), Clock.systemDefaultZone(),
@@ -69,7 +75,7 @@ public final class ConsoleWindow implements AutoCloseable {
         ports.browser().ifPresent(model.detail()::setBrowser);
         // Filters first, so the first scan is shown the way the operator left it.
         memory.filters(model.findings());
-        ConsoleView view = new ConsoleView(model, theme);
+        ConsoleView view = new ConsoleView(model, theme, ports.chooser());
         memory.columns(view.findingsView().table());
         // Never larger than the screen: small laptop displays (and headless test screens) get a window that fits.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -12,6 +12,8 @@ public final class Navigation {
     public static final String FINDINGS = "findings";
     public static final String SCHEDULER = "scheduler";
     public static final String REPORTS = "reports";
+    public static final String SOURCES = "sources";
+    public static final String IGNORE_RULES = "ignore-rules";
 
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper(OVERVIEW);
 

@@ -71,7 +71,7 @@ class SourcesViewFxTest {
         scheduler = JobScheduler.create(Clock.systemUTC(), new JdbcRunStore(db),
                 List.of(new JobDefinition(sync, StateSyncJob.DEFAULT_INTERVAL, true, false)), SchedulerOptions.defaults());
         SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync, scheduler), tasks);
-        stage.setScene(new Scene(new SourcesView(model), 1100, 520));
+        stage.setScene(new Scene(new SourcesView(model, dev.driftdeck.ui.sources.PathChooser.system()), 1100, 620));
         stage.show();
         model.refresh();
     }

@@ -46,6 +46,14 @@ class LayeringTest {
     }
 
     @Test
+    void theConsoleReachesAwsOnlyThroughItsPorts() {
+        noClasses().that().resideInAPackage("dev.driftdeck.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "dev.driftdeck.aws..",
+                        "dev.driftdeck.state.s3..")
+                .check(production);
+    }
+
+    @Test
     void theCliNeverTouchesTheDesktop() {
         noClasses().that().resideInAPackage("dev.driftdeck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.ui..", "dev.driftdeck.app..", "javafx..")

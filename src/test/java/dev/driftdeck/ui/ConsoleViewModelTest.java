@@ -45,6 +45,25 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void theFirstRunGuideShowsOnlyOnAWritableConsoleWithNoStoredScan() {
+        ConsoleViewModel empty = new ConsoleViewModel(InMemoryServices.withScheduler(new FakeScheduler(Statuses.all()), null),
+                BackgroundTasks.sameThread(), clock);
+        ConsoleViewModel scanned = new ConsoleViewModel(InMemoryServices.withScheduler(new FakeScheduler(Statuses.all()),
+                SampleScans.small()), BackgroundTasks.sameThread(), clock);
+        ConsoleViewModel readOnly = new ConsoleViewModel(InMemoryServices.readOnly("schema from a newer Driftdeck", null),
+                BackgroundTasks.sameThread(), clock);
+
+        empty.start();
+        scanned.start();
+        readOnly.start();
+
+        assertThat(empty.guide().visibleProperty().get()).isTrue();
+        assertThat(scanned.guide().visibleProperty().get()).isFalse();
+        assertThat(scanned.guide().scanDoneProperty().get()).isTrue();
+        assertThat(readOnly.guide().visibleProperty().get()).as("nothing a read-only console could do").isFalse();
+    }
+
+    @Test
     void aFailedScanThatIsNeverStoredStillHidesItsProgressWhenTheJobStops() {
         FakeScheduler scheduler = new FakeScheduler(Statuses.all());
         InMemoryServices services = InMemoryServices.withScheduler(scheduler, SampleScans.small());

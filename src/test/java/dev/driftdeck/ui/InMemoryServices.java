@@ -10,7 +10,12 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.store.ScanSummary;
 
+import dev.driftdeck.scan.AccessCheck;
+import dev.driftdeck.state.s3.StateSourceValidator;
+import dev.driftdeck.ui.sources.SourceLine;
+import dev.driftdeck.ui.sources.SourcesServices;
 import java.nio.file.Path;
+import software.amazon.awssdk.profiles.ProfileFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +37,8 @@ public final class InMemoryServices implements ConsoleServices {
     private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
     private volatile Path ignoreFile;
     private volatile String credentialsProblem;
+    private volatile SourcesServices sources;
+    private volatile AccessCheck.Result accessAnswer;
 
     private InMemoryServices(SchedulerControl scheduler, String readOnlyReason, ScanReport latest) {
         this.scheduler = scheduler;
@@ -65,6 +72,63 @@ public final class InMemoryServices implements ConsoleServices {
     public InMemoryServices withIgnoreFile(Path file) {
         this.ignoreFile = file;
         return this;
+    }
+
+    /**
+     * Lets the console edit the state sources: the list is this store's {@link SettingsForm#stateUris()}, checked by
+     * the real {@link StateSourceValidator} (files relative to {@code workingDir}, this machine's AWS profiles).
+     */
+    public InMemoryServices withSources(Path workingDir) {
+        StateSourceValidator validator = new StateSourceValidator(workingDir, ProfileFile.defaultProfileFile());
+        this.sources = new SourcesServices() {
+            @Override
+            public List<SourceLine> sources() {
+                return List.of();
+            }
+
+            @Override
+            public dev.driftdeck.schedule.RunNowResult syncNow() {
+                return dev.driftdeck.schedule.RunNowResult.started();
+            }
+
+            @Override
+            public List<String> configured() {
+                return settings.stateUris();
+            }
+
+            @Override
+            public void saveConfigured(List<String> uris) {
+                SettingsForm s = settings;
+                settings = new SettingsForm(uris, s.regions(), s.profile(), s.endpointUrl(), s.strict(), s.scanIntervalMinutes());
+            }
+
+            @Override
+            public Optional<String> problem(String uri) {
+                return validator.problem(uri);
+            }
+
+            @Override
+            public Optional<String> typingProblem(String uri) {
+                return validator.typingProblem(uri);
+            }
+        };
+        return this;
+    }
+
+    @Override
+    public Optional<SourcesServices> sources() {
+        return Optional.ofNullable(sources);
+    }
+
+    /** Answers "Test access" with {@code result}. */
+    public InMemoryServices withAccessAnswer(AccessCheck.Result result) {
+        this.accessAnswer = result;
+        return this;
+    }
+
+    @Override
+    public AccessCheck.Result testAwsAccess(String profile, List<String> regions, String endpointUrl) throws Exception {
+        return accessAnswer == null ? ConsoleServices.super.testAwsAccess(profile, regions, endpointUrl) : accessAnswer;
     }
 
     /** Makes the credentials check fail with this reason. */

@@ -27,6 +27,19 @@ public final class StateSourceValidator {
         return new StateSourceValidator(Path.of("").toAbsolutePath(), ProfileFile.defaultProfileFile());
     }
 
+    /**
+     * What can be said while {@code uri} is being typed, without touching the disk: an S3 URI's shape and the profile
+     * it names (the AWS config files were read once, when this validator was made). A path, directory or glob is only
+     * looked for by {@link #problem(String)}, when it is added: resolving one walks directories, and a half-typed
+     * {@code /} would walk the whole disk. Blank is no problem yet.
+     */
+    public Optional<String> typingProblem(String uri) {
+        if (uri == null || !S3StateUri.isS3(uri.strip())) {
+            return Optional.empty();
+        }
+        return problem(uri);
+    }
+
     /** @return why {@code uri} cannot be used, naming it and the fix; empty when it can */
     public Optional<String> problem(String uri) {
         if (uri == null || uri.isBlank()) {

@@ -6,12 +6,12 @@ package dev.driftdeck.ui.findings;
  */
 public final class EmptyStates {
 
-    public static final String NO_SOURCES = "No state sources yet. Add a state source in Settings "
+    public static final String NO_SOURCES = "No state sources yet. Add one on the Sources page "
             + "(a .tfstate file, a folder, a glob or s3://bucket/key), then press Scan now (F5).";
     public static final String FIRST_SCAN_RUNNING = "First scan running: findings appear here when it finishes "
             + "(progress at the bottom of the window).";
     public static final String NO_SCAN_YET = "No scan yet. Press Scan now (F5) to compare your Terraform state with AWS.";
-    public static final String SCAN_EMPTY = "The last scan found no resources. Check the state sources and regions in Settings.";
+    public static final String SCAN_EMPTY = "The last scan found no resources. Check the state sources (Sources page) and the regions (Settings).";
     public static final String NOTHING_MATCHES = "No findings match the filter. Press Esc to clear the search, "
             + "or pick \"All\" in the status chips and pickers.";
     public static final String NO_CREDENTIALS = "No AWS credentials found (%s). Run 'aws configure' or 'aws sso login' "

@@ -34,8 +34,10 @@ public final class OverviewView extends ScrollPane {
 
     /**
      * @param showFindings opens the findings page filtered to a status (null for all)
+     * @param guide        the first-run guide, above the cards (it hides itself once done)
      */
-    public OverviewView(OverviewViewModel model, SummaryViewModel summary, Consumer<FindingStatus> showFindings) {
+    public OverviewView(OverviewViewModel model, SummaryViewModel summary, Consumer<FindingStatus> showFindings,
+                        FirstRunGuideView guide) {
         setId("overview-page");
         setFitToWidth(true);
         getStyleClass().addAll("overview", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
@@ -68,7 +70,8 @@ public final class OverviewView extends ScrollPane {
         grid.add(breakdownCard("Coverage by account", "overview-accounts", model.accounts()), 0, 3);
         grid.add(breakdownCard("State sources (share in sync)", "overview-sources", model.sources()), 1, 3, 2, 1);
 
-        setContent(new VBox(jobFailure(model), grid));
+        VBox.setMargin(guide, new Insets(16, 16, 0, 16));
+        setContent(new VBox(jobFailure(model), guide, grid));
     }
 
     /** A failed job (the scan above all) heads the page with its error, its fix and the next attempt. */

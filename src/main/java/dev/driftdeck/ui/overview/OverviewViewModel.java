@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class OverviewViewModel {
 
-    static final String NO_SCAN = "No scan yet. Add a state source in Settings, then press Scan now.";
+    static final String NO_SCAN = "No scan yet. Add a state source on the Sources page, then press Scan now.";
     static final String NO_ALERTS_BEFORE_A_SCAN = "No scan yet: nothing was listed.";
     static final String NO_ALERTS = "No alerts: every listing succeeded.";
 

@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -33,19 +32,22 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     private final AwsAccessViewModel access = new AwsAccessViewModel(model);
     private final Label saveError = new Label();
 
+    /**
+     * What a save stored.
+     *
+     * @param accessTested "Test access" had reached AWS with exactly these settings (its answer goes stale, back to
+     *                     not tested, as soon as the profile, regions or endpoint change)
+     */
+    public record Saved(SettingsForm form, boolean accessTested) {
+    }
+
     private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
-                           Consumer<SettingsForm> onSaved) {
+                           Consumer<Saved> onSaved) {
         initOwner(owner);
         setTitle("Driftdeck settings");
-        setHeaderText("State sources and AWS access");
+        setHeaderText("AWS access and schedule (state sources are on the Sources page)");
         model.load(current);
 
-        TextArea sources = new TextArea();
-        sources.setId("settings-sources");
-        sources.setPromptText("One per line: a file, a directory, a glob (states/**/*.tfstate) or s3://bucket/key");
-        sources.setWrapText(true);
-        sources.setPrefRowCount(4);
-        sources.textProperty().bindBidirectional(model.stateUrisProperty());
         AwsAccessRows aws = new AwsAccessRows(model, access, services, tasks);
         TextField interval = field("settings-interval", "minutes", model.intervalProperty());
         CheckBox strict = new CheckBox("Strict: keep AWS default resources");
@@ -72,7 +74,6 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         labelColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Sta…"
         form.getColumnConstraints().setAll(labelColumn, valueColumn);
         int row = 0;
-        form.addRow(row++, new Label("State sources"), sources);
         row = aws.addTo(form, row);
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
@@ -89,12 +90,13 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         save.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             SettingsForm form2 = model.toForm();
+            boolean tested = access.accessProperty().get() == AwsAccessViewModel.Access.OK;
             save.disableProperty().unbind();
             save.setDisable(true);
             saveError.setText("");
             tasks.run(() -> services.saveSettings(form2), () -> {
                 setResult(form2);
-                onSaved.accept(form2);
+                onSaved.accept(new Saved(form2, tested));
                 close();
             }, e -> {
                 saveError.setText("Could not save the settings: " + e.getMessage());
@@ -106,7 +108,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
 
     /** Loads the settings in the background, then shows the dialog; {@code onSaved} runs after a successful save. */
     public static void open(Window owner, ConsoleServices services, BackgroundTasks tasks,
-                            Consumer<SettingsForm> onSaved, Consumer<String> onError) {
+                            Consumer<Saved> onSaved, Consumer<String> onError) {
         tasks.run(services::loadSettings,
                 current -> new SettingsDialog(owner, services, tasks, current, onSaved).show(),
                 e -> onError.accept("Could not load the settings: " + e.getMessage()));

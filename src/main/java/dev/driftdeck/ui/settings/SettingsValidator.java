@@ -20,13 +20,8 @@ public final class SettingsValidator {
     }
 
     /** Problems in the raw form fields, in field order; empty when the form can be saved. */
-    public static List<String> validate(List<String> stateUris, List<String> regions, String endpointUrl, String intervalText) {
+    public static List<String> validate(List<String> regions, String endpointUrl, String intervalText) {
         List<String> problems = new ArrayList<>();
-        for (String uri : stateUris) {
-            if (uri.startsWith("s3://") && uri.substring("s3://".length()).isBlank()) {
-                problems.add("State source '" + uri + "' names no bucket: write s3://bucket/key or s3://bucket/prefix/");
-            }
-        }
         for (String region : regions) {
             if (!looksLikeRegion(region)) {
                 problems.add("'" + region + "' does not look like an AWS region (e.g. eu-west-1)");

@@ -16,12 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The settings dialog's fields as text, validated as the operator types. State sources are one per
- * line; regions are separated by commas or spaces.
+ * The settings dialog's fields as text, validated as the operator types. Regions are separated by commas or spaces.
+ * The state sources are edited on the Sources page only: the dialog keeps the list it was loaded with, unchanged.
  */
 public final class SettingsViewModel {
 
-    private final StringProperty stateUris = new SimpleStringProperty("");
+    private List<String> stateUris = List.of();
     private final StringProperty regions = new SimpleStringProperty("");
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty endpointUrl = new SimpleStringProperty("");
@@ -32,7 +32,7 @@ public final class SettingsViewModel {
     private final BooleanBinding valid = Bindings.isEmpty(problems);
 
     public SettingsViewModel() {
-        for (StringProperty field : List.of(stateUris, regions, endpointUrl, interval)) {
+        for (StringProperty field : List.of(regions, endpointUrl, interval)) {
             field.addListener((obs, old, now) -> revalidate());
         }
         revalidate();
@@ -40,7 +40,7 @@ public final class SettingsViewModel {
 
     /** Fills the fields from stored settings. */
     public void load(SettingsForm form) {
-        stateUris.set(String.join("\n", form.stateUris()));
+        stateUris = form.stateUris();
         regions.set(String.join(", ", form.regions()));
         profile.set(form.profile());
         endpointUrl.set(form.endpointUrl());
@@ -54,25 +54,17 @@ public final class SettingsViewModel {
             throw new IllegalStateException("Settings are not valid: " + problemText.get());
         }
         String chosenProfile = profile.get() == null ? "" : profile.get().strip(); // a picker cleared of its value
-        return new SettingsForm(uriList(), regionList(), chosenProfile, endpointUrl.get().strip(),
+        return new SettingsForm(stateUris, regionList(), chosenProfile, endpointUrl.get().strip(),
                 strict.get(), SettingsValidator.parseInterval(interval.get()));
     }
 
     private void revalidate() {
-        problems.setAll(SettingsValidator.validate(uriList(), regionList(), endpointUrl.get(), interval.get()));
+        problems.setAll(SettingsValidator.validate(regionList(), endpointUrl.get(), interval.get()));
         problemText.set(String.join("\n", problems));
-    }
-
-    List<String> uriList() {
-        return stateUris.get().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     List<String> regionList() {
         return Arrays.stream(regions.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    public StringProperty stateUrisProperty() {
-        return stateUris;
     }
 
     public StringProperty regionsProperty() {

@@ -38,4 +38,10 @@ public interface SourcesServices {
 
     /** Why {@code uri} cannot be used (bad S3 URI, unknown profile, no such file), or empty when it can. */
     Optional<String> problem(String uri);
+
+    /**
+     * What is wrong with {@code uri} while it is being typed, from what needs no disk (an S3 URI's shape and profile);
+     * a path or glob is only looked for by {@link #problem(String)} when it is added.
+     */
+    Optional<String> typingProblem(String uri);
 }

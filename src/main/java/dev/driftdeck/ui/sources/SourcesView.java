@@ -22,17 +22,20 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Every state object with its last sync, serial, lineage, resource count, workspace and error; "Sync now"; and the
- * configured sources with add, change and remove. Self-contained: the console opens it in its own window.
+ * The Sources page, the one place that edits the list of state sources: the configured sources with "Add file…",
+ * "Add folder…", an S3 URI (or glob) field checked as it is typed, change and remove; below, every state object the
+ * last sync read, with its serial, lineage, resource count, workspace and error, and "Sync now".
  */
 public final class SourcesView extends BorderPane {
 
-    public SourcesView(SourcesViewModel model) {
+    /** @param chooser asks for a file or folder ("Add file…", "Add folder…") */
+    public SourcesView(SourcesViewModel model, PathChooser chooser) {
+        setId("sources-page");
         getStyleClass().add("sources-view");
         setPadding(new Insets(12));
 
-        Label title = new Label("State sources");
-        title.getStyleClass().add(Styles.TITLE_4);
+        Label title = new Label("Read by the last sync");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
         Button syncNow = new Button("Sync now", new FontIcon(Feather.REFRESH_CW));
         syncNow.setId("sources-sync-now");
         syncNow.getStyleClass().add(Styles.ACCENT);
@@ -43,17 +46,18 @@ public final class SourcesView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         HBox header = new HBox(12, title, syncNow, message);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(0, 0, 8, 0));
+        header.setPadding(new Insets(12, 0, 8, 0));
 
-        setTop(header);
-        setCenter(table(model));
-        setBottom(editor(model));
+        TableView<SourceLine> table = table(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setTop(editor(model, chooser));
+        setCenter(new VBox(header, table));
     }
 
     private static TableView<SourceLine> table(SourcesViewModel model) {
         TableView<SourceLine> table = new TableView<>(model.lines());
         table.setId("sources-table");
-        table.setPlaceholder(new Label("No state read yet: add a source below, then Sync now."));
+        table.setPlaceholder(new Label("No state read yet: add a source above, then Sync now."));
         table.getColumns().add(column("Source", 330, SourceLine::uri));
         table.getColumns().add(column("Workspace", 90, SourceLine::workspace));
         table.getColumns().add(column("Last sync", 100, line -> ago(line.lastSync())));
@@ -66,14 +70,39 @@ public final class SourcesView extends BorderPane {
         return table;
     }
 
-    private static VBox editor(SourcesViewModel model) {
+    private VBox editor(SourcesViewModel model, PathChooser chooser) {
+        Label heading = new Label("State sources");
+        heading.getStyleClass().add(Styles.TITLE_3);
+        Label hint = new Label("Every scan reads these. A file, a folder (every *.tfstate under it), a glob or an S3 "
+                + "object, prefix or workspace set. Changes apply from the next sync or scan.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+
         ListView<String> configured = new ListView<>(model.configured());
         configured.setId("sources-configured");
-        configured.setPrefHeight(120);
+        configured.setPrefHeight(140);
+        configured.setPlaceholder(new Label("No state sources yet: add a .tfstate file, a folder or an S3 URI."));
+
+        Button addFile = new Button("Add file…", new FontIcon(Feather.FILE_PLUS));
+        addFile.setId("sources-add-file");
+        addFile.setOnAction(e -> chooser.chooseStateFile(getScene().getWindow()).ifPresent(model::addPath));
+        Button addFolder = new Button("Add folder…", new FontIcon(Feather.FOLDER_PLUS));
+        addFolder.setId("sources-add-folder");
+        addFolder.setOnAction(e -> chooser.chooseFolder(getScene().getWindow()).ifPresent(model::addPath));
+        addFile.disableProperty().bind(model.busyProperty());
+        addFolder.disableProperty().bind(model.busyProperty());
+        Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
+        remove.setId("sources-remove");
+        remove.setOnAction(e -> model.remove(configured.getSelectionModel().getSelectedIndex()));
+        remove.disableProperty().bind(configured.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        HBox listActions = new HBox(8, addFile, addFolder, remove);
+
         TextField input = new TextField();
         input.setId("sources-input");
-        input.setPromptText("path, dir, glob (states/**/*.tfstate), s3://bucket/key, s3://bucket/prefix/, "
-                + "s3://bucket/key?workspaces=*&profile=tooling&region=eu-west-1");
+        input.setPromptText("s3://bucket/key, s3://bucket/prefix/, s3://bucket/key?workspaces=*&profile=tooling&region=eu-west-1,"
+                + " or a glob: states/**/*.tfstate");
+        input.textProperty().bindBidirectional(model.inputProperty());
         HBox.setHgrow(input, Priority.ALWAYS);
         configured.getSelectionModel().selectedItemProperty().addListener((o, old, selected) -> {
             if (selected != null) {
@@ -82,15 +111,16 @@ public final class SourcesView extends BorderPane {
         });
         Button add = new Button("Add", new FontIcon(Feather.PLUS));
         add.setId("sources-add");
-        add.setOnAction(e -> model.add(input.getText()));
-        Button change = new Button("Change");
+        add.setOnAction(e -> model.addInput());
+        add.disableProperty().bind(model.busyProperty().or(model.inputValidProperty().not()));
+        input.setOnAction(e -> {
+            if (!add.isDisabled()) {
+                model.addInput();
+            }
+        });
+        Button change = new Button("Change selected");
         change.setId("sources-change");
         change.setOnAction(e -> model.replace(configured.getSelectionModel().getSelectedIndex(), input.getText()));
-        Button remove = new Button("Remove", new FontIcon(Feather.TRASH_2));
-        remove.setId("sources-remove");
-        remove.setOnAction(e -> model.remove(configured.getSelectionModel().getSelectedIndex()));
-        remove.disableProperty().bind(configured.getSelectionModel().selectedItemProperty().isNull());
-        add.disableProperty().bind(model.busyProperty().or(input.textProperty().isEmpty()));
         change.disableProperty().bind(add.disableProperty()
                 .or(configured.getSelectionModel().selectedItemProperty().isNull()));
         Label problem = new Label();
@@ -98,11 +128,10 @@ public final class SourcesView extends BorderPane {
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(model.problemProperty());
-        Label heading = new Label("Configured sources");
-        heading.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox box = new VBox(6, heading, configured, new HBox(8, input, add, change, remove), problem);
-        box.setPadding(new Insets(10, 0, 0, 0));
-        return box;
+        Label uriLabel = new Label("S3 URI or glob");
+        HBox uriRow = new HBox(8, uriLabel, input, add, change);
+        uriRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(8, heading, hint, configured, listActions, uriRow, problem);
     }
 
     private static TableColumn<SourceLine, String> column(String name, double width, Function<SourceLine, String> value) {

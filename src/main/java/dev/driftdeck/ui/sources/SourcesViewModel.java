@@ -4,7 +4,11 @@ import dev.driftdeck.ui.BackgroundTasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,9 +16,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Sources view's state and actions. Every call to {@link SourcesServices} runs on the worker of
+ * The Sources page's state and actions. Every call to {@link SourcesServices} runs on the worker of
  * {@link BackgroundTasks}; results come back on the UI executor. A source is saved only after it passed validation
  * (S3 URI shape, profile exists, file found), and the validation error stays visible until the next attempt.
+ * What is typed in the URI field is checked as it is typed (an S3 URI in full; a path or glob, which would mean
+ * walking the disk, only when added): Add stays off until the text now in the field passed.
  */
 public final class SourcesViewModel implements AutoCloseable {
 
@@ -28,6 +34,11 @@ public final class SourcesViewModel implements AutoCloseable {
     private final AutoCloseable synced;
     /** How many finished syncs this view has heard of (FX thread); "Sync started" never replaces a newer summary. */
     private long syncsFinished;
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper inputValid = new ReadOnlyBooleanWrapper(false);
+    /** Only the check of the text now in the field may set {@link #inputValid}: typing outruns the checks. */
+    private final AtomicLong inputCheck = new AtomicLong();
+    private Runnable onSaved = () -> { };
 
     public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
         this.services = services;
@@ -37,6 +48,12 @@ public final class SourcesViewModel implements AutoCloseable {
             message.set(summary);
             refresh();
         }));
+        input.addListener((obs, old, now) -> checkInput(now));
+    }
+
+    /** Runs after every saved change of the list (the console re-checks its first-run steps). */
+    public void setOnSaved(Runnable onSaved) {
+        this.onSaved = onSaved;
     }
 
     private record Loaded(List<SourceLine> lines, List<String> configured) {
@@ -87,12 +104,41 @@ public final class SourcesViewModel implements AutoCloseable {
         }
     }
 
-    public void add(String uri) {
-        change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()));
+    /** Adds what is typed in the URI field and empties the field. */
+    public void addInput() {
+        add(input.get(), () -> input.set(""));
+    }
+
+    /** Adds a file or folder the operator chose. */
+    public void addPath(Path path) {
+        add(path.toString(), () -> { });
+    }
+
+    private void checkInput(String text) {
+        long check = inputCheck.incrementAndGet();
+        inputValid.set(false);
+        if (text == null || text.isBlank()) {
+            problem.set("");
+            return;
+        }
+        tasks.run(() -> services.typingProblem(text), found -> {
+            if (check == inputCheck.get()) {
+                problem.set(found.orElse(""));
+                inputValid.set(found.isEmpty());
+            }
+        }, e -> {
+            if (check == inputCheck.get()) {
+                problem.set("Checking the source failed: " + e.getMessage());
+            }
+        });
+    }
+
+    private void add(String uri, Runnable afterSave) {
+        change(uri, list -> list.add(uri.strip()), "Added " + (uri == null ? "" : uri.strip()), afterSave);
     }
 
     public void replace(int index, String uri) {
-        change(uri, list -> list.set(index, uri.strip()), "Changed to " + (uri == null ? "" : uri.strip()));
+        change(uri, list -> list.set(index, uri.strip()), "Changed to " + (uri == null ? "" : uri.strip()), () -> { });
     }
 
     public void remove(int index) {
@@ -101,10 +147,10 @@ public final class SourcesViewModel implements AutoCloseable {
         }
         List<String> next = new ArrayList<>(configured);
         String removed = next.remove(index);
-        save(next, "Removed " + removed);
+        save(next, "Removed " + removed, () -> { });
     }
 
-    private void change(String uri, java.util.function.Consumer<List<String>> edit, String done) {
+    private void change(String uri, java.util.function.Consumer<List<String>> edit, String done, Runnable afterSave) {
         busy.set(true);
         List<String> next = new ArrayList<>(configured);
         tasks.run(() -> services.problem(uri), found -> {
@@ -115,17 +161,19 @@ public final class SourcesViewModel implements AutoCloseable {
             }
             problem.set("");
             edit.accept(next);
-            save(next, done);
+            save(next, done, afterSave);
         }, e -> {
             busy.set(false);
             problem.set("Checking the source failed: " + e.getMessage());
         });
     }
 
-    private void save(List<String> next, String done) {
+    private void save(List<String> next, String done, Runnable afterSave) {
         tasks.run(() -> services.saveConfigured(next), () -> {
             configured.setAll(next);
             message.set(done + ". Sync now to read it.");
+            afterSave.run();
+            onSaved.run();
         }, e -> message.set("Saving the sources failed: " + e.getMessage()));
     }
 
@@ -143,6 +191,16 @@ public final class SourcesViewModel implements AutoCloseable {
 
     public StringProperty problemProperty() {
         return problem;
+    }
+
+    /** The S3 URI (or path, or glob) being typed. */
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    /** True once the text now in the field passed validation. */
+    public ReadOnlyBooleanProperty inputValidProperty() {
+        return inputValid.getReadOnlyProperty();
     }
 
     public BooleanProperty busyProperty() {

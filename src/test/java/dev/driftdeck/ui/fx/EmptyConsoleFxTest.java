@@ -47,7 +47,7 @@ class EmptyConsoleFxTest {
     void tableSaysHowToGetAScanUntilOneIsStored(FxRobot robot) throws Exception {
         Label placeholder = robot.lookup(".findings-placeholder").queryAs(Label.class);
         // The in-memory settings have no state source yet: the first thing to do is add one.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> placeholder.getText().startsWith("No state sources yet. Add a state source in Settings"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> placeholder.getText().startsWith("No state sources yet. Add one on the Sources page"));
         assertThat(placeholder.isVisible()).isTrue();
 
         services.store(SampleScans.small());

@@ -142,8 +142,12 @@ class FindingsFxTest {
         await(() -> robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText()
                 .startsWith("Ignoring aws_iam_role legacy-admin. The next scan applies it"));
 
-        robot.clickOn("#ignore-rules-button");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
         await(() -> robot.lookup("#ignore-lines").tryQuery().isPresent());
+        // A page of the main window, not a window of its own.
+        assertThat(robot.lookup("#nav-ignore-rules").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#ignore-lines").query().getScene()).isSameAs(window.stage().getScene());
+        assertThat(robot.listWindows()).hasSize(1);
         @SuppressWarnings("unchecked")
         ListView<IgnoreRulesViewModel.Line> lines = robot.lookup("#ignore-lines").queryAs(ListView.class);
         await(() -> lines.getItems().size() == 1);

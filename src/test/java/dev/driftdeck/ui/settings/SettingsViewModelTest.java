@@ -27,18 +27,24 @@ class SettingsViewModelTest {
 
         model.load(form);
 
-        assertThat(model.stateUrisProperty().get()).isEqualTo("states/**/*.tfstate\ns3://tf/prod.tfstate");
         assertThat(model.regionsProperty().get()).isEqualTo("eu-west-1, us-gov-west-1");
         assertThat(model.toForm()).isEqualTo(form);
     }
 
     @Test
-    void regionsMaySeparateWithCommasOrSpacesAndBlankLinesAreDropped() {
+    void regionsMaySeparateWithCommasOrSpaces() {
         model.regionsProperty().set(" eu-west-1,us-east-1   ap-southeast-2 ");
-        model.stateUrisProperty().set("a.tfstate\n\n  b.tfstate  \n");
 
         assertThat(model.toForm().regions()).containsExactly("eu-west-1", "us-east-1", "ap-southeast-2");
-        assertThat(model.toForm().stateUris()).containsExactly("a.tfstate", "b.tfstate");
+    }
+
+    @Test
+    void theStateSourcesGoBackAsTheyWereLoaded() {
+        model.load(new SettingsForm(List.of("a.tfstate", "s3://tf/prod.tfstate"), List.of(), "", "", false, 15));
+
+        model.regionsProperty().set("eu-west-1");
+
+        assertThat(model.toForm().stateUris()).containsExactly("a.tfstate", "s3://tf/prod.tfstate");
     }
 
     @Test
@@ -66,13 +72,13 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void endpointMustBeHttpAndS3SourcesNeedABucket() {
+    void endpointMustBeHttp() {
         model.endpointUrlProperty().set("localhost:5000");
-        model.stateUrisProperty().set("s3://");
+        model.intervalProperty().set("0");
 
         assertThat(model.problems()).containsExactly(
-                "State source 's3://' names no bucket: write s3://bucket/key or s3://bucket/prefix/",
-                "Endpoint 'localhost:5000' must be an http:// or https:// URL");
+                "Endpoint 'localhost:5000' must be an http:// or https:// URL",
+                "Scan interval must be at least 1 minute");
         assertThat(model.problemTextProperty().get()).contains("\n");
     }
 
