@@ -48,8 +48,8 @@ final class AttributeComparator {
                 // so the common in-sync case needs no rendering at all (the 100k reconcile benchmark's hot spot).
                 continue;
             }
-            if (rule.normalization() == Normalization.TAGS) {
-                diffTags(rule.name(), expected, actual, diffs);
+            if (rule.normalization() == Normalization.TAGS || rule.normalization() == Normalization.BY_ID) {
+                diffByKey(rule.name(), expected, actual, diffs);
             } else if (!Objects.equals(render(expected), render(actual))) {
                 diffs.add(new AttributeDiff(List.of(rule.name()), render(expected), render(actual), kindOf(expected, actual)));
             }
@@ -75,8 +75,11 @@ final class AttributeComparator {
         return rule.normalization() == Normalization.TAGS && rule.name().equals("tags") && state.containsKey("tags_all");
     }
 
-    /** Tags drift key by key, so the operator sees which tag changed rather than two whole maps. */
-    private static void diffTags(String name, Object expected, Object actual, List<AttributeDiff> diffs) {
+    /**
+     * Tags drift key by key, and blocks with an id block by block, so the operator sees which tag or rule changed
+     * rather than two whole maps.
+     */
+    private static void diffByKey(String name, Object expected, Object actual, List<AttributeDiff> diffs) {
         Map<?, ?> want = expected instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> have = actual instanceof Map<?, ?> m ? m : Map.of();
         TreeSet<String> keys = new TreeSet<>();
