@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Regenerates the Terraform-made states under src/test/resources/tfstate/: moto-foundation.tfstate from
-# fixtures/terraform/foundation and first-run.tfstate from fixtures/terraform/first-run. Applies each against a fresh
-# moto_server with the preinstalled Terraform and AWS provider mirror, then runs one -refresh-only apply
-# so the state holds what the provider reads back (as a real state does after a plan).
+# Regenerates the Terraform-made states under src/test/resources/tfstate/, one per config named (default: all):
+# foundation -> moto-foundation.tfstate, lifecycle -> moto-lifecycle.tfstate, first-run -> first-run.tfstate. Applies
+# each fixtures/terraform/<config> against a fresh moto_server with the preinstalled Terraform and AWS provider
+# mirror, then runs one -refresh-only apply so the state holds what the provider reads back (as a real state does
+# after a plan). Usage: scripts/make-tfstate-fixtures.sh [config...]
 # Needs: terraform, moto_server on PATH, and a filesystem mirror of the hashicorp/aws provider: TF_PLUGIN_MIRROR, else
 # the first of Terraform's implied local mirrors (~/.terraform.d/plugins, $XDG_DATA_HOME/terraform/plugins, each
 # $XDG_DATA_DIRS/terraform/plugins) then /opt/tf-plugins that holds it (as the tests' ProviderMirror searches).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+declare -A state_file=([foundation]=moto-foundation [lifecycle]=moto-lifecycle [first-run]=first-run)
+configs=("$@")
+[ ${#configs[@]} -eq 0 ] && configs=(foundation lifecycle first-run)
+for config in "${configs[@]}"; do
+  [ -n "${state_file[$config]:-}" ] || { echo "unknown config '$config' (known: ${!state_file[*]})" >&2; exit 2; }
+done
 provider=registry.terraform.io/hashicorp/aws
 find_mirror() {
   if [ -n "${TF_PLUGIN_MIRROR:-}" ]; then
@@ -58,10 +65,9 @@ RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
 
-# config:state file, each applied in its own directory against the same moto.
-for fixture in foundation:moto-foundation first-run:first-run; do
-  config=${fixture%%:*}
-  out="$repo/src/test/resources/tfstate/${fixture##*:}.tfstate"
+# Each config applied in its own directory against the same moto.
+for config in "${configs[@]}"; do
+  out="$repo/src/test/resources/tfstate/${state_file[$config]}.tfstate"
   cp -r "$repo/fixtures/terraform/$config" "$work/$config"
   (
     cd "$work/$config"

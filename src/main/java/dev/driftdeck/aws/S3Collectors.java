@@ -1,5 +1,6 @@
 package dev.driftdeck.aws;
 
+import static dev.driftdeck.drift.Normalization.BY_ID;
 import static dev.driftdeck.drift.Normalization.JSON_DOCUMENT;
 import static dev.driftdeck.drift.Normalization.SCALAR;
 import static dev.driftdeck.drift.Normalization.SET;
@@ -59,9 +60,9 @@ final class S3Collectors {
                         .compare("rule", SET).partOf(BUCKET, "bucket")
                         .listedBy(ctx -> S3Buckets.collect(ctx, ENCRYPTION, S3Collectors::encryption,
                                 "ServerSideEncryptionConfigurationNotFoundError")),
-                // Lifecycle rules have a dozen nested shapes; presence is checked, the rules are not compared yet.
+                // Rules are matched by id, in any order; each rule compares whole (see S3LifecycleRules).
                 CollectorDefinition.global(LIFECYCLE).actions(LIST, "s3:GetLifecycleConfiguration")
-                        .partOf(BUCKET, "bucket")
+                        .compare("rule", BY_ID).partOf(BUCKET, "bucket")
                         .listedBy(ctx -> S3Buckets.collect(ctx, LIFECYCLE, S3Collectors::lifecycle,
                                 "NoSuchLifecycleConfiguration"))
         );
@@ -148,6 +149,7 @@ final class S3Collectors {
 
     private static Optional<Map<String, Object>> lifecycle(CollectorContext ctx, String bucket) {
         var rules = ctx.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules();
-        return rules.isEmpty() ? Optional.empty() : Optional.of(Map.of());
+        return rules.isEmpty() ? Optional.empty()
+                : Optional.of(Attributes.of().put("rule", S3LifecycleRules.toState(rules)).build());
     }
 }

@@ -87,10 +87,10 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         output.write(report, out, spec.commandLine().getOut());
-        var nothingListed = report.nothingListedReason();
-        if (nothingListed.isPresent()) {
+        var nothingChecked = report.nothingCheckedMessage();
+        if (nothingChecked.isPresent()) {
             // Every scope NOT_CHECKED is not "in sync": CI must not read an unreachable AWS as a clean estate.
-            err.printf("No AWS listing succeeded (%s); nothing was checked.%n", nothingListed.get());
+            err.println(nothingChecked.get());
             err.flush();
             return DriftdeckCommand.ERROR;
         }

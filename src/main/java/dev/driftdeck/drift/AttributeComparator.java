@@ -7,15 +7,35 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-/** Compares the curated attributes of one state resource with its live counterpart. */
+/**
+ * Compares the curated attributes of one state resource with its live counterpart. Only what the state holds is
+ * compared: an attribute whose key the state lacks (an older provider's schema, a hand-written state) is named in
+ * {@link Comparison#notInState()} instead of turning into "created from null" drift. A key present with
+ * {@code null} is Terraform saying "not set", and is compared.
+ */
 final class AttributeComparator {
+
+    /**
+     * @param diffs      the differences found
+     * @param notInState the compared attributes the state has no key for, in the type's order
+     */
+    record Comparison(List<AttributeDiff> diffs, List<String> notInState) {
+    }
 
     private AttributeComparator() {
     }
 
-    static List<AttributeDiff> compare(TypeSpec spec, Map<String, Object> state, Map<String, Object> live) {
+    static Comparison compare(TypeSpec spec, Map<String, Object> state, Map<String, Object> live) {
         List<AttributeDiff> diffs = new ArrayList<>();
+        List<String> notInState = List.of();
         for (AttributeRule rule : spec.compared()) {
+            if (!inState(rule, state)) {
+                if (notInState.isEmpty()) {
+                    notInState = new ArrayList<>();
+                }
+                notInState.add(rule.name());
+                continue;
+            }
             Object expectedRaw = expectedValue(rule, state);
             if (containsMask(expectedRaw)) {
                 // A masked secret cannot be compared, and its live value must never be shown either.
@@ -28,13 +48,18 @@ final class AttributeComparator {
                 // so the common in-sync case needs no rendering at all (the 100k reconcile benchmark's hot spot).
                 continue;
             }
-            if (rule.normalization() == Normalization.TAGS) {
-                diffTags(rule.name(), expected, actual, diffs);
+            if (rule.normalization() == Normalization.TAGS || rule.normalization() == Normalization.BY_ID) {
+                diffByKey(rule.name(), expected, actual, diffs);
             } else if (!Objects.equals(render(expected), render(actual))) {
                 diffs.add(new AttributeDiff(List.of(rule.name()), render(expected), render(actual), kindOf(expected, actual)));
             }
         }
-        return diffs;
+        return new Comparison(diffs, notInState);
+    }
+
+    /** Whether the state has a key for the rule's attribute ({@code tags_all} stands in for {@code tags}). */
+    private static boolean inState(AttributeRule rule, Map<String, Object> state) {
+        return state.containsKey(rule.name()) || usesTagsAll(rule, state);
     }
 
     /**
@@ -43,14 +68,18 @@ final class AttributeComparator {
      * compared with it when the state has it, and with {@code tags} in older states.
      */
     private static Object expectedValue(AttributeRule rule, Map<String, Object> state) {
-        if (rule.normalization() == Normalization.TAGS && rule.name().equals("tags") && state.containsKey("tags_all")) {
-            return state.get("tags_all");
-        }
-        return state.get(rule.name());
+        return usesTagsAll(rule, state) ? state.get("tags_all") : state.get(rule.name());
     }
 
-    /** Tags drift key by key, so the operator sees which tag changed rather than two whole maps. */
-    private static void diffTags(String name, Object expected, Object actual, List<AttributeDiff> diffs) {
+    private static boolean usesTagsAll(AttributeRule rule, Map<String, Object> state) {
+        return rule.normalization() == Normalization.TAGS && rule.name().equals("tags") && state.containsKey("tags_all");
+    }
+
+    /**
+     * Tags drift key by key, and blocks with an id block by block, so the operator sees which tag or rule changed
+     * rather than two whole maps.
+     */
+    private static void diffByKey(String name, Object expected, Object actual, List<AttributeDiff> diffs) {
         Map<?, ?> want = expected instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> have = actual instanceof Map<?, ?> m ? m : Map.of();
         TreeSet<String> keys = new TreeSet<>();

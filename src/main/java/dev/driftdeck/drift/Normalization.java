@@ -13,5 +13,11 @@ public enum Normalization {
     /** A list whose order does not matter; null and [] are equal. Elements compared after canonicalisation. */
     SET,
     /** Compared as a number or boolean by value. */
-    SCALAR
+    SCALAR,
+    /**
+     * A list of blocks each named by its {@code id} (S3 lifecycle rules): matched by id in any order, each block
+     * compared as a {@link #SET} element is (empty fields and empty blocks are absent, nested lists order-free), and a
+     * difference names the block ({@code rule.expire-tmp}); null and [] are equal.
+     */
+    BY_ID
 }

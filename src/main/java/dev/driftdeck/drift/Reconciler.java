@@ -97,12 +97,13 @@ public final class Reconciler {
         }
         LiveResource match = live.find(key);
         if (match != null) {
-            List<AttributeDiff> diffs = AttributeComparator.compare(spec, resource.attributes(), match.attributes())
-                    .stream()
+            AttributeComparator.Comparison comparison =
+                    AttributeComparator.compare(spec, resource.attributes(), match.attributes());
+            List<AttributeDiff> diffs = comparison.diffs().stream()
                     .filter(diff -> !ignore.ignoresAttribute(key.type(), key.id(), diff.path()))
                     .toList();
             return managedFinding(diffs.isEmpty() ? FindingStatus.IN_SYNC : FindingStatus.CHANGED,
-                    resource, key, match, diffs, null);
+                    resource, key, match, diffs, null, comparison.notInState());
         }
         Placement placement = Placement.of(resource.attributes());
         List<ListingOutcome> candidates = live.outcomesFor(resource.type()).stream()
@@ -164,11 +165,17 @@ public final class Reconciler {
 
     private static Finding managedFinding(FindingStatus status, StateResource resource, ResourceKey key,
                                           LiveResource match, List<AttributeDiff> diffs, String note) {
+        return managedFinding(status, resource, key, match, diffs, note, List.of());
+    }
+
+    private static Finding managedFinding(FindingStatus status, StateResource resource, ResourceKey key,
+                                          LiveResource match, List<AttributeDiff> diffs, String note,
+                                          List<String> notInState) {
         Placement placement = Placement.of(resource.attributes());
         String account = match != null ? match.account() : placement.account();
         String region = match != null ? match.region() : placement.region();
         return new Finding(status, key.type(), key.id(), resource.address(), account, region,
-                resource.sourceUri(), diffs, note);
+                resource.sourceUri(), diffs, note, notInState);
     }
 
     private static Finding unmanaged(LiveResource resource, IgnoreRules ignore) {

@@ -77,6 +77,14 @@ public record ScanReport(
                 .map(Alert::message).findFirst();
     }
 
+    /**
+     * The one sentence that says a scan checked nothing because no AWS listing succeeded: what the CLI prints before
+     * exiting 2 and the scheduled scan records as its FAILED run's error. Empty when something was listed.
+     */
+    public Optional<String> nothingCheckedMessage() {
+        return nothingListedReason().map(reason -> "No AWS listing succeeded (" + reason + "); nothing was checked.");
+    }
+
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);
     }

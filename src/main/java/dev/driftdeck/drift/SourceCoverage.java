@@ -3,6 +3,7 @@ package dev.driftdeck.drift;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * One state source's share of a scan. Unmanaged resources belong to no source, so a source's coverage is
@@ -17,9 +18,16 @@ import java.util.Map;
  */
 public record SourceCoverage(SourceSummary source, int managed, int changed, int missing, int notChecked, int ignored) {
 
-    /** Truncated integer percent; 100 when the source had nothing checkable. */
-    public int percent() {
-        return managed + missing == 0 ? 100 : managed * 100 / (managed + missing);
+    /**
+     * Truncated integer percent; empty when nothing of the source was checked (it could not be read, or every
+     * resource it holds was NOT_CHECKED), because a figure there would read as "all in place". 100 when it holds
+     * nothing to check (no resources, or all ignored), as {@link Coverage} says of an empty scan.
+     */
+    public OptionalInt percent() {
+        if (source.error() != null || (managed + missing == 0 && notChecked > 0)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(managed + missing == 0 ? 100 : managed * 100 / (managed + missing));
     }
 
     /** One entry per source of {@code report}, in its order, from one pass over the findings. */

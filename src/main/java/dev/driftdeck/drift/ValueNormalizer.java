@@ -28,6 +28,7 @@ final class ValueNormalizer {
             case TAGS -> tags(value);
             case JSON_DOCUMENT -> jsonDocument(value);
             case SET -> set(value);
+            case BY_ID -> byId(value);
         };
     }
 
@@ -128,9 +129,24 @@ final class ValueNormalizer {
         return items;
     }
 
+    /** Blocks keyed by their {@code id}, sorted; each block without its empty fields; empty means none. */
+    private static Object byId(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> blocks = new TreeMap<>();
+        for (Object block : list) {
+            Object key = block instanceof Map<?, ?> map ? map.get("id") : null;
+            blocks.put(key == null ? CanonicalJson.render(block) : String.valueOf(key),
+                    withoutEmpties(CanonicalJson.canonical(block)));
+        }
+        return blocks;
+    }
+
     /**
      * Inside set elements (security group rules...), an empty list, empty string or null field says the same as an
-     * absent one; providers and APIs disagree on which they write.
+     * absent one; providers and APIs disagree on which they write. An empty nested block ({@code filter {}}) is
+     * absent too.
      */
     private static Object withoutEmpties(Object value) {
         return switch (value) {
@@ -146,7 +162,12 @@ final class ValueNormalizer {
             }
             case List<?> list -> {
                 List<Object> items = new ArrayList<>(list.size());
-                list.forEach(v -> items.add(withoutEmpties(v)));
+                for (Object item : list) {
+                    Object pruned = withoutEmpties(item);
+                    if (!(pruned instanceof Map<?, ?> block && block.isEmpty())) {
+                        items.add(pruned);
+                    }
+                }
                 sortByCanonicalText(items);
                 yield items;
             }

@@ -98,6 +98,13 @@ public final class JsonReportWriter {
                 if (finding.note() != null) {
                     json.writeStringField("note", finding.note());
                 }
+                if (!finding.notInState().isEmpty()) {
+                    json.writeArrayFieldStart("not_in_state");
+                    for (String attribute : finding.notInState()) {
+                        json.writeString(attribute);
+                    }
+                    json.writeEndArray();
+                }
                 json.writeEndObject();
             }
         }
@@ -137,7 +144,12 @@ public final class JsonReportWriter {
             json.writeNumberField("missing", source.missing());
             json.writeNumberField("not_checked", source.notChecked());
             json.writeNumberField("ignored", source.ignored());
-            json.writeNumberField("coverage", source.percent());
+            // null, not a number, when nothing of the source was checked (it failed, or all NOT_CHECKED).
+            if (source.percent().isPresent()) {
+                json.writeNumberField("coverage", source.percent().getAsInt());
+            } else {
+                json.writeNullField("coverage");
+            }
             if (source.source().error() != null) {
                 json.writeStringField("error", source.source().error());
             }

@@ -3,16 +3,20 @@ package dev.driftdeck.scan;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.schedule.Job;
 import dev.driftdeck.schedule.JobContext;
+import dev.driftdeck.schedule.JobFailedException;
 import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The scheduler's {@code drift-scan} job: scan with the console's current settings and store the result in one
  * transaction. A scan whose state source or AWS listing failed is stored but reported PARTIAL, so the operator
- * sees both the findings and that some of them could not be checked.
+ * sees both the findings and that some of them could not be checked. A scan in which no AWS listing succeeded
+ * checked nothing: it is not stored (the console keeps showing the last scan that checked something) and the run
+ * is FAILED with the reason, as the CLI exits 2 for it.
  */
 public final class DriftScanJob implements Job {
 
@@ -52,6 +56,10 @@ public final class DriftScanJob implements Job {
         }
         if (context.cancelled()) {
             return RunOutcome.CANCELLED;
+        }
+        Optional<String> nothingChecked = report.nothingCheckedMessage();
+        if (nothingChecked.isPresent()) {
+            throw new JobFailedException(nothingChecked.get());
         }
         long id = repository.save(report);
         events.stored(id);

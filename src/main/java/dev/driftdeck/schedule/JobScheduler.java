@@ -345,6 +345,10 @@ public final class JobScheduler implements SchedulerControl, AutoCloseable {
                 outcome = RunOutcome.FAILED;
                 error = "Job " + slot.name() + " returned no outcome (a bug in the job).";
             }
+        } catch (JobFailedException e) {
+            outcome = RunOutcome.FAILED;
+            error = e.getMessage();
+            log.warn("Job {} failed: {}", slot.name(), e.getMessage());
         } catch (Throwable e) {
             outcome = RunOutcome.FAILED;
             error = stackTrace(e);

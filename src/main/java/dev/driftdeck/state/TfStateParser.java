@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,9 +47,9 @@ public final class TfStateParser {
         try (JsonParser json = JSON.createParser(in)) {
             return read(json, sourceUri);
         } catch (JacksonException e) {
-            throw new StateException("State " + sourceUri + " is not valid JSON (" + e.getOriginalMessage()
-                    + ", at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr()
-                    + "): is it a tfstate file, complete and not binary?", e);
+            throw new StateException(BrokenJson.explain(sourceUri, e), e);
+        } catch (CharConversionException e) {
+            throw new StateException(BrokenJson.explain(sourceUri, e), e);
         } catch (IOException e) {
             throw new StateException("State " + sourceUri + " cannot be read: " + e.getMessage(), e);
         }

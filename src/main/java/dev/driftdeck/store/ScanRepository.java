@@ -178,16 +178,19 @@ public final class ScanRepository {
     private static List<Finding> findings(Connection connection, long scanId) throws SQLException {
         Map<Integer, List<AttributeDiff>> diffs = diffs(connection, scanId);
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, status, type, resource_id, address, account, region, source, note
+                SELECT seq, status, type, resource_id, address, account, region, source, note, not_in_state
                 FROM findings WHERE scan_id = ? ORDER BY seq""")) {
             select.setLong(1, scanId);
             List<Finding> findings = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
+                    String notInState = row.getString("not_in_state");
                     findings.add(new Finding(FindingStatus.valueOf(row.getString("status")), row.getString("type"),
                             row.getString("resource_id"), row.getString("address"), row.getString("account"),
                             row.getString("region"), row.getString("source"),
-                            diffs.getOrDefault(row.getInt("seq"), List.of()), row.getString("note")));
+                            diffs.getOrDefault(row.getInt("seq"), List.of()), row.getString("note"),
+                            notInState == null ? List.of()
+                                    : Columns.fromJson(notInState, "scan " + scanId + " finding not_in_state")));
                 }
             }
             return findings;

@@ -58,6 +58,39 @@ class ReconcilerTest {
     }
 
     @Test
+    void attributesTheStateDoesNotHoldAreNotComparedAndNamedOnTheFinding() {
+        // Written by an older provider (or by hand): no tags, no tags_all; the live instance has tags.
+        StateResource old = new StateResource("aws_instance.old", "", "aws_instance", "old", "i-7", "prod.tfstate",
+                Map.of("id", "i-7", "instance_type", "t3.micro"));
+        LiveInventory live = inventory(listed("aws_instance", live("i-7", "t3.micro", Map.of("Env", "prod"))));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state(old)), live, IgnoreRules.none()), "i-7");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.IN_SYNC);
+        assertThat(finding.diffs()).isEmpty();
+        assertThat(finding.notInState()).containsExactly("tags");
+    }
+
+    @Test
+    void anExplicitNullInTheStateIsAValueAndIsCompared() {
+        // Terraform writes every schema attribute; null there means "not set", which a live value contradicts.
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put("id", "i-8");
+        attributes.put("instance_type", "t3.micro");
+        attributes.put("tags", null);
+        StateResource unset = new StateResource("aws_instance.unset", "", "aws_instance", "unset", "i-8",
+                "prod.tfstate", attributes);
+        LiveInventory live = inventory(listed("aws_instance", live("i-8", "t3.micro", Map.of("Env", "prod"))));
+
+        Finding finding = byId(reconciler.reconcile(List.of(state(unset)), live, IgnoreRules.none()), "i-8");
+
+        assertThat(finding.status()).isEqualTo(FindingStatus.CHANGED);
+        assertThat(finding.diffs()).containsExactly(
+                new AttributeDiff(List.of("tags", "Env"), null, "\"prod\"", DiffKind.ADDED));
+        assertThat(finding.notInState()).isEmpty();
+    }
+
+    @Test
     void failedListingMakesResourcesNotCheckedNeverMissing() {
         StateSnapshot state = state(instance("web", "i-1", "t3.micro", Map.of()));
         LiveInventory live = inventory(new ListingOutcome.Failed(new ListingScope(ACCOUNT, REGION, "aws_instance"),

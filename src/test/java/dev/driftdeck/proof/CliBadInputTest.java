@@ -119,10 +119,10 @@ class CliBadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            truncated.tfstate          | is not valid JSON (Unexpected end-of-input
+            truncated.tfstate          | is not valid JSON: it ends before the JSON does, at line 2, column 1. Was it written completely? Run terraform state pull to get a current copy.
             empty.tfstate              | is empty: was it written completely? Run terraform state pull to get a current copy.
-            binary.tfstate             | is not valid JSON
-            not-json.tfstate           | is not valid JSON (Unrecognized token 'terraform'
+            binary.tfstate             | is not valid JSON: it holds binary data (a control character, code 31) at line 1, column 2. Is it compressed or encrypted? Point the source at the plain tfstate file.
+            not-json.tfstate           | is not valid JSON: unexpected text 'terraform' at line 1, column 1. Is it a tfstate file? Terraform writes one with terraform state pull.
             version3.tfstate           | uses state format version 3 (written by Terraform 0.11.14); Driftdeck reads version 4 (Terraform >= 0.12). Upgrade it by running terraform 0.12 or later against it.
             encrypted-opentofu.tfstate | is encrypted (OpenTofu state encryption): Driftdeck reads plain state. Point the source at a decrypted copy (tofu state pull > file).
             """)

@@ -75,6 +75,44 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void namesTheComparedAttributesTheStateHadNoValueFor() throws Exception {
+        Finding olderProvider = new Finding(FindingStatus.IN_SYNC, "aws_instance", "i-1", "aws_instance.old",
+                "123456789012", "us-east-1", "states/prod.tfstate", List.of(), null, List.of("tags", "ebs_optimized"));
+        ScanReport report = new ScanReport(START, START, List.of(new SourceSummary("states/prod.tfstate", 7L, "abc", 2, null)),
+                List.of(olderProvider, finding(FindingStatus.IN_SYNC, "i-2", "aws_instance.new", List.of())),
+                List.of(), Map.of(), List.of("123456789012"), List.of("us-east-1"));
+
+        JsonNode json = write(report);
+
+        assertThat(json.at("/managed/0/not_in_state").isArray()).isTrue();
+        assertThat(json.at("/managed/0/not_in_state/0").asText()).isEqualTo("tags");
+        assertThat(json.at("/managed/0/not_in_state/1").asText()).isEqualTo("ebs_optimized");
+        assertThat(json.at("/managed/1").has("not_in_state")).as("everything compared: no field").isFalse();
+    }
+
+    @Test
+    void aSourceThatCouldNotBeReadHasNoCoverageFigureButTheScanKeepsItsInteger() throws Exception {
+        ScanReport report = new ScanReport(START, START,
+                List.of(new SourceSummary("states/prod.tfstate", 7L, "abc", 1, null),
+                        new SourceSummary("states/broken.tfstate", null, null, 0,
+                                "State states/broken.tfstate is not valid JSON: the file ends early."),
+                        new SourceSummary("states/denied.tfstate", 2L, "def", 1, null)),
+                List.of(finding(FindingStatus.IN_SYNC, "i-1", "aws_instance.web", List.of()),
+                        new Finding(FindingStatus.NOT_CHECKED, "aws_ebs_volume", "vol-1", "aws_ebs_volume.data",
+                                null, null, "states/denied.tfstate", List.of(), "access denied")),
+                List.of(), Map.of(), List.of("123456789012"), List.of("us-east-1"));
+
+        JsonNode json = write(report);
+
+        assertThat(json.at("/sources/0/coverage").asInt()).isEqualTo(100);
+        assertThat(json.at("/sources/1/coverage").isNull()).as("not 100: nothing of it was read").isTrue();
+        assertThat(json.at("/sources/1/error").asText()).startsWith("State states/broken.tfstate is not valid JSON");
+        assertThat(json.at("/sources/2/coverage").isNull()).as("read, but none of it could be checked").isTrue();
+        assertThat(json.at("/coverage").isInt()).isTrue();
+        assertThat(json.at("/coverage").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void emptyListsAreEmptyArraysNeverNull() throws Exception {
         ScanReport empty = new ScanReport(START, START, List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
 

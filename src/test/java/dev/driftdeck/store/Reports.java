@@ -23,7 +23,7 @@ final class Reports {
     static ScanReport everyStatus(Instant startedAt) {
         List<Finding> findings = List.of(
                 new Finding(FindingStatus.IN_SYNC, "aws_s3_bucket", "logs", "aws_s3_bucket.logs", "123456789012",
-                        "us-east-1", "tfstate+s3://tf/prod.tfstate", List.of(), null),
+                        "us-east-1", "tfstate+s3://tf/prod.tfstate", List.of(), null, List.of("tags", "policy")),
                 new Finding(FindingStatus.CHANGED, "aws_instance", "i-0abc", "module.app.aws_instance.web[0]",
                         "123456789012", "eu-west-1", "states/app.tfstate", List.of(
                         new AttributeDiff(List.of("instance_type"), "\"t3.micro\"", "\"t3.large\"", DiffKind.CHANGED),

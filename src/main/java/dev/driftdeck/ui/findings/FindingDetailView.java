@@ -62,6 +62,14 @@ public final class FindingDetailView extends StackPane {
         diffSummary.getStyleClass().add(Styles.TEXT_BOLD);
         diffSummary.textProperty().bind(model.diffSummaryProperty());
 
+        Label notCompared = new Label();
+        notCompared.setId("detail-not-compared");
+        notCompared.setWrapText(true);
+        notCompared.getStyleClass().add(Styles.TEXT_MUTED);
+        notCompared.textProperty().bind(model.notComparedProperty());
+        notCompared.visibleProperty().bind(model.notComparedProperty().isNotEmpty());
+        notCompared.managedProperty().bind(notCompared.visibleProperty());
+
         TableView<AttributeDiff> diffs = new TableView<>(model.diffs());
         diffs.setId("diff-table");
         diffs.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -96,7 +104,7 @@ public final class FindingDetailView extends StackPane {
         diffArea.setMinHeight(230);
         VBox.setVgrow(diffArea, Priority.ALWAYS);
 
-        VBox content = new VBox(10, title, facts, actions(model), diffSummary, diffArea);
+        VBox content = new VBox(10, title, facts, actions(model), diffSummary, notCompared, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

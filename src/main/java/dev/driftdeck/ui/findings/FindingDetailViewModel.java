@@ -35,6 +35,7 @@ public final class FindingDetailViewModel {
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notCompared = new ReadOnlyStringWrapper("");
     private final ObservableList<AttributeDiff> diffs = FXCollections.observableArrayList();
     private final ObjectProperty<AttributeDiff> selectedDiff = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper selectedPath = new ReadOnlyStringWrapper("");
@@ -124,7 +125,7 @@ public final class FindingDetailViewModel {
     private void update(Finding f) {
         empty.set(f == null);
         if (f == null) {
-            for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[]{title, address, id, type, source, location, note, diffSummary}) {
+            for (ReadOnlyStringWrapper text : new ReadOnlyStringWrapper[]{title, address, id, type, source, location, note, diffSummary, notCompared}) {
                 text.set("");
             }
             diffs.clear();
@@ -149,6 +150,8 @@ public final class FindingDetailViewModel {
             case IGNORED -> "Excluded by an ignore rule";
             case NOT_CHECKED -> "Not compared: its listing failed or the type is unsupported";
         });
+        notCompared.set(f.notInState().isEmpty() ? ""
+                : "Not compared: the state has no value for " + String.join(", ", f.notInState()) + " (older provider?)");
         diffs.setAll(f.diffs());
         selectedDiff.set(f.diffs().isEmpty() ? null : f.diffs().getFirst());
         importCommand.set(ResourceCommands.terraformImport(f));
@@ -200,6 +203,14 @@ public final class FindingDetailViewModel {
 
     public ReadOnlyStringProperty diffSummaryProperty() {
         return diffSummary.getReadOnlyProperty();
+    }
+
+    /**
+     * "Not compared: the state has no value for tags (older provider?)" when the state lacked compared attributes
+     * (the finding's {@code notInState}), else "".
+     */
+    public ReadOnlyStringProperty notComparedProperty() {
+        return notCompared.getReadOnlyProperty();
     }
 
     public ObservableList<AttributeDiff> diffs() {

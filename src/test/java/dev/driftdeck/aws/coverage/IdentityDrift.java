@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -105,6 +106,10 @@ final class IdentityDrift {
             s3.putBucketEncryption(r -> r.bucket("coverage-0").serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
                     .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)))));
             expected.add("CHANGED aws_s3_bucket_server_side_encryption_configuration.b rule");
+            s3.putBucketLifecycleConfiguration(r -> r.bucket("coverage-0").lifecycleConfiguration(c -> c.rules(rule -> rule
+                    .id("expire-tmp").status(ExpirationStatus.ENABLED).filter(filter -> filter.prefix("tmp/"))
+                    .expiration(e -> e.days(30)))));
+            expected.add("CHANGED aws_s3_bucket_lifecycle_configuration.b rule.expire-tmp");
             s3.deleteBucketPolicy(r -> r.bucket("coverage-0"));
             expected.add("MISSING aws_s3_bucket_policy.b");
             s3.createBucket(r -> r.bucket("by-hand"));

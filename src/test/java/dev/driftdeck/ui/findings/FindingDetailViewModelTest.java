@@ -48,6 +48,22 @@ class FindingDetailViewModelTest {
     }
 
     @Test
+    void saysWhichComparedAttributesTheStateHadNoValueFor() {
+        Finding olderProvider = new Finding(dev.driftdeck.drift.FindingStatus.IN_SYNC, "aws_instance", "i-0old",
+                "aws_instance.old", "123456789012", "eu-west-1", SampleScans.SOURCE, java.util.List.of(), null,
+                java.util.List.of("tags", "ebs_optimized"));
+
+        model.findingProperty().set(olderProvider);
+
+        assertThat(model.diffSummaryProperty().get()).isEqualTo("Compared attributes match the state");
+        assertThat(model.notComparedProperty().get())
+                .isEqualTo("Not compared: the state has no value for tags, ebs_optimized (older provider?)");
+
+        model.findingProperty().set(find("i-0abc123"));
+        assertThat(model.notComparedProperty().get()).as("everything was compared").isEmpty();
+    }
+
+    @Test
     void clearingTheSelectionEmptiesThePane() {
         model.findingProperty().set(find("vol-0123"));
         assertThat(model.noteProperty().get()).contains("ec2:DescribeVolumes");
