@@ -79,7 +79,11 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 },
                 () -> false);
-        if (db != null) {
+        var nothingChecked = report.nothingCheckedMessage();
+        if (db != null && nothingChecked.isPresent()) {
+            // As the scheduled job: a scan that checked nothing would hide the last one that did.
+            err.printf("Not recorded in %s: nothing was checked.%n", db.toAbsolutePath());
+        } else if (db != null) {
             try (Database database = Database.open(db.toAbsolutePath())) {
                 Migrations.migrateAndVerify(database);
                 long id = new ScanRepository(database).save(report);
@@ -87,7 +91,6 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         output.write(report, out, spec.commandLine().getOut());
-        var nothingChecked = report.nothingCheckedMessage();
         if (nothingChecked.isPresent()) {
             // Every scope NOT_CHECKED is not "in sync": CI must not read an unreachable AWS as a clean estate.
             err.println(nothingChecked.get());

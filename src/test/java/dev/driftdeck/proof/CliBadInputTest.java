@@ -14,6 +14,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftdeck.cli.DriftdeckCommand;
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.Migrations;
+import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.S3States;
@@ -246,6 +249,22 @@ class CliBadInputTest {
                 + " global could not reach AWS (Unable to execute HTTP request: Connect to 127.0.0.1:1 [/127.0.0.1]"
                 + " failed: Connection refused (SDK Attempt Count: 5)). Check the network, the region and"
                 + " --endpoint-url, then scan again.");
+    }
+
+    @Test
+    void aScanThatCheckedNothingIsNotRecordedInTheDatabase() throws Exception {
+        Path db = work.resolve("nothing-checked-db").resolve("driftdeck");
+
+        Result result = cli("scan", "--state", good.toString(), "--region", "us-east-1", "--endpoint-url",
+                "http://127.0.0.1:1", "--output", "json", "--db", db.toString());
+
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains("Not recorded in " + db.toAbsolutePath());
+        // Like the scheduled job: the last scan that checked something stays the latest one.
+        try (Database database = Database.open(db.toAbsolutePath())) {
+            Migrations.migrateAndVerify(database);
+            assertThat(new ScanRepository(database).latest()).isEmpty();
+        }
     }
 
     @Test
