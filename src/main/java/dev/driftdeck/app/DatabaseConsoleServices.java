@@ -1,5 +1,6 @@
 package dev.driftdeck.app;
 
+import dev.driftdeck.aws.CredentialsCheck;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;

@@ -2,11 +2,11 @@ package dev.driftdeck.scan;
 
 import dev.driftdeck.aws.AwsSession;
 import dev.driftdeck.aws.AwsTarget;
+import dev.driftdeck.aws.CallerIdentity;
 import dev.driftdeck.aws.SessionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * "Test access": whom the settings reach AWS as, by the steps a scan takes (profile check, home region, session) and
@@ -57,7 +57,7 @@ public final class AccessCheck {
             Regions.checkProfile(request);
             String home = Regions.resolve(request).getFirst();
             try (AwsSession session = sessions.apply(new AwsTarget(request.profile(), home, request.endpointUrl()))) {
-                GetCallerIdentityResponse identity = session.sts().getCallerIdentity();
+                CallerIdentity identity = CallerIdentity.of(session);
                 return new Result.Identified(identity.account(), identity.arn(), home);
             }
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.driftdeck.scan;
 
+import dev.driftdeck.aws.AccountRegions;
 import dev.driftdeck.aws.AwsSession;
 import dev.driftdeck.aws.AwsTarget;
 import dev.driftdeck.schedule.Job;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ec2.model.Region;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * The scheduler's {@code daily-refresh} job: the AWS account and its enabled regions (read-only: STS
@@ -91,11 +90,9 @@ public final class DailyRefreshJob implements Job {
                 false, null);
         String home = Regions.resolve(request).getFirst();
         try (AwsSession session = sessions.apply(new AwsTarget(current.profile(), home, current.endpointUrl()))) {
-            GetCallerIdentityResponse identity = session.sts().getCallerIdentity();
-            List<String> regions = session.ec2(home).describeRegions().regions().stream()
-                    .map(Region::regionName).sorted().toList();
-            maintenance.saveAwsAccount(new AwsAccount(identity.account(), identity.arn(), regions, clock.instant()));
-            return "account " + identity.account() + " with " + regions.size() + " enabled region(s)";
+            AccountRegions account = AccountRegions.of(session, home);
+            maintenance.saveAwsAccount(new AwsAccount(account.account(), account.arn(), account.regions(), clock.instant()));
+            return "account " + account.account() + " with " + account.regions().size() + " enabled region(s)";
         }
     }
 

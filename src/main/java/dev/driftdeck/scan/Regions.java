@@ -1,12 +1,8 @@
 package dev.driftdeck.scan;
 
+import dev.driftdeck.aws.AwsProfiles;
 import java.util.List;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** Which regions a scan covers: the requested ones, else the profile's or the environment's default. */
 final class Regions {
@@ -24,14 +20,14 @@ final class Regions {
         if (request.profile() == null) {
             return;
         }
-        ProfileFile profiles;
+        boolean defined;
         try {
-            profiles = ProfileFile.defaultProfileFile();
+            defined = AwsProfiles.isDefined(request.profile());
         } catch (RuntimeException e) {
             throw new ScanConfigurationException("AWS profile '" + request.profile() + "' cannot be read: the AWS config"
                     + " files are not valid (" + e.getMessage() + "). Fix ~/.aws/config or ~/.aws/credentials.");
         }
-        if (profiles.profile(request.profile()).isEmpty()) {
+        if (!defined) {
             throw new ScanConfigurationException("AWS profile '" + request.profile() + "' is not defined in ~/.aws/config"
                     + " or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE): check the name"
                     + " (aws configure list-profiles), or leave --profile out to use the default credential chain.");
@@ -48,14 +44,8 @@ final class Regions {
         if (!regions.isEmpty()) {
             return List.copyOf(new java.util.LinkedHashSet<>(regions));
         }
-        try {
-            Region region = request.profile() == null
-                    ? new DefaultAwsRegionProviderChain().getRegion()
-                    : new AwsProfileRegionProvider(() -> ProfileFile.defaultProfileFile(), request.profile()).getRegion();
-            return List.of(region.id());
-        } catch (SdkClientException | IllegalStateException e) {
-            throw new ScanConfigurationException("No AWS region given: pass --region, set AWS_REGION, or set a region in "
-                    + (request.profile() == null ? "the default profile" : "profile '" + request.profile() + "'") + ".");
-        }
+        return List.of(AwsProfiles.defaultRegion(request.profile()).orElseThrow(() -> new ScanConfigurationException(
+                "No AWS region given: pass --region, set AWS_REGION, or set a region in "
+                + (request.profile() == null ? "the default profile" : "profile '" + request.profile() + "'") + ".")));
     }
 }

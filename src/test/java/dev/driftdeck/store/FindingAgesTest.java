@@ -80,20 +80,19 @@ class FindingAgesTest {
         assertThat(scans.findingAges(9_999)).isEmpty();
     }
 
+    /** Correctness at volume; how long it takes is {@code PersistBench}'s business (docs/BENCHMARKS.md). */
     @Test
-    void hundredThousandAgesAreComputedAndReadQuickly() {
-        scans.save(Reports.inSync(T1, 100_000));
-        long started = System.nanoTime();
-        long id = scans.save(Reports.inSync(T2, 100_000));
-        long saveMillis = (System.nanoTime() - started) / 1_000_000;
-        started = System.nanoTime();
-        Map<ResourceKey, FindingAge> ages = scans.findingAges(id);
-        long readMillis = (System.nanoTime() - started) / 1_000_000;
+    void hundredThousandAgesCarryForwardFromThePreviousHundredThousand() {
+        scans.save(Reports.everyTenthChanged(T1, 100_000));
+        long id = scans.save(Reports.everyTenthChanged(T2, 100_000));
 
-        System.out.printf("100,000 finding ages: save with ages %d ms, read %d ms%n", saveMillis, readMillis);
+        Map<ResourceKey, FindingAge> ages = scans.findingAges(id);
+
         assertThat(ages).hasSize(100_000);
-        assertThat(ages.get(new ResourceKey("aws_instance", "i-10"))).isEqualTo(new FindingAge(T1, T1));
-        assertThat(ages.get(new ResourceKey("aws_instance", "i-11"))).isEqualTo(new FindingAge(T1, null));
+        for (int i = 0; i < 100_000; i++) {
+            FindingAge expected = new FindingAge(T1, i % 10 == 0 ? T1 : null);
+            assertThat(ages.get(key("i-" + i))).as("i-%d", i).isEqualTo(expected);
+        }
     }
 
     private static ResourceKey key(String id) {

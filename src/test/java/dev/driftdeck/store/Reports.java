@@ -50,12 +50,27 @@ final class Reports {
                 List.of("eu-west-1", "us-east-1"));
     }
 
+    /** {@code findings} instances, every one IN_SYNC (no diffs). */
     static ScanReport inSync(Instant startedAt, int findings) {
+        return instances(startedAt, findings, 0);
+    }
+
+    /**
+     * {@code findings} instances where every tenth ({@code i-0}, {@code i-10}...) is CHANGED with one tag diff and
+     * the others are IN_SYNC: volume with some drift and diff rows.
+     */
+    static ScanReport everyTenthChanged(Instant startedAt, int findings) {
+        return instances(startedAt, findings, 10);
+    }
+
+    /** Instances {@code i-0..}; with {@code changedEvery} > 0, each index divisible by it is CHANGED. */
+    private static ScanReport instances(Instant startedAt, int findings, int changedEvery) {
         List<Finding> list = new ArrayList<>(findings);
         for (int i = 0; i < findings; i++) {
-            list.add(new Finding(i % 10 == 0 ? FindingStatus.CHANGED : FindingStatus.IN_SYNC, "aws_instance",
+            boolean changed = changedEvery > 0 && i % changedEvery == 0;
+            list.add(new Finding(changed ? FindingStatus.CHANGED : FindingStatus.IN_SYNC, "aws_instance",
                     "i-" + i, "aws_instance.n[" + i + "]", "123456789012", "eu-west-1", "states/big.tfstate",
-                    i % 10 == 0 ? List.of(new AttributeDiff(List.of("tags", "n"), "\"a\"", "\"b\"", DiffKind.CHANGED))
+                    changed ? List.of(new AttributeDiff(List.of("tags", "n"), "\"a\"", "\"b\"", DiffKind.CHANGED))
                             : List.of(), null));
         }
         return new ScanReport(startedAt, startedAt.plusSeconds(1), List.of(), list, List.of(), Map.of(),

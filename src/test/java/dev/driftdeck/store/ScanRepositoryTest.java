@@ -57,12 +57,13 @@ class ScanRepositoryTest {
 
     @Test
     void recentSummarisesNewestFirstWithCountsAndCoverage() {
-        long older = scans.save(Reports.inSync(Reports.STARTED, 20));
+        long oldest = scans.save(Reports.inSync(Reports.STARTED.minusSeconds(900), 20));
+        long older = scans.save(Reports.everyTenthChanged(Reports.STARTED, 20));
         long newer = scans.save(Reports.everyStatus(Reports.STARTED.plusSeconds(900)));
 
         List<ScanSummary> recent = scans.recent(10);
 
-        assertThat(recent).extracting(ScanSummary::id).containsExactly(newer, older);
+        assertThat(recent).extracting(ScanSummary::id).containsExactly(newer, older, oldest);
         ScanSummary latest = recent.getFirst();
         assertThat(latest.outcome()).isEqualTo(ScanOutcome.PARTIAL);
         assertThat(latest.alerts()).isEqualTo(2);
@@ -72,6 +73,8 @@ class ScanRepositoryTest {
         assertThat(latest.coverage()).isEqualTo(Reports.everyStatus(Reports.STARTED).coverage());
         assertThat(recent.get(1).outcome()).isEqualTo(ScanOutcome.COMPLETE);
         assertThat(recent.get(1).count(FindingStatus.CHANGED)).isEqualTo(2);
+        assertThat(recent.get(2).count(FindingStatus.IN_SYNC)).isEqualTo(20);
+        assertThat(recent.get(2).count(FindingStatus.CHANGED)).isZero();
         assertThat(scans.recent(1)).hasSize(1);
     }
 
@@ -79,7 +82,7 @@ class ScanRepositoryTest {
     void aSaveThatFailsAtTheLastFindingLeavesNothingAndThePreviousScanLatest() throws Exception {
         ScanReport previous = Reports.everyStatus(Reports.STARTED);
         long previousId = scans.save(previous);
-        ScanReport big = Reports.inSync(Reports.STARTED.plusSeconds(900), 12_000);
+        ScanReport big = Reports.everyTenthChanged(Reports.STARTED.plusSeconds(900), 12_000);
         List<Finding> findings = new ArrayList<>(big.findings());
         // type is NOT NULL: the row is rejected only when the last batch reaches H2.
         findings.add(new Finding(FindingStatus.UNMANAGED, null, "x", null, null, null, null, List.of(), null));
@@ -125,7 +128,7 @@ class ScanRepositoryTest {
 
     @Test
     void hundredThousandFindingsPersistAndLoadWhole() {
-        ScanReport report = Reports.inSync(Reports.STARTED, 100_000);
+        ScanReport report = Reports.everyTenthChanged(Reports.STARTED, 100_000);
 
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long started = System.nanoTime();

@@ -26,7 +26,15 @@ public interface DesktopNotifier {
 
     /** {@code notify-send} (libnotify) when it is on the PATH, else {@link #NONE}. */
     static DesktopNotifier system() {
-        return onPath("notify-send").<DesktopNotifier>map(DesktopNotifier::notifySend).orElseGet(() -> {
+        return system(System.getenv("PATH"));
+    }
+
+    /**
+     * {@code notify-send} when it is in one of the directories of {@code searchPath} (a PATH value), else
+     * {@link #NONE}. Tests pass a directory of their own, so no real notification pops up.
+     */
+    static DesktopNotifier system(String searchPath) {
+        return onPath("notify-send", searchPath).<DesktopNotifier>map(DesktopNotifier::notifySend).orElseGet(() -> {
             LOG.info("No desktop notifications: notify-send is not on the PATH (in-app notifications still show)");
             return NONE;
         });
@@ -53,8 +61,7 @@ public interface DesktopNotifier {
         };
     }
 
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
+    private static Optional<Path> onPath(String program, String path) {
         if (path == null) {
             return Optional.empty();
         }

@@ -10,13 +10,22 @@ import dev.driftdeck.ui.SampleScans;
 import dev.driftdeck.ui.ScanHistories;
 import dev.driftdeck.ui.Statuses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Through the whole console view model: only a stored scan with new drift notifies, in the window and on the desktop. */
 class NotificationsTest {
@@ -83,10 +92,58 @@ class NotificationsTest {
         assertThat(console.overview().trend()).hasSize(2);
     }
 
+    /**
+     * The desktop notifier the app uses, end to end, with a recording {@code notify-send} of the test's own first on
+     * the PATH (so nothing pops up on the desktop running the tests): silent for old drift, then run once with the
+     * banner's title and text.
+     */
     @Test
-    void notifySendIsOnlyUsedWhereItExists() {
-        // On this machine notify-send may or may not exist: either way system() gives a notifier that never throws.
-        DesktopNotifier.system().notify("Driftdeck test", "ignore me");
-        DesktopNotifier.notifySend(java.nio.file.Path.of("/nonexistent/notify-send")).notify("t", "b");
+    @DisabledOnOs(OS.WINDOWS)
+    void theSystemNotifierRunsNotifySendFromThePathWithTheBannersTitleAndText(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path calls = recordingNotifySend(bin, 0);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        console.notifications().setDesktopNotifier(DesktopNotifier.system(empty + File.pathSeparator + bin));
+        console.start();
+
+        services.store(ScanHistories.later(15, f -> f));
+        assertThat(calls).as("old drift runs no notify-send").doesNotExist();
+
+        services.store(ScanHistories.second());
+        assertThat(Files.readAllLines(calls, StandardCharsets.UTF_8)).containsExactly(
+                "--app-name=Driftdeck", "--icon=dialog-warning",
+                console.notifications().titleProperty().get(), console.notifications().textProperty().get());
+        assertThat(console.notifications().titleProperty().get()).isEqualTo("2 new drifts since the last scan");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void withoutAnExecutableNotifySendOnThePathThereIsNoDesktopNotifier(@TempDir Path dir) throws Exception {
+        Path notExecutable = Files.writeString(dir.resolve("notify-send"), "#!/bin/sh\nexit 0\n");
+
+        assertThat(Files.isExecutable(notExecutable)).isFalse();
+        assertThat(DesktopNotifier.system(dir.toString())).isSameAs(DesktopNotifier.NONE);
+        assertThat(DesktopNotifier.system((String) null)).isSameAs(DesktopNotifier.NONE);
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aNotifySendThatFailsOrIsGoneNeverThrows(@TempDir Path dir) throws Exception {
+        Path calls = recordingNotifySend(dir, 1);
+        DesktopNotifier failing = DesktopNotifier.system(dir.toString());
+
+        assertThatCode(() -> failing.notify("t", "b")).doesNotThrowAnyException();
+        assertThat(calls).as("it did run").exists();
+        assertThatCode(() -> DesktopNotifier.notifySend(dir.resolve("gone/notify-send")).notify("t", "b"))
+                .doesNotThrowAnyException();
+    }
+
+    /** A {@code notify-send} in {@code bin} that appends its arguments, one a line, to the returned file. */
+    private static Path recordingNotifySend(Path bin, int exitCode) throws IOException {
+        Path calls = bin.resolve("notify-send.calls");
+        Path script = Files.writeString(bin.resolve("notify-send"),
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '" + calls + "'\nexit " + exitCode + "\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return calls;
     }
 }

@@ -1,4 +1,4 @@
-package dev.driftdeck.app;
+package dev.driftdeck.aws;
 
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,12 +11,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * default chain), so an empty console can tell a new user how to set them up. Only resolves credentials: no call
  * to AWS. May block while the chain asks the instance metadata service; never call it on the FX thread.
  */
-final class CredentialsCheck {
+public final class CredentialsCheck {
 
     private CredentialsCheck() {
     }
 
-    static Optional<String> problem(String profile) {
+    /** Why credentials do not resolve for {@code profile} (null or blank: the default chain), or empty when they do. */
+    public static Optional<String> problem(String profile) {
         boolean named = profile != null && !profile.isBlank();
         AwsCredentialsProvider provider = named
                 ? ProfileCredentialsProvider.create(profile)
