@@ -136,6 +136,10 @@ class AwsAccessSettingsFxTest {
         await(() -> answer(robot).startsWith("No access."));
         assertThat(answer(robot)).startsWith("No access. Unable to execute HTTP request: Connect to 127.0.0.1:" + closedPort)
                 .endsWith("Check the Endpoint URL in Settings → AWS access (blank for AWS itself) and the network.");
+        Label shown = robot.lookup("#settings-access-result").queryAs(Label.class);
+        await(() -> shown.getHeight() >= shown.prefHeight(shown.getWidth()) - 0.5);
+        assertThat(shown.getHeight()).as("the whole answer is on screen, its fix too, not cut off after two lines")
+                .isGreaterThanOrEqualTo(shown.prefHeight(shown.getWidth()) - 0.5);
     }
 
     private static ComboBox<String> openSettings(FxRobot robot) throws Exception {

@@ -146,7 +146,14 @@ final class AwsAccessRows {
         Label answer = new Label();
         answer.setId("settings-access-result");
         answer.setWrapText(true);
+        // The whole answer, fix included, however long: the row grows and the dialog grows with it.
+        answer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         answer.textProperty().bind(access.accessTextProperty());
+        answer.textProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+            if (answer.getScene() != null && answer.getScene().getWindow() != null) {
+                answer.getScene().getWindow().sizeToScene();
+            }
+        }));
         access.accessProperty().addListener((obs, old, now) -> {
             answer.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.TEXT_MUTED);
             answer.getStyleClass().add(switch (now) {
