@@ -79,9 +79,11 @@ class AwsScannerFailureTest {
         assertThat(blocks.iamAction()).isEqualTo("s3:GetBucketPublicAccessBlock");
         assertThat(blocks.reason()).contains("aws_s3_bucket_public_access_block", MotoAws.ACCOUNT, "global");
 
-        // The provider-v5 rule types also call DescribeSecurityGroups (to leave out the default groups' rules).
+        // The provider-v5 rule types also call DescribeSecurityGroups (to leave out the default groups' rules), and so
+        // does aws_default_security_group (the default groups themselves).
         assertThat(outcomes.values()).filteredOn(o -> o instanceof ListingOutcome.Failed)
                 .extracting(o -> o.scope().type()).containsExactlyInAnyOrder("aws_security_group",
+                        "aws_default_security_group",
                         "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
                         "aws_s3_bucket_public_access_block");
         assertThat(((ListingOutcome.Listed) outcomes.get("aws_vpc")).resources())
