@@ -32,6 +32,7 @@ public final class Collectors {
         all.addAll(MonitoringCollectors.all());
         all.addAll(SecretsCollectors.all());
         all.addAll(S3Collectors.all());
+        all.addAll(S3ConfigurationCollectors.all());
         all.addAll(IamCollectors.all());
         all.addAll(Route53Collectors.all());
         return List.copyOf(all);

@@ -17,11 +17,20 @@ public final class IamActions {
             "cloudwatchlogs", "logs");
 
     // Operations whose IAM action is spelled differently.
-    private static final Map<String, String> ACTION_FOR_OPERATION = Map.of(
-            "s3:ListBuckets", "s3:ListAllMyBuckets",
-            "s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
-            "s3:GetBucketEncryption", "s3:GetEncryptionConfiguration",
-            "s3:GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration");
+    private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(
+            Map.entry("s3:ListBuckets", "s3:ListAllMyBuckets"),
+            Map.entry("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"),
+            Map.entry("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration"),
+            Map.entry("s3:GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration"),
+            Map.entry("s3:GetBucketCors", "s3:GetBucketCORS"),
+            Map.entry("s3:GetObjectLockConfiguration", "s3:GetBucketObjectLockConfiguration"),
+            Map.entry("s3:GetBucketReplication", "s3:GetReplicationConfiguration"),
+            Map.entry("s3:GetBucketNotificationConfiguration", "s3:GetBucketNotification"),
+            Map.entry("s3:GetBucketAccelerateConfiguration", "s3:GetAccelerateConfiguration"),
+            Map.entry("s3:ListBucketInventoryConfigurations", "s3:GetInventoryConfiguration"),
+            Map.entry("s3:ListBucketMetricsConfigurations", "s3:GetMetricsConfiguration"),
+            Map.entry("s3:ListBucketAnalyticsConfigurations", "s3:GetAnalyticsConfiguration"),
+            Map.entry("s3:ListBucketIntelligentTieringConfigurations", "s3:GetIntelligentTieringConfiguration"));
 
     private IamActions() {
     }

@@ -47,4 +47,35 @@ final class S3Buckets {
         }
         return resources;
     }
+
+    /**
+     * The named configurations a bucket can hold several of (inventory, metrics, analytics, intelligent tiering),
+     * one resource each with Terraform's id {@code <bucket>:<name>}: listed for every bucket that is managed, or
+     * that holds a managed configuration of {@code type}. {@code configurations} lists one bucket completely
+     * (following its continuation tokens) and returns each configuration's name and attributes.
+     */
+    static List<LiveResource> collectNamed(CollectorContext ctx, String type,
+                                           BiFunction<CollectorContext, String, Map<String, Map<String, Object>>> configurations) {
+        java.util.Set<String> bucketsWithManaged = new java.util.HashSet<>();
+        ctx.managed().ids(type).forEach(id -> bucketsWithManaged.add(id.substring(0, Math.max(0, id.indexOf(':')))));
+        List<LiveResource> resources = new ArrayList<>();
+        for (Bucket bucket : ctx.session().buckets()) {
+            if (!ctx.manages(S3Collectors.BUCKET, bucket.name()) && !bucketsWithManaged.contains(bucket.name())) {
+                continue;
+            }
+            try {
+                configurations.apply(ctx, bucket.name()).forEach((name, attributes) -> {
+                    Map<String, Object> withParent = new java.util.LinkedHashMap<>(attributes);
+                    withParent.put("bucket", bucket.name());
+                    withParent.put("name", name);
+                    resources.add(ctx.resource(type, bucket.name() + ":" + name, withParent));
+                });
+            } catch (S3Exception e) {
+                if (!isGone(e)) {
+                    throw e;
+                }
+            }
+        }
+        return resources;
+    }
 }

@@ -81,7 +81,7 @@ final class S3LifecycleRules {
     }
 
     /** A nested block as Terraform stores it: a list of one element, or an empty list when AWS has none. */
-    private static <T> List<Object> block(T value, Function<T, Map<String, Object>> shape) {
+    static <T> List<Object> block(T value, Function<T, Map<String, Object>> shape) {
         return value == null ? List.of() : List.of(shape.apply(value));
     }
 
