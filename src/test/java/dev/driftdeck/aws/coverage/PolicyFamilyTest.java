@@ -7,6 +7,8 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,6 +25,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyFamilyTest {
 
+    /** The types this fixture covers; CoverageTest leaves them to it. */
+    static final Set<String> TYPES = Set.of("aws_sqs_queue_policy", "aws_sqs_queue_redrive_policy",
+            "aws_sns_topic_policy", "aws_ecr_repository_policy", "aws_iam_group_policy", "aws_iam_group_membership",
+            "aws_iam_user_group_membership", "aws_iam_policy_attachment", "aws_iam_access_key",
+            "aws_iam_user_login_profile", "aws_route53_health_check");
+
     // AWS's default VPC objects managed as ordinary types (imported), and what Terraform created on them.
     private static final List<String> ON_AWS_DEFAULTS = List.of("aws_vpc.default", "aws_subnet.default_a",
             "aws_security_group.default", "aws_internet_gateway.default",
@@ -37,6 +45,19 @@ class PolicyFamilyTest {
 
     @Test
     @Order(1)
+    void aFreshApplyIsInSyncWithOnlyDeclaredReadCalls() {
+        ScanReport report = fixture.scan();
+
+        assertThat(CoverageFixture.drift(report)).isEmpty();
+        assertThat(report.findings()).filteredOn(f -> f.status() == FindingStatus.IN_SYNC).extracting(Finding::type)
+                .containsAll(TYPES);
+        assertThat(fixture.undeclaredOrWriteOperations()).isEmpty();
+        // The state's access key ids are redacted at parse time; the scan matched them redacted the same way.
+        assertThat(fixture.id("aws_iam_access_key.k[0]")).matches("AKIA…\\w{4}-[0-9a-f]{8}");
+    }
+
+    @Test
+    @Order(2)
     void awsDefaultObjectsImportedAsOrdinaryTypesAreInSyncWithAndWithoutStrict() {
         for (boolean strict : List.of(false, true)) {
             ScanReport report = fixture.scan(strict);
@@ -51,5 +72,20 @@ class PolicyFamilyTest {
                             || line.endsWith(" " + fixture.id("aws_subnet.default_a"))
                             || line.endsWith(" " + fixture.id("aws_security_group.default")));
         }
+    }
+
+    @Test
+    @Order(3)
+    void consoleEditsDeletionsAndHandMadeResourcesAreReportedExactly() {
+        List<String> expected = PolicyFamilyDrift.apply(fixture);
+
+        ScanReport report = fixture.scan();
+
+        assertThat(CoverageFixture.drift(report)).containsExactlyInAnyOrderElementsOf(expected);
+        Set<String> touched = new TreeSet<>();
+        expected.forEach(line -> touched.add(line.split(" ")[1].replaceAll("\\..*", "")));
+        assertThat(touched).as("every type of the family is drifted, deleted or added to").containsAll(TYPES);
+        assertThat(report.findings()).extracting(Finding::id).as("access key ids only redacted")
+                .noneMatch(id -> id.contains(PolicyFamilyDrift.handMadeKeyId));
     }
 }
