@@ -25,6 +25,7 @@ public final class Collectors {
         all.addAll(Ec2Collectors.all());
         all.addAll(KmsCollectors.all());
         all.addAll(MessagingCollectors.all());
+        all.addAll(ResourcePolicyCollectors.all());
         all.addAll(LambdaCollectors.all());
         all.addAll(LoadBalancerCollectors.all());
         all.addAll(DatabaseCollectors.all());
@@ -34,7 +35,10 @@ public final class Collectors {
         all.addAll(S3Collectors.all());
         all.addAll(S3ConfigurationCollectors.all());
         all.addAll(IamCollectors.all());
+        all.addAll(IamGroupCollectors.all());
+        all.addAll(IamCredentialCollectors.all());
         all.addAll(Route53Collectors.all());
+        all.addAll(HealthCheckCollectors.all());
         return List.copyOf(all);
     }
 

@@ -138,7 +138,7 @@ final class IamCollectors {
         return resources;
     }
 
-    private static LiveResource inlinePolicy(CollectorContext ctx, String type, String owner, PolicyDetail policy) {
+    static LiveResource inlinePolicy(CollectorContext ctx, String type, String owner, PolicyDetail policy) {
         return ctx.resource(type, owner + ":" + policy.policyName(), Attributes.of()
                 .put("name", policy.policyName())
                 .put("policy", PolicyDocuments.decode(policy.policyDocument()))
@@ -160,10 +160,15 @@ final class IamCollectors {
         return resources;
     }
 
+    /** An attachment of a policy a state attaches exclusively is left to that aws_iam_policy_attachment. */
     private static void attach(CollectorContext ctx, String type, String ownerKind, String owner,
                                List<AttachedPolicy> policies, List<LiveResource> into) {
         for (AttachedPolicy policy : policies) {
-            into.add(ctx.resource(type, owner + "/" + policy.policyArn(), Attributes.of()
+            String id = owner + "/" + policy.policyArn();
+            if (IamGroupCollectors.exclusivelyAttached(ctx, policy.policyArn()) && !ctx.manages(type, id)) {
+                continue;
+            }
+            into.add(ctx.resource(type, id, Attributes.of()
                     .put(ownerKind, owner)
                     .put("policy_arn", policy.policyArn())
                     .build()));

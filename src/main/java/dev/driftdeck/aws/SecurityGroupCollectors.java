@@ -31,12 +31,13 @@ final class SecurityGroupCollectors {
 
     static List<CollectorDefinition> all() {
         return List.of(
-                // Every VPC's "default" group is AWS's: dropped unless strict.
+                // Every VPC's "default" group is AWS's: dropped unless strict or managed as this type (imported).
                 CollectorDefinition.regional(GROUP).actions("ec2:DescribeSecurityGroups")
                         .compare("name", STRING).compare("description", STRING).compare("vpc_id", STRING)
                         .compare("ingress", SET).compare("egress", SET).compareTags()
                         .listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator().securityGroups().stream()
-                                .filter(group -> ctx.strict() || !"default".equals(group.groupName()))
+                                .filter(group -> ctx.strict() || !"default".equals(group.groupName())
+                                        || ctx.manages(GROUP, group.groupId()))
                                 .map(group -> ctx.resource(GROUP, group.groupId(), Attributes.of()
                                         .put("name", group.groupName())
                                         .put("description", group.description())
@@ -65,14 +66,14 @@ final class SecurityGroupCollectors {
                         .listedBy(ctx -> vpcRules(ctx, EGRESS, true)));
     }
 
-    /** Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules only when strict. */
+    /** Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules only when strict or managed. */
     private static List<LiveResource> vpcRules(CollectorContext ctx, String type, boolean egress) {
         Set<String> defaultGroups = ctx.strict() ? Set.of() : ctx.ec2()
                 .describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("default")))
                 .securityGroups().stream().map(SecurityGroup::groupId).collect(Collectors.toSet());
         return ctx.ec2().describeSecurityGroupRulesPaginator(r -> r.maxResults(1000)).securityGroupRules().stream()
                 .filter(rule -> Boolean.TRUE.equals(rule.isEgress()) == egress)
-                .filter(rule -> !defaultGroups.contains(rule.groupId()))
+                .filter(rule -> !defaultGroups.contains(rule.groupId()) || ctx.manages(type, rule.securityGroupRuleId()))
                 .map(rule -> ctx.resource(type, rule.securityGroupRuleId(), vpcRule(rule)))
                 .toList();
     }

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 
 /**
- * The VPC family, one paginated Describe call per type and region. AWS's own defaults (the default VPC and its
- * subnets, every VPC's main route table) are dropped unless strict or managed.
+ * The VPC family, one paginated Describe call per type and region. AWS's own defaults (the default VPC, its subnets
+ * and gateway, every VPC's main route table) are dropped unless strict or managed under that type: a default VPC
+ * imported as {@code aws_vpc} is the state's, and must not read MISSING for being AWS's.
  */
 final class VpcCollectors {
 
@@ -40,7 +41,7 @@ final class VpcCollectors {
                 CollectorDefinition.regional(VPC).actions("ec2:DescribeVpcs")
                         .compare("cidr_block", STRING).compare("instance_tenancy", STRING).compareTags()
                         .listedBy(ctx -> ctx.ec2().describeVpcsPaginator().vpcs().stream()
-                                .filter(vpc -> ctx.strict() || !Boolean.TRUE.equals(vpc.isDefault()))
+                                .filter(vpc -> ctx.strict() || !Boolean.TRUE.equals(vpc.isDefault()) || ctx.manages(VPC, vpc.vpcId()))
                                 .map(vpc -> ctx.resource(VPC, vpc.vpcId(), Attributes.of()
                                         .put("cidr_block", vpc.cidrBlock())
                                         .put("instance_tenancy", vpc.instanceTenancyAsString())
@@ -51,7 +52,8 @@ final class VpcCollectors {
                         .compare("vpc_id", STRING).compare("cidr_block", STRING)
                         .compare("availability_zone", STRING).compare("map_public_ip_on_launch", SCALAR).compareTags()
                         .listedBy(ctx -> ctx.ec2().describeSubnetsPaginator().subnets().stream()
-                                .filter(subnet -> ctx.strict() || !Boolean.TRUE.equals(subnet.defaultForAz()))
+                                .filter(subnet -> ctx.strict() || !Boolean.TRUE.equals(subnet.defaultForAz())
+                                        || ctx.manages(SUBNET, subnet.subnetId()))
                                 .map(subnet -> ctx.resource(SUBNET, subnet.subnetId(), Attributes.of()
                                         .put("vpc_id", subnet.vpcId())
                                         .put("cidr_block", subnet.cidrBlock())
@@ -60,7 +62,7 @@ final class VpcCollectors {
                                         .put("tags", Tags.ec2(subnet.tags()))
                                         .build()))
                                 .toList()),
-                // The default VPC's gateway is AWS's: it is attached to a default VPC.
+                // The default VPC's gateway is AWS's (attached to a default VPC) unless a state manages it.
                 CollectorDefinition.regional(INTERNET_GATEWAY).actions("ec2:DescribeInternetGateways", "ec2:DescribeVpcs")
                         .compare("vpc_id", STRING).compareTags()
                         .listedBy(VpcCollectors::internetGateways),
@@ -136,7 +138,9 @@ final class VpcCollectors {
         return ctx.ec2().describeInternetGatewaysPaginator().internetGateways().stream()
                 .map(gateway -> {
                     String vpcId = gateway.attachments().isEmpty() ? null : gateway.attachments().getFirst().vpcId();
-                    return vpcId != null && defaultVpcs.contains(vpcId) ? null
+                    boolean awsDefault = vpcId != null && defaultVpcs.contains(vpcId)
+                            && !ctx.manages(INTERNET_GATEWAY, gateway.internetGatewayId());
+                    return awsDefault ? null
                             : ctx.resource(INTERNET_GATEWAY, gateway.internetGatewayId(), Attributes.of()
                                     .put("vpc_id", vpcId)
                                     .put("tags", Tags.ec2(gateway.tags()))
