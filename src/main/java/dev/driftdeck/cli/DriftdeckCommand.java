@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root of the headless CLI: {@code driftdeck scan | migrate | db info | export}. Never builds the scheduler. */
+/** The root of the headless CLI: {@code driftdeck scan | migrate | db info | export | types}. Never builds the scheduler. */
 @Command(name = "driftdeck",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps Terraform honest on AWS: reconciles tfstate against live AWS and reports drift.",
-        subcommands = {ScanCommand.class, MigrateCommand.class, DbCommand.class, ExportCommand.class},
+        subcommands = {ScanCommand.class, MigrateCommand.class, DbCommand.class, ExportCommand.class,
+                TypesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync", "1:drift found", "2:error"})
 public final class DriftdeckCommand implements Runnable {
@@ -23,7 +24,7 @@ public final class DriftdeckCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, migrate, db or export");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, migrate, db, export or types");
     }
 
     /** Runs the CLI with the given streams and returns its exit code; bad arguments and failures give 2. */
