@@ -4,12 +4,16 @@ import dev.driftdeck.drift.TypeSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The registry of supported resource types: one collector per Terraform type, declared family by family. */
 public final class Collectors {
 
     private static final List<Collector> ALL = register();
+    // other names of registered types: no listing of their own, see TypeSpec#aliasOf
+    private static final List<TypeSpec> ALIASES = aliases(LoadBalancerCollectors.ALIASES);
 
     private Collectors() {
     }
@@ -42,14 +46,25 @@ public final class Collectors {
         return List.copyOf(all);
     }
 
+    private static List<TypeSpec> aliases(Map<String, String> canonicalByAlias) {
+        return canonicalByAlias.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(alias -> forType(alias.getValue()).orElseThrow().spec().alias(alias.getKey()))
+                .toList();
+    }
+
     /** Every collector, regional types first. */
     public static List<Collector> all() {
         return ALL;
     }
 
-    /** The drift engine's view of every supported type. */
+    /** The drift engine's view of every supported type, aliases included. */
     public static List<TypeSpec> specs() {
-        return ALL.stream().map(Collector::spec).toList();
+        return Stream.concat(ALL.stream().map(Collector::spec), ALIASES.stream()).toList();
+    }
+
+    /** Every Terraform type a state may use that Driftdeck checks: one per collector, and the aliases. */
+    public static List<String> supportedTypes() {
+        return specs().stream().map(TypeSpec::type).toList();
     }
 
     /** The collectors for the given types, in registry order; unknown types are ignored (they are NOT_CHECKED). */

@@ -27,6 +27,10 @@ final class LoadBalancerCollectors {
     static final String LISTENER = "aws_lb_listener";
     static final String TARGET_GROUP = "aws_lb_target_group";
 
+    /** The provider's other names for the same three resources (driftctl supports them too): alias -> canonical. */
+    static final Map<String, String> ALIASES = Map.of("aws_alb", LOAD_BALANCER, "aws_alb_listener", LISTENER,
+            "aws_alb_target_group", TARGET_GROUP);
+
     private LoadBalancerCollectors() {
     }
 

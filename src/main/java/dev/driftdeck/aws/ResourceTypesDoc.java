@@ -1,6 +1,7 @@
 package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.AttributeRule;
+import dev.driftdeck.drift.TypeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,13 @@ public final class ResourceTypesDoc {
             String actions = String.join(", ", collector.iamActions().stream().map(action -> "`" + action + "`").toList());
             md.append("| `").append(collector.type()).append("` | ").append(scope(collector)).append(" | ")
                     .append(compared).append(" | ").append(actions).append(" |\n");
+        }
+        List<TypeSpec> aliases = Collectors.specs().stream().filter(spec -> spec.aliasOf() != null).toList();
+        if (!aliases.isEmpty()) {
+            md.append("\nOther names the provider gives a type, checked as that type (same listing, same attributes;")
+                    .append(" an unmanaged object is reported under the type above):\n\n");
+            aliases.forEach(alias -> md.append("- `").append(alias.type()).append("`: `").append(alias.aliasOf())
+                    .append("`\n"));
         }
         return md.toString();
     }

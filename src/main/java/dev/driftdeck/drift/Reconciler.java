@@ -36,7 +36,8 @@ public final class Reconciler {
 
         for (StateSnapshot state : states) {
             for (StateResource resource : state.resources()) {
-                ResourceKey key = new ResourceKey(resource.type(), matchId(resource));
+                // an alias (aws_alb) is keyed as its canonical type, whose listing holds the object
+                ResourceKey key = new ResourceKey(listedAs(resource.type()), matchId(resource));
                 StateResource first = managed.putIfAbsent(key, resource);
                 if (first != null) {
                     alerts.add(new Alert(resource.type(), null, null, "%s %s is managed twice: %s (%s) and %s (%s)"
@@ -66,11 +67,17 @@ public final class Reconciler {
         Map<String, Map<String, Map<String, Object>>> byType = new HashMap<>();
         for (StateSnapshot state : states) {
             for (StateResource resource : state.resources()) {
-                byType.computeIfAbsent(resource.type(), t -> new HashMap<>())
+                byType.computeIfAbsent(listedAs(resource.type()), t -> new HashMap<>())
                         .putIfAbsent(matchId(resource), resource.attributes());
             }
         }
         return byType;
+    }
+
+    /** The type whose listing holds objects of {@code type}: the canonical type of an alias, else itself. */
+    private String listedAs(String type) {
+        TypeSpec spec = specs.get(type);
+        return spec == null ? type : spec.listedAs();
     }
 
     /** The id the match uses: Terraform's {@code id}, or the attributes the type names when that id is generated. */
@@ -85,7 +92,7 @@ public final class Reconciler {
     }
 
     private Finding judgeManaged(StateResource resource, ResourceKey key, LiveIndex live, IgnoreRules ignore) {
-        var rule = ignore.ignoring(key.type(), key.id());
+        var rule = ignore.ignoring(resource.type(), key.id());
         if (rule.isPresent()) {
             return managedFinding(FindingStatus.IGNORED, resource, key, null, List.of(),
                     "ignored by rule '" + rule.get().text() + "'");
@@ -100,18 +107,18 @@ public final class Reconciler {
             AttributeComparator.Comparison comparison =
                     AttributeComparator.compare(spec, resource.attributes(), match.attributes());
             List<AttributeDiff> diffs = comparison.diffs().stream()
-                    .filter(diff -> !ignore.ignoresAttribute(key.type(), key.id(), diff.path()))
+                    .filter(diff -> !ignore.ignoresAttribute(resource.type(), key.id(), diff.path()))
                     .toList();
             return managedFinding(diffs.isEmpty() ? FindingStatus.IN_SYNC : FindingStatus.CHANGED,
                     resource, key, match, diffs, null, comparison.notInState());
         }
         Placement placement = Placement.of(resource.attributes());
-        List<ListingOutcome> candidates = live.outcomesFor(resource.type()).stream()
+        List<ListingOutcome> candidates = live.outcomesFor(key.type()).stream()
                 .filter(outcome -> placement.couldBeIn(outcome.scope()))
                 .toList();
         if (candidates.isEmpty()) {
             return managedFinding(FindingStatus.NOT_CHECKED, resource, key, null, List.of(),
-                    "no listing of " + resource.type() + " covered "
+                    "no listing of " + key.type() + " covered "
                             + (placement.region() == null ? "it" : "region " + placement.region()) + " in this scan");
         }
         for (ListingOutcome outcome : candidates) {
@@ -122,7 +129,7 @@ public final class Reconciler {
             }
         }
         ListingScope where = candidates.size() == 1 ? candidates.getFirst().scope() : null;
-        return new Finding(FindingStatus.MISSING, key.type(), key.id(), resource.address(),
+        return new Finding(FindingStatus.MISSING, resource.type(), key.id(), resource.address(),
                 where == null ? placement.account() : where.account(),
                 where == null ? placement.region() : where.region(),
                 resource.sourceUri(), List.of(), null);
@@ -174,7 +181,8 @@ public final class Reconciler {
         Placement placement = Placement.of(resource.attributes());
         String account = match != null ? match.account() : placement.account();
         String region = match != null ? match.region() : placement.region();
-        return new Finding(status, key.type(), key.id(), resource.address(), account, region,
+        // the state's own type, an alias included: the finding reads as the state does
+        return new Finding(status, resource.type(), key.id(), resource.address(), account, region,
                 resource.sourceUri(), diffs, note, notInState);
     }
 

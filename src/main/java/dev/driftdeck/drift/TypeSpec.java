@@ -18,20 +18,39 @@ import java.util.List;
  *                 whose listing can hold the same object under the same id ({@code aws_vpc}); null otherwise. The
  *                 two are one object to the reconciler: managed as either, it is never UNMANAGED as the other,
  *                 and unmanaged it is reported once, as the adopting type.
+ * @param aliasOf  for another name the provider gives a type ({@code aws_alb} for {@code aws_lb}), that canonical
+ *                 type; null otherwise. An alias has no listing of its own: a state resource of it is matched
+ *                 against the canonical type's listing, compared by the same rules, and keeps its own type in the
+ *                 finding; an unmanaged object is reported once, under the canonical type. See {@link #alias}.
  */
 public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
-                       String adopts) {
+                       String adopts, String aliasOf) {
 
     public TypeSpec {
         idFrom = List.copyOf(idFrom);
         compared = List.copyOf(compared);
     }
 
+    public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
+                    String adopts) {
+        this(type, idFrom, compared, parent, adopts, null);
+    }
+
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent) {
-        this(type, idFrom, compared, parent, null);
+        this(type, idFrom, compared, parent, null, null);
     }
 
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
-        this(type, idFrom, compared, null, null);
+        this(type, idFrom, compared, null, null, null);
+    }
+
+    /** This type under another name the provider accepts: the same match id and compared attributes. */
+    public TypeSpec alias(String aliasType) {
+        return new TypeSpec(aliasType, idFrom, compared, parent, null, type);
+    }
+
+    /** The type whose listing holds this type's objects: itself, or the type it is an alias of. */
+    public String listedAs() {
+        return aliasOf == null ? type : aliasOf;
     }
 }

@@ -292,6 +292,31 @@ class ReconcilerTest {
                 org.assertj.core.groups.Tuple.tuple("aws_default_vpc", "vpc-other-default", FindingStatus.UNMANAGED));
     }
 
+    @Test
+    void anAliasIsMatchedInItsCanonicalListingAndAnObjectManagedUnderBothNamesIsManagedTwice() {
+        TypeSpec lb = new TypeSpec("aws_lb", List.of(), List.of(new AttributeRule("name", Normalization.STRING)));
+        Reconciler aliasing = new Reconciler(List.of(lb, lb.alias("aws_alb")));
+        LiveInventory live = inventory(listed("aws_lb",
+                new LiveResource("aws_lb", "arn:lb/a", ACCOUNT, REGION, Map.of("name", "a"))));
+        StateSnapshot state = state(
+                new StateResource("aws_alb.a", "", "aws_alb", "a", "arn:lb/a", "prod.tfstate",
+                        Map.of("id", "arn:lb/a", "name", "renamed")),
+                new StateResource("aws_alb.gone", "", "aws_alb", "gone", "arn:lb/gone", "prod.tfstate",
+                        Map.of("id", "arn:lb/gone", "name", "gone")),
+                new StateResource("aws_lb.a", "", "aws_lb", "a", "arn:lb/a", "prod.tfstate",
+                        Map.of("id", "arn:lb/a", "name", "a")));
+
+        Reconciliation result = aliasing.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(result.findings()).extracting(Finding::type, Finding::address, Finding::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("aws_alb", "aws_alb.a", FindingStatus.CHANGED),
+                        // the canonical listing succeeded, so the alias's object is really gone
+                        org.assertj.core.groups.Tuple.tuple("aws_alb", "aws_alb.gone", FindingStatus.MISSING));
+        assertThat(result.alerts()).extracting(Alert::message).singleElement().asString()
+                .contains("managed twice", "aws_alb.a", "aws_lb.a");
+    }
+
     private static LiveResource object(String type, String id) {
         return new LiveResource(type, id, ACCOUNT, REGION, Map.of());
     }

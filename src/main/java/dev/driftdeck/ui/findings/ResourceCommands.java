@@ -80,8 +80,8 @@ public final class ResourceCommands {
             case "aws_secretsmanager_secret" -> "aws secretsmanager describe-secret --secret-id " + id;
             case "aws_ssm_parameter" -> "aws ssm get-parameter --name " + id;
             case "aws_lb", "aws_alb" -> "aws elbv2 describe-load-balancers --load-balancer-arns " + id;
-            case "aws_lb_target_group" -> "aws elbv2 describe-target-groups --target-group-arns " + id;
-            case "aws_lb_listener" -> "aws elbv2 describe-listeners --listener-arns " + id;
+            case "aws_lb_target_group", "aws_alb_target_group" -> "aws elbv2 describe-target-groups --target-group-arns " + id;
+            case "aws_lb_listener", "aws_alb_listener" -> "aws elbv2 describe-listeners --listener-arns " + id;
             default -> f.id().startsWith("arn:")
                     ? "aws resourcegroupstaggingapi get-resources --resource-arn-list " + id
                     : "aws resourcegroupstaggingapi get-resources --query "

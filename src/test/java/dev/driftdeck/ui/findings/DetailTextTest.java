@@ -88,6 +88,9 @@ class DetailTextTest {
         assertThat(ResourceCommands.awsCli(finding(FindingStatus.CHANGED, "aws_route53_record", "Z1_www.example.com_A", "global")))
                 .isEqualTo("aws route53 list-resource-record-sets --hosted-zone-id Z1 --start-record-name www.example.com "
                         + "--start-record-type A --max-items 1");
+        // findings keep the state's alias type (aws_alb_target_group): the command is the aws_lb_target_group one
+        assertThat(ResourceCommands.awsCli(finding(FindingStatus.CHANGED, "aws_alb_target_group", "arn:tg", "eu-west-1")))
+                .isEqualTo("aws elbv2 describe-target-groups --target-group-arns arn:tg --region eu-west-1");
         assertThat(ResourceCommands.awsCli(finding(FindingStatus.UNMANAGED, "aws_foo_thing", "thing-1", "us-west-2")))
                 .startsWith("aws resourcegroupstaggingapi get-resources --query").contains("thing-1").endsWith("--region us-west-2");
         assertThat(ResourceCommands.awsCli(finding(FindingStatus.UNMANAGED, "aws_foo_thing", "arn:aws:foo:us-west-2:1:thing/x", "us-west-2")))
