@@ -47,17 +47,11 @@ final class BrokenJson {
         }
         Matcher token = UNRECOGNIZED_TOKEN.matcher(original);
         if (token.find()) {
-            String text = shown(token.group(1));
-            return text == null
-                    ? sentence(sourceUri, "it holds binary data" + where, BINARY_ADVICE)
-                    : sentence(sourceUri, "unexpected text '" + text + "'" + where, NOT_A_STATE_ADVICE);
+            return unexpected(sourceUri, "text", token.group(1), where);
         }
         Matcher character = UNEXPECTED_CHARACTER.matcher(original);
         if (character.find()) {
-            String text = shown(character.group(1));
-            return text == null
-                    ? sentence(sourceUri, "it holds binary data" + where, BINARY_ADVICE)
-                    : sentence(sourceUri, "unexpected character '" + text + "'" + where, NOT_A_STATE_ADVICE);
+            return unexpected(sourceUri, "character", character.group(1), where);
         }
         Matcher close = CLOSE_MARKER.matcher(original);
         if (close.find()) {
@@ -72,6 +66,14 @@ final class BrokenJson {
     /** Jackson reports bytes it cannot decode as text in the detected encoding (UTF-16/32 look-alikes) this way. */
     static String explain(String sourceUri, CharConversionException e) {
         return sentence(sourceUri, "it holds binary data (bytes that are not text)", BINARY_ADVICE);
+    }
+
+    /** Unexpected text or a character: quoted when it is printable, else the file holds binary data. */
+    private static String unexpected(String sourceUri, String what, String found, String where) {
+        String text = shown(found);
+        return text == null
+                ? sentence(sourceUri, "it holds binary data" + where, BINARY_ADVICE)
+                : sentence(sourceUri, "unexpected " + what + " '" + text + "'" + where, NOT_A_STATE_ADVICE);
     }
 
     private static String sentence(String sourceUri, String problem, String advice) {
