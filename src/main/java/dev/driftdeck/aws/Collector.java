@@ -22,6 +22,11 @@ public interface Collector {
     /** The IAM actions {@link #list} calls: what a scanning identity must be granted. */
     List<String> iamActions();
 
+    /** The provider's arguments of this type that are deliberately not compared, each with its reason. */
+    default List<NotCompared> notCompared() {
+        return List.of();
+    }
+
     /** The AWS service it calls (the IAM prefix, e.g. {@code ec2}): parallelism is bounded per service. */
     default String service() {
         String first = iamActions().getFirst();

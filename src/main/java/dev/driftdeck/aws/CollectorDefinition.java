@@ -20,9 +20,10 @@ import java.util.List;
  *
  * @param scope      regional types are listed once per region, global ones once per account
  * @param iamActions every IAM action the lister may call, the scan's least-privilege policy is built from these
+ * @param notCompared the provider's arguments deliberately left out of the comparison, each with its reason
  */
-public record CollectorDefinition(TypeSpec spec, Scope scope, String service, List<String> iamActions, Lister lister)
-        implements Collector {
+public record CollectorDefinition(TypeSpec spec, Scope scope, String service, List<String> iamActions,
+                                  List<NotCompared> notCompared, Lister lister) implements Collector {
 
     public enum Scope { REGIONAL, GLOBAL }
 
@@ -34,6 +35,7 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
 
     public CollectorDefinition {
         iamActions = List.copyOf(iamActions);
+        notCompared = List.copyOf(notCompared);
         if (iamActions.isEmpty()) {
             throw new IllegalArgumentException(spec.type() + " declares no IAM action");
         }
@@ -69,6 +71,7 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
         private final List<String> actions = new ArrayList<>();
         private final List<String> idFrom = new ArrayList<>();
         private final List<AttributeRule> compared = new ArrayList<>();
+        private final List<NotCompared> notCompared = new ArrayList<>();
         private ParentLink parent;
         private String adopts;
 
@@ -99,6 +102,14 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
             return compare("tags", Normalization.TAGS);
         }
 
+        /** Arguments deliberately not compared, all for one reason (see the reasons in {@link NotCompared}). */
+        Builder notCompared(String reason, String... attributes) {
+            for (String attribute : attributes) {
+                notCompared.add(new NotCompared(attribute, reason));
+            }
+            return this;
+        }
+
         /** See {@link ParentLink}: the type can also be managed inline in that parent. */
         Builder partOf(String parentType, String parentIdAttribute) {
             parent = new ParentLink(parentType, parentIdAttribute);
@@ -113,7 +124,8 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
 
         CollectorDefinition listedBy(Lister lister) {
             String service = actions.isEmpty() ? "unknown" : actions.getFirst().substring(0, actions.getFirst().indexOf(':'));
-            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent, adopts), scope, service, actions, lister);
+            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent, adopts), scope, service, actions,
+                    notCompared, lister);
         }
     }
 }

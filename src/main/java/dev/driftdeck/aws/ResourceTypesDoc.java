@@ -5,7 +5,10 @@ import dev.driftdeck.drift.TypeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -37,24 +40,48 @@ public final class ResourceTypesDoc {
         return rule.name() + " (" + normalization(rule) + ")";
     }
 
+    /** Compared ÷ the provider's arguments, e.g. {@code 8/10}. */
+    public static String coverage(Collector collector) {
+        ProviderArguments schema = ProviderArguments.get();
+        int arguments = schema.arguments(collector.type()).size();
+        long compared = Math.round(schema.coverage(collector) * arguments);
+        return compared + "/" + arguments;
+    }
+
+    /** The not-compared arguments grouped by reason: {@code `a`, `b`: reason; `c`: other reason}. */
+    static String notCompared(Collector collector) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        collector.notCompared().forEach(entry ->
+                byReason.computeIfAbsent(entry.reason(), reason -> new ArrayList<>()).add("`" + entry.attribute() + "`"));
+        if (byReason.isEmpty()) {
+            return "—";
+        }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, attributes) -> parts.add(String.join(", ", attributes) + ": " + reason));
+        return String.join("; ", parts);
+    }
+
     /** The Markdown page: one table row per type, in registry order. */
     public static String markdown(List<? extends Collector> collectors) {
         StringBuilder md = new StringBuilder();
         md.append("# Supported resource types\n\n")
                 .append("Generated from the collectors by `dev.driftdeck.aws.ResourceTypesDoc`; do not edit by hand.")
                 .append(" After changing a collector, regenerate it with JDK 25:\n\n```bash\n").append(REGENERATE).append("\n```\n\n")
-                .append(collectors.size()).append(" types. Attributes not listed are not compared; a type with no")
-                .append(" compared attribute is checked for existence only. The normalisation in brackets says how")
-                .append(" both sides are made comparable (see `dev.driftdeck.drift.Normalization`).\n\n")
-                .append("| type | scope | compared attributes | IAM actions |\n")
-                .append("|---|---|---|---|\n");
+                .append(collectors.size()).append(" types. Every argument of a type in the hashicorp/aws provider ")
+                .append(ProviderArguments.get().version()).append(" schema is either compared or listed as not compared")
+                .append(" with the reason; coverage is compared ÷ arguments. A type with no compared attribute is checked")
+                .append(" for existence only. The normalisation in brackets says how both sides are made comparable")
+                .append(" (see `dev.driftdeck.drift.Normalization`).\n\n")
+                .append("| type | scope | coverage | compared attributes | not compared (why) | IAM actions |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (Collector collector : collectors) {
             String compared = collector.spec().compared().isEmpty() ? "existence only"
                     : String.join(", ", collector.spec().compared().stream()
                             .map(rule -> "`" + rule.name() + "` (" + normalization(rule) + ")").toList());
             String actions = String.join(", ", collector.iamActions().stream().map(action -> "`" + action + "`").toList());
             md.append("| `").append(collector.type()).append("` | ").append(scope(collector)).append(" | ")
-                    .append(compared).append(" | ").append(actions).append(" |\n");
+                    .append(coverage(collector)).append(" | ").append(compared).append(" | ")
+                    .append(notCompared(collector)).append(" | ").append(actions).append(" |\n");
         }
         List<TypeSpec> aliases = Collectors.specs().stream().filter(spec -> spec.aliasOf() != null).toList();
         if (!aliases.isEmpty()) {

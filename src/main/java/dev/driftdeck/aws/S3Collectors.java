@@ -54,6 +54,7 @@ final class S3Collectors {
                                 "NoSuchPublicAccessBlockConfiguration")),
                 CollectorDefinition.global(POLICY).actions(LIST, "s3:GetBucketPolicy")
                         .compare("policy", JSON_DOCUMENT).partOf(BUCKET, "bucket")
+                        .notCompared(NotCompared.IDENTITY, "bucket")
                         .listedBy(ctx -> S3Buckets.collect(ctx, POLICY, S3Collectors::policy, "NoSuchBucketPolicy")),
                 // The S3 operation is GetBucketEncryption; the IAM action is s3:GetEncryptionConfiguration.
                 CollectorDefinition.global(ENCRYPTION).actions(LIST, "s3:GetEncryptionConfiguration")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.driftdeck.aws.Collector;
 import dev.driftdeck.aws.Collectors;
+import dev.driftdeck.aws.ProviderArguments;
 import dev.driftdeck.aws.ResourceTypesDoc;
 import java.io.PrintWriter;
 import java.util.List;
@@ -28,7 +29,12 @@ final class TypesCommand implements Callable<Integer> {
 
     /** One element of the JSON array. */
     record TypeJson(String type, String scope, List<ComparedJson> compared,
+                    @JsonProperty("not_compared") List<NotComparedJson> notCompared,
+                    @JsonProperty("schema_arguments") int schemaArguments, double coverage,
                     @JsonProperty("iam_actions") List<String> iamActions) {
+    }
+
+    record NotComparedJson(String attribute, String reason) {
     }
 
     record ComparedJson(String attribute, String normalization) {
@@ -51,6 +57,9 @@ final class TypesCommand implements Callable<Integer> {
         return new TypeJson(collector.type(), ResourceTypesDoc.scope(collector),
                 collector.spec().compared().stream()
                         .map(rule -> new ComparedJson(rule.name(), ResourceTypesDoc.normalization(rule))).toList(),
+                collector.notCompared().stream().map(entry -> new NotComparedJson(entry.attribute(), entry.reason())).toList(),
+                ProviderArguments.get().arguments(collector.type()).size(),
+                Math.round(ProviderArguments.get().coverage(collector) * 1000) / 1000.0,
                 collector.iamActions());
     }
 
@@ -58,6 +67,9 @@ final class TypesCommand implements Callable<Integer> {
         out.println(collector.type() + " (" + ResourceTypesDoc.scope(collector) + ")");
         out.println("  compared:    " + (collector.spec().compared().isEmpty() ? "existence only"
                 : String.join(", ", collector.spec().compared().stream().map(ResourceTypesDoc::describe).toList())));
+        collector.notCompared().forEach(entry ->
+                out.println("  not compared: " + entry.attribute() + " (" + entry.reason() + ")"));
+        out.println("  coverage:    " + ResourceTypesDoc.coverage(collector) + " provider arguments compared");
         out.println("  IAM actions: " + String.join(", ", collector.iamActions()));
         out.println();
     }

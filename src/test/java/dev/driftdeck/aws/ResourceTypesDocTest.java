@@ -22,7 +22,8 @@ class ResourceTypesDocTest {
 
         assertThat(markdown.lines().filter(line -> line.startsWith("| `"))).hasSize(Collectors.all().size());
         assertThat(markdown).contains("| `aws_s3_bucket` | global |")
-                .contains("| `aws_iam_user` | global | `path` (string), `tags` (tags) | `iam:GetAccountAuthorizationDetails` |")
-                .contains("| `aws_vpc` | regional | `cidr_block` (string), `instance_tenancy` (string), `tags` (tags) | `ec2:DescribeVpcs` |");
+                .contains("| `aws_s3_bucket_policy` | global | 1/2 | `policy` (json_document)"
+                        + " | `bucket`: identity: part of the match id | `s3:ListAllMyBuckets`, `s3:GetBucketPolicy` |")
+                .containsPattern("\\| `aws_vpc` \\| regional \\| \\d+/\\d+ \\| `cidr_block` \\(string\\), .* \\| `ec2:DescribeVpcs` \\|");
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.driftdeck.aws.Collector;
 import dev.driftdeck.aws.Collectors;
+import dev.driftdeck.aws.NotCompared;
+import dev.driftdeck.aws.ProviderArguments;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -29,7 +31,14 @@ class TypesCommandTest {
             assertThat(type.get("scope").asText()).as(collector.type()).isEqualTo(collector.global() ? "global" : "regional");
             assertThat(texts(type.get("compared"), "attribute")).as(collector.type())
                     .isEqualTo(collector.spec().compared().stream().map(rule -> rule.name()).toList());
+            assertThat(texts(type.get("not_compared"), "attribute")).as(collector.type())
+                    .isEqualTo(collector.notCompared().stream().map(NotCompared::attribute).toList());
+            assertThat(type.get("schema_arguments").asInt()).as(collector.type())
+                    .isEqualTo(ProviderArguments.get().arguments(collector.type()).size());
+            assertThat(type.get("coverage").asDouble()).as(collector.type()).isBetween(0.0, 1.0);
         }
+        // aws_s3_bucket_policy has two arguments in the provider's schema: bucket and policy.
+        assertThat(byType(types, "aws_s3_bucket_policy").get("schema_arguments").asInt()).isEqualTo(2);
         JsonNode user = byType(types, "aws_iam_user");
         assertThat(texts(user.get("iam_actions"), null)).containsExactly("iam:GetAccountAuthorizationDetails");
         assertThat(user.get("compared").toString())
@@ -48,8 +57,7 @@ class TypesCommandTest {
         assertThat(result.out()).contains("""
                 aws_iam_user (global)
                   compared:    path (string), tags (tags)
-                  IAM actions: iam:GetAccountAuthorizationDetails
-                """).contains("""
+                """).containsPattern("  coverage:    \\d+/\\d+ provider arguments compared\\R  IAM actions: ").contains("""
                 aws_iam_user_policy_attachment (global)
                   compared:    existence only
                 """).contains("aws_vpc (regional)\n");
