@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
+import dev.driftdeck.aws.Collectors;
 import dev.driftdeck.aws.CredentialsCheck;
+import dev.driftdeck.drift.SupportedType;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
@@ -68,6 +70,11 @@ final class DatabaseConsoleServices implements ConsoleServices {
     @Override
     public Optional<SchedulerControl> scheduler() {
         return Optional.ofNullable(scheduler);
+    }
+
+    @Override
+    public List<SupportedType> supportedTypes() {
+        return Collectors.catalog();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.driftdeck.aws;
 
+import dev.driftdeck.drift.SupportedType;
 import dev.driftdeck.drift.TypeSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +51,20 @@ public final class Collectors {
         return canonicalByAlias.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(alias -> forType(alias.getValue()).orElseThrow().spec().alias(alias.getKey()))
                 .toList();
+    }
+
+    /** Every supported type with its scope and attribute coverage, aliases after the type they name. */
+    public static List<SupportedType> catalog() {
+        ProviderArguments schema = ProviderArguments.get();
+        List<SupportedType> catalog = new ArrayList<>();
+        for (Collector collector : ALL) {
+            int arguments = schema.arguments(collector.type()).size();
+            int compared = (int) Math.round(schema.coverage(collector) * arguments);
+            catalog.add(new SupportedType(collector.type(), collector.global(), compared, arguments, null));
+            ALIASES.stream().filter(alias -> alias.aliasOf().equals(collector.type())).forEach(alias ->
+                    catalog.add(new SupportedType(alias.type(), collector.global(), compared, arguments, collector.type())));
+        }
+        return List.copyOf(catalog);
     }
 
     /** Every collector, regional types first. */

@@ -5,6 +5,7 @@ import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.scan.AccessCheck;
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.SupportedType;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
@@ -55,6 +56,11 @@ public interface ConsoleServices {
      * @return closing it unsubscribes
      */
     AutoCloseable subscribeScanStored(Runnable listener);
+
+    /** Every resource type a scan checks, for the Coverage page. In memory: cheap, but call it off the FX thread. */
+    default List<SupportedType> supportedTypes() {
+        return List.of();
+    }
 
     /** The state sources: their status, "Sync now", add/edit/remove. Empty when read-only. */
     default Optional<SourcesServices> sources() {

@@ -16,6 +16,7 @@ import dev.driftdeck.ui.overview.SummaryStrip;
 import dev.driftdeck.ui.reports.ReportsView;
 import dev.driftdeck.ui.scheduler.SchedulerView;
 import dev.driftdeck.ui.settings.SettingsDialog;
+import dev.driftdeck.ui.coverage.TypeCoverageView;
 import dev.driftdeck.ui.sources.PathChooser;
 import dev.driftdeck.ui.sources.SourcesView;
 import dev.driftdeck.ui.sources.SourcesViewModel;
@@ -113,6 +114,7 @@ public final class ConsoleView extends BorderPane {
                 .orElseGet(() -> readOnlyPage("State sources cannot be changed while the console is read-only.")));
         addPage(Navigation.IGNORE_RULES, "Ignore rules", Feather.EYE_OFF,
                 new IgnoreRulesView(model.ignoreRules(), model.findings()::allFindings));
+        addPage(Navigation.COVERAGE, "Coverage", Feather.LAYERS, new TypeCoverageView(model.coverage(), this::showFindingsOfType));
 
         model.navigation().pageProperty().addListener((obs, old, now) -> {
             showPage(now);
@@ -228,6 +230,13 @@ public final class ConsoleView extends BorderPane {
     /** Opens the findings page filtered to one status (null: every status). */
     private void showFindings(FindingStatus status) {
         model.findings().statusFilterProperty().set(status);
+        model.navigation().show(Navigation.FINDINGS);
+    }
+
+    /** Opens the findings page showing every finding of one type. */
+    private void showFindingsOfType(String type) {
+        model.findings().clearFilters();
+        model.findings().pickers().type().set(type);
         model.navigation().show(Navigation.FINDINGS);
     }
 

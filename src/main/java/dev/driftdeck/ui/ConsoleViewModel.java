@@ -11,6 +11,8 @@ import dev.driftdeck.ui.findings.FindingsViewModel;
 import dev.driftdeck.ui.findings.PreparedFindings;
 import dev.driftdeck.ui.ignore.IgnoreRulesViewModel;
 import dev.driftdeck.ui.notifications.NotificationsViewModel;
+import dev.driftdeck.ui.coverage.TypeCoverageViewModel;
+import dev.driftdeck.ui.coverage.TypeTally;
 import dev.driftdeck.ui.overview.FirstRunGuide;
 import dev.driftdeck.ui.overview.OverviewFigures;
 import dev.driftdeck.ui.overview.OverviewViewModel;
@@ -58,6 +60,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final Optional<SourcesViewModel> sources;
     private final ReportsViewModel reports;
     private final NotificationsViewModel notifications;
+    private final TypeCoverageViewModel coverage = new TypeCoverageViewModel();
     private final Optional<String> readOnlyReason;
     /** Only the newest load may apply its result: an older, slower load must not overwrite a newer scan. */
     private final AtomicLong loadSequence = new AtomicLong();
@@ -113,6 +116,8 @@ public final class ConsoleViewModel implements AutoCloseable {
         subscriptions.add(services.subscribeScanProgress(new LatestValueRelay<>(tasks.ui(), progress::apply)));
         subscriptions.add(services.subscribeScanStored(() -> tasks.ui().execute(this::onScanStored)));
         scheduler.start();
+        tasks.run(services::supportedTypes, coverage::catalogLoaded,
+                e -> message.set("Could not list the supported types: " + e.getMessage()));
         reload();
         checkEnvironment();
     }
@@ -165,6 +170,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                 ignoreRules.showScan(scan.prepared().ignored());
                 summary.show(scan.figures());
                 overview.show(scan.overview());
+                coverage.show(scan.tallies());
                 reports.show(scan.report(), scan.scanId(), scan.history());
                 guide.scanShown();
                 if (justStored) {
@@ -204,7 +210,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         // Sorting, counting and comparing 100,000 findings is work too: do it here, not on the FX thread.
         return latest.map(report -> new LoadedScan(report, id, FindingsViewModel.prepare(report),
                 SummaryViewModel.figures(report), OverviewFigures.of(report, before, history),
-                FindingAgeLookup.of(scanAges), history));
+                FindingAgeLookup.of(scanAges), history, TypeTally.of(report)));
     }
 
     private void onScanStored() {
@@ -251,6 +257,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public Navigation navigation() {
         return navigation;
+    }
+
+    public TypeCoverageViewModel coverage() {
+        return coverage;
     }
 
     public OverviewViewModel overview() {
@@ -306,6 +316,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     private record LoadedScan(ScanReport report, Long scanId, PreparedFindings prepared, SummaryViewModel.Figures figures,
-                              OverviewFigures overview, FindingAgeLookup ages, List<ScanSummary> history) {
+                              OverviewFigures overview, FindingAgeLookup ages, List<ScanSummary> history,
+                              Map<String, TypeTally> tallies) {
     }
 }

@@ -14,6 +14,7 @@ public final class Navigation {
     public static final String REPORTS = "reports";
     public static final String SOURCES = "sources";
     public static final String IGNORE_RULES = "ignore-rules";
+    public static final String COVERAGE = "coverage";
 
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper(OVERVIEW);
 

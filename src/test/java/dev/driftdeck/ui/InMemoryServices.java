@@ -2,6 +2,7 @@ package dev.driftdeck.ui;
 
 import dev.driftdeck.scan.ScanProgress;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.SupportedType;
 import dev.driftdeck.schedule.SchedulerControl;
 
 import dev.driftdeck.drift.Finding;
@@ -39,6 +40,7 @@ public final class InMemoryServices implements ConsoleServices {
     private volatile String credentialsProblem;
     private volatile SourcesServices sources;
     private volatile AccessCheck.Result accessAnswer;
+    private volatile List<SupportedType> supportedTypes = List.of();
 
     private InMemoryServices(SchedulerControl scheduler, String readOnlyReason, ScanReport latest) {
         this.scheduler = scheduler;
@@ -66,6 +68,17 @@ public final class InMemoryServices implements ConsoleServices {
 
     public void progress(ScanProgress progress) {
         progressListeners.forEach(l -> l.accept(progress));
+    }
+
+    /** The types the Coverage page lists (none unless given). */
+    public InMemoryServices withSupportedTypes(List<SupportedType> types) {
+        this.supportedTypes = List.copyOf(types);
+        return this;
+    }
+
+    @Override
+    public List<SupportedType> supportedTypes() {
+        return supportedTypes;
     }
 
     /** Lets the console edit this {@code .driftignore}. */
