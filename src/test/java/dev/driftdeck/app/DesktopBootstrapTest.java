@@ -32,8 +32,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.PrivateMoto;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The gate and the lifecycle around the scheduler, with the real bootstrap on a temp data directory. */
+// Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
+@ResourceLock(PrivateMoto.LOCK)
 class DesktopBootstrapTest {
 
     static final SchedulerOptions SLOW_TICKS = new SchedulerOptions(Duration.ofSeconds(30), Duration.ofSeconds(2),

@@ -45,11 +45,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.PrivateMoto;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 12, the scheduler paths that lost work, through the real bootstrap on real threads: window close during a
  * scan (against moto), "Sync now" and the daily refresh's pruning.
  */
+// Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
+@ResourceLock(PrivateMoto.LOCK)
 class DesktopSchedulerPathsTest {
 
     static final String STATE = """

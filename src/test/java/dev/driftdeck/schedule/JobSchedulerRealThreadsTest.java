@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.driftdeck.testing.PrivateMoto;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The only scheduler tests on real threads: bounded by Awaitility, with millisecond intervals. */
+// Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
+@ResourceLock(PrivateMoto.LOCK)
 class JobSchedulerRealThreadsTest {
 
     @TempDir

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * "Operator" SDK clients on the shared moto server: what a test uses to create or break resources, kept apart
+ * "Operator" SDK clients on the moto server of the running test ({@link MotoServer#current()}): what a test uses to create or break resources, kept apart
  * from the sessions Driftdeck builds so their calls never count as Driftdeck's.
  */
 public final class MotoClients {
@@ -57,6 +57,6 @@ public final class MotoClients {
     }
 
     private static URI endpoint() {
-        return URI.create(MotoServer.shared().endpoint());
+        return URI.create(MotoServer.current().endpoint());
     }
 }

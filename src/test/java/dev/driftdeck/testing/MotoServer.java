@@ -12,10 +12,15 @@ import java.time.Instant;
 /**
  * A real moto_server on a free loopback port, started once per test JVM and reset between tests.
  * Tests call {@link #shared()} then {@link #reset()}; the process is killed when the JVM exits.
+ *
+ * <p>A test class that runs beside the others (the Terraform-applied family tests, see {@link PrivateMoto}) gets a
+ * server of its own instead, bound to the thread that runs the class: {@link #current()} is that server there and
+ * the shared one everywhere else, so {@link MotoClients} and the fixtures follow it without being told.
  */
 public final class MotoServer {
 
     private static MotoServer shared;
+    private static final ThreadLocal<MotoServer> BOUND = new ThreadLocal<>();
 
     private final Process process;
     private final int port;
@@ -32,6 +37,28 @@ public final class MotoServer {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.process.destroyForcibly()));
         }
         return shared;
+    }
+
+    /** The server of the class running on this thread, if it has one ({@link PrivateMoto}), else the shared one. */
+    public static MotoServer current() {
+        MotoServer bound = BOUND.get();
+        return bound != null ? bound : shared();
+    }
+
+    /** A new server of the caller's own, bound to this thread until {@link #unbindAndStop()}. */
+    static MotoServer startBound() {
+        if (BOUND.get() != null) {
+            throw new IllegalStateException("this thread already has a private moto_server: a class ran inside another");
+        }
+        MotoServer server = start();
+        BOUND.set(server);
+        return server;
+    }
+
+    /** Ends {@link #startBound()}: this thread goes back to the shared server, and the process is killed. */
+    void unbindAndStop() {
+        BOUND.remove();
+        process.destroyForcibly();
     }
 
     private static MotoServer start() {

@@ -49,9 +49,9 @@ final class CoverageFixture {
 
     /** Applies another configuration under {@code fixtures/terraform/} the same way, on a reset moto. */
     static CoverageFixture apply(String config) throws Exception {
-        MotoServer.shared().reset();
+        MotoServer.current().reset();
         Path work = Files.createTempDirectory(config + "-tf-");
-        return new CoverageFixture(TerraformApply.apply(config, MotoServer.shared().endpoint(), work));
+        return new CoverageFixture(TerraformApply.apply(config, MotoServer.current().endpoint(), work));
     }
 
     /** The state id of a resource, e.g. {@code id("aws_vpc.main[0]")}. */
@@ -80,7 +80,7 @@ final class CoverageFixture {
             return session;
         }, new AwsScanner());
         return service.scan(new ScanRequest(List.of(state.toString()), List.of(MotoClients.REGION), null,
-                MotoServer.shared().endpoint(), strict, null), ScanProgress.Listener.NONE, () -> false);
+                MotoServer.current().endpoint(), strict, null), ScanProgress.Listener.NONE, () -> false);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.driftdeck.aws.IamActions;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the class shares one apply and orders its two tests.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@PrivateMoto
 class CoverageTest {
 
     // Metric alarms are in the fixture but not collected (see MonitoringCollectors): NOT_CHECKED, never MISSING.

@@ -6,6 +6,7 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * deletions and hand-made additions are reported exactly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@PrivateMoto
 class NetworkFamilyTest {
 
     /** The types this fixture covers; CoverageTest leaves them to it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * their ordinary types, which must not read MISSING for being AWS's defaults.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@PrivateMoto
 class PolicyFamilyTest {
 
     /** The types this fixture covers; CoverageTest leaves them to it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * reads with a bucket listing, so S3ConfigurationWireMockTest covers them with AWS's documented responses.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@PrivateMoto
 class S3ConfigurationTest {
 
     /** The types this fixture covers; CoverageTest leaves them to it. */
