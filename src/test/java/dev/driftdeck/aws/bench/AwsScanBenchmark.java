@@ -36,12 +36,25 @@ public final class AwsScanBenchmark {
     private AwsScanBenchmark() {
     }
 
+    /** The regions of the multi-region run: the seeded one and three empty ones. */
+    private static final List<String> FOUR_REGIONS = List.of(MotoClients.REGION, "us-west-2", "eu-west-1", "eu-central-1");
+
     public static void main(String[] args) {
         MotoServer moto = MotoServer.shared();
+        System.out.println(Collectors.all().size() + " collectors (" + Collectors.supportedTypes().size()
+                + " types with aliases)");
         moto.reset();
+        scan("empty region", moto, List.of(MotoClients.REGION));
+
         Map<String, Integer> seeded = seed();
         System.out.println("seeded " + seeded.values().stream().mapToInt(Integer::intValue).sum() + " resources: " + seeded);
+        scan("~2,000 resources, 1 region", moto, List.of(MotoClients.REGION));
+        scan("~2,000 resources, 4 regions", moto, FOUR_REGIONS);
+        System.out.println("pagination floor (seeded list-only types): " + floor(seeded));
+    }
 
+    /** One scan of every type with production session settings; prints wall time, calls and peak heap. */
+    private static void scan(String title, MotoServer moto, List<String> regions) {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -51,7 +64,7 @@ public final class AwsScanBenchmark {
         SessionOptions production = SessionOptions.defaults();
         try (AwsSession session = AwsSession.open(new AwsTarget(null, MotoClients.REGION, moto.endpoint()),
                 MotoClients.CREDENTIALS, production)) {
-            inventory = new AwsScanner().scan(session, List.of(MotoClients.REGION), Collectors.all(), false);
+            inventory = new AwsScanner().scan(session, regions, Collectors.all(), false);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -60,11 +73,14 @@ public final class AwsScanBenchmark {
         long listed = inventory.outcomes().stream()
                 .mapToLong(o -> o instanceof ListingOutcome.Listed l ? l.resources().size() : 0).sum();
         long failed = inventory.outcomes().stream().filter(o -> o instanceof ListingOutcome.Failed).count();
+        long calls = inventory.apiCalls().values().stream().mapToLong(Long::longValue).sum();
 
-        System.out.printf("scan: %d ms wall, %d live resources listed, %d scopes, %d failed scopes, peak heap %d MB%n",
-                millis, listed, inventory.outcomes().size(), failed, peakHeap / (1024 * 1024));
-        System.out.println("API calls per service: " + inventory.apiCalls());
-        System.out.println("pagination floor (seeded list-only types): " + floor(seeded));
+        System.out.printf("%n== %s (%s)%nscan: %d ms wall, %d API calls, %d live resources listed, %d scopes,"
+                        + " %d failed scopes, peak heap %d MB%n", title, String.join(", ", regions), millis, calls,
+                listed, inventory.outcomes().size(), failed, peakHeap / (1024 * 1024));
+        inventory.outcomes().stream().filter(o -> o instanceof ListingOutcome.Failed)
+                .forEach(o -> System.out.println("  failed: " + o));
+        System.out.println("API calls per service: " + new java.util.TreeMap<>(inventory.apiCalls()));
     }
 
     /** ceil(N / page) per seeded type, with the page size each listing call uses. */
