@@ -35,13 +35,7 @@ public final class TerraformApply {
                   }
                 }
                 """.formatted(mirror));
-        Map<String, String> env = Map.of(
-                "TF_CLI_CONFIG_FILE", rc.toString(),
-                "TF_IN_AUTOMATION", "1",
-                "CHECKPOINT_DISABLE", "1",
-                "AWS_ACCESS_KEY_ID", "testing",
-                "AWS_SECRET_ACCESS_KEY", "testing",
-                "AWS_DEFAULT_REGION", "us-east-1");
+        Map<String, String> env = env(rc);
         String endpointVar = "endpoint=" + endpoint;
         run(workDir, env, List.of("terraform", "init", "-input=false", "-no-color"));
         run(workDir, env, List.of("terraform", "apply", "-input=false", "-no-color", "-auto-approve", "-var", endpointVar));
@@ -50,8 +44,36 @@ public final class TerraformApply {
         return workDir.resolve("terraform.tfstate");
     }
 
+    /**
+     * {@code terraform plan -refresh-only} in a directory {@link #apply} set up, as {@code terraform show -json} of
+     * that plan: its {@code resource_drift} is what Terraform itself calls drift.
+     */
+    public static String refreshOnlyPlanJson(Path workDir, String endpoint) throws IOException, InterruptedException {
+        Map<String, String> env = env(workDir.resolve(".terraformrc"));
+        run(workDir, env, List.of("terraform", "plan", "-refresh-only", "-input=false", "-no-color", "-out=refresh.plan",
+                "-var", "endpoint=" + endpoint));
+        Path json = workDir.resolve("refresh.plan.json");
+        run(workDir, env, List.of("terraform", "show", "-json", "-no-color", "refresh.plan"), json);
+        return Files.readString(json);
+    }
+
+    private static Map<String, String> env(Path rc) {
+        return Map.of(
+                "TF_CLI_CONFIG_FILE", rc.toString(),
+                "TF_IN_AUTOMATION", "1",
+                "CHECKPOINT_DISABLE", "1",
+                "AWS_ACCESS_KEY_ID", "testing",
+                "AWS_SECRET_ACCESS_KEY", "testing",
+                "AWS_DEFAULT_REGION", "us-east-1");
+    }
+
     private static void run(Path dir, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("terraform-", ".log");
+        run(dir, env, command, Files.createTempFile("terraform-", ".log"));
+    }
+
+    /** Runs a terraform command with its output (stdout and stderr) in {@code log}; fails with the log when it fails. */
+    private static void run(Path dir, Map<String, String> env, List<String> command, Path log)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
