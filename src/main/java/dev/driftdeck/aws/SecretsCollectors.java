@@ -8,6 +8,7 @@ import dev.driftdeck.drift.LiveResource;
 import java.util.List;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
+import software.amazon.awssdk.services.ssm.model.InvalidResourceIdException;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
@@ -55,6 +56,7 @@ final class SecretsCollectors {
                         .notCompared(NotCompared.costsACall("GetParameters"), "insecure_value")
                         .listedBy(ctx -> ctx.session().ssm(ctx.region()).describeParametersPaginator(r -> r.maxResults(50)).stream().flatMap(page -> page.parameters().stream())
                                 .map(parameter -> parameter(ctx, parameter))
+                                .flatMap(java.util.Optional::stream)
                                 .toList()));
     }
 
@@ -79,7 +81,8 @@ final class SecretsCollectors {
         }
     }
 
-    private static LiveResource parameter(CollectorContext ctx, ParameterMetadata parameter) {
+    /** Empty when a managed parameter was deleted between the listing and its tags: it is not there any more. */
+    private static java.util.Optional<LiveResource> parameter(CollectorContext ctx, ParameterMetadata parameter) {
         Attributes attributes = Attributes.of()
                 .put("type", parameter.typeAsString())
                 .put("description", parameter.description())
@@ -88,10 +91,14 @@ final class SecretsCollectors {
                 .put("data_type", parameter.dataType())
                 .put("key_id", parameter.keyId());
         if (ctx.manages(PARAMETER, parameter.name())) {
-            attributes.put("tags", Tags.toMap(ctx.session().ssm(ctx.region()).listTagsForResource(r -> r
-                            .resourceType(ResourceTypeForTagging.PARAMETER).resourceId(parameter.name())).tagList(),
-                    t -> t.key(), t -> t.value()));
+            try {
+                attributes.put("tags", Tags.toMap(ctx.session().ssm(ctx.region()).listTagsForResource(r -> r
+                                .resourceType(ResourceTypeForTagging.PARAMETER).resourceId(parameter.name())).tagList(),
+                        t -> t.key(), t -> t.value()));
+            } catch (InvalidResourceIdException deletedMeanwhile) {
+                return java.util.Optional.empty();
+            }
         }
-        return ctx.resource(PARAMETER, parameter.name(), attributes.build());
+        return java.util.Optional.of(ctx.resource(PARAMETER, parameter.name(), attributes.build()));
     }
 }
