@@ -41,6 +41,8 @@ final class HealthCheckCollectors {
                 .compare("child_health_threshold", SCALAR).compare("cloudwatch_alarm_name", STRING)
                 .compare("cloudwatch_alarm_region", STRING).compare("insufficient_data_health_status", STRING)
                 .compare("routing_control_arn", STRING).compareTags()
+                .notCompared(NotCompared.CREATE_ONLY, "reference_name")
+                .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
                 .listedBy(HealthCheckCollectors::healthChecks));
     }
 

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.iam.model.PolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.UserDetail;
 
 /**
  * IAM, listed once per account from the shared GetAccountAuthorizationDetails listing; GetRole/GetPolicy only for
@@ -32,6 +33,10 @@ final class IamCollectors {
     static final String POLICY = "aws_iam_policy";
     static final String INSTANCE_PROFILE = "aws_iam_instance_profile";
     private static final String DETAILS = "iam:GetAccountAuthorizationDetails";
+    private static final String DERIVED_INLINE = "the role's view of its inline policies: each is compared as "
+            + "aws_iam_role_policy (UNMANAGED when written inline here)";
+    private static final String DERIVED_ATTACHED = "the role's view of its attachments: each is compared as "
+            + "aws_iam_role_policy_attachment (UNMANAGED when written here)";
 
     private IamCollectors() {
     }
@@ -41,41 +46,58 @@ final class IamCollectors {
                 CollectorDefinition.global(ROLE).actions(DETAILS, "iam:GetRole")
                         .compare("assume_role_policy", JSON_DOCUMENT).compare("path", STRING)
                         .compare("description", STRING).compare("max_session_duration", SCALAR).compareTags()
+                        .compare("permissions_boundary", STRING)
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "force_detach_policies")
+                        .notCompared(DERIVED_INLINE, "inline_policy")
+                        .notCompared(DERIVED_ATTACHED, "managed_policy_arns")
                         .listedBy(IamCollectors::roles),
                 // Terraform writes "role:policy" as the id of an inline role policy.
                 CollectorDefinition.global(ROLE_POLICY).actions(DETAILS)
                         .compare("policy", JSON_DOCUMENT)
+                        .notCompared(NotCompared.IDENTITY, "name", "role")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .listedBy(ctx -> inlinePolicies(ctx, ROLE_POLICY, "role")),
                 // The state id is a generated unique name: match on role/policy_arn.
                 CollectorDefinition.global(ROLE_ATTACHMENT).actions(DETAILS).idFrom("role", "policy_arn")
+                        .notCompared(NotCompared.IDENTITY, "role", "policy_arn")
                         .listedBy(ctx -> attachments(ctx, ROLE_ATTACHMENT, "role")),
                 CollectorDefinition.global(USER).actions(DETAILS)
-                        .compare("path", STRING).compareTags()
+                        .compare("path", STRING).compareTags().compare("permissions_boundary", STRING)
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .listedBy(ctx -> ctx.session().iamAuthorization().users().stream()
-                                .map(user -> ctx.resource(USER, user.userName(), Attributes.of()
-                                        .put("path", user.path())
-                                        .put("tags", Tags.toMap(user.tags(), Tag::key, Tag::value))
-                                        .build()))
+                                .map(user -> ctx.resource(USER, user.userName(), user(user)))
                                 .toList()),
                 CollectorDefinition.global(USER_POLICY).actions(DETAILS)
                         .compare("policy", JSON_DOCUMENT)
+                        .notCompared(NotCompared.IDENTITY, "name", "user")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .listedBy(ctx -> inlinePolicies(ctx, USER_POLICY, "user")),
                 CollectorDefinition.global(USER_ATTACHMENT).actions(DETAILS).idFrom("user", "policy_arn")
+                        .notCompared(NotCompared.IDENTITY, "user", "policy_arn")
                         .listedBy(ctx -> attachments(ctx, USER_ATTACHMENT, "user")),
                 CollectorDefinition.global(GROUP).actions(DETAILS)
-                        .compare("path", STRING)
+                        .compare("path", STRING).notCompared(NotCompared.IDENTITY, "name")
                         .listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
                                 .map(group -> ctx.resource(GROUP, group.groupName(),
                                         Attributes.of().put("path", group.path()).build()))
                                 .toList()),
                 CollectorDefinition.global(GROUP_ATTACHMENT).actions(DETAILS).idFrom("group", "policy_arn")
+                        .notCompared(NotCompared.IDENTITY, "group", "policy_arn")
                         .listedBy(ctx -> attachments(ctx, GROUP_ATTACHMENT, "group")),
                 CollectorDefinition.global(POLICY).actions(DETAILS, "iam:GetPolicy")
                         .compare("policy", JSON_DOCUMENT).compare("path", STRING)
                         .compare("description", STRING).compareTags()
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .listedBy(IamCollectors::policies),
                 CollectorDefinition.global(INSTANCE_PROFILE).actions("iam:ListInstanceProfiles")
                         .compare("path", STRING).compare("role", STRING)
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
+                        .notCompared(NotCompared.costsACall("ListInstanceProfileTags"), "tags")
                         .listedBy(ctx -> ctx.iam().listInstanceProfilesPaginator().instanceProfiles().stream()
                                 .map(profile -> ctx.resource(INSTANCE_PROFILE, profile.instanceProfileName(),
                                         Attributes.of()
@@ -99,10 +121,22 @@ final class IamCollectors {
                             .put("path", role.path())
                             .put("description", role.description())
                             .put("max_session_duration", role.maxSessionDuration())
+                            .put("permissions_boundary", role.permissionsBoundary() == null
+                                    ? null : role.permissionsBoundary().permissionsBoundaryArn())
                             .put("tags", Tags.toMap(role.tags(), Tag::key, Tag::value))
                             .build());
                 })
                 .toList();
+    }
+
+    /** A user as the account listing has it; the boundary AWS omits is Terraform's "". */
+    static Map<String, Object> user(UserDetail user) {
+        return Attributes.of()
+                .put("path", user.path())
+                .put("tags", Tags.toMap(user.tags(), Tag::key, Tag::value))
+                .put("permissions_boundary", user.permissionsBoundary() == null
+                        ? null : user.permissionsBoundary().permissionsBoundaryArn())
+                .build();
     }
 
     private static List<LiveResource> policies(CollectorContext ctx) {

@@ -34,10 +34,15 @@ final class IamCredentialCollectors {
                 // in the create response; pgp_key and key_fingerprint are inputs to that; create_date cannot change.
                 CollectorDefinition.global(ACCESS_KEY).actions(DETAILS, "iam:ListAccessKeys")
                         .compare("user", STRING).compare("status", CASE_INSENSITIVE)
+                        .notCompared(NotCompared.CREATE_ONLY, "pgp_key")
                         .listedBy(IamCredentialCollectors::accessKeys),
                 // Presence only: password_reset_required flips to false when the user first sets a password (AWS's
                 // doing, not drift), and password_length and pgp_key only shape the password made at creation.
                 CollectorDefinition.global(LOGIN_PROFILE).actions(DETAILS, "iam:GetLoginProfile")
+                        .notCompared(NotCompared.IDENTITY, "user")
+                        .notCompared(NotCompared.CREATE_ONLY, "password_length", "pgp_key")
+                        .notCompared("flips to false when the user first sets a password: AWS's doing, not drift",
+                                "password_reset_required")
                         .listedBy(IamCredentialCollectors::loginProfiles));
     }
 

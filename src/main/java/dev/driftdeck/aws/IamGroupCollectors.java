@@ -39,6 +39,8 @@ final class IamGroupCollectors {
                 // Terraform writes "group:policy" as the id of an inline group policy.
                 CollectorDefinition.global(GROUP_POLICY).actions(DETAILS)
                         .compare("policy", JSON_DOCUMENT)
+                        .notCompared(NotCompared.IDENTITY, "name", "group")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
                                 .flatMap(group -> group.groupPolicyList().stream()
                                         .map(policy -> IamCollectors.inlinePolicy(ctx, GROUP_POLICY, group.groupName(), policy)))
@@ -47,14 +49,19 @@ final class IamGroupCollectors {
                 // reads every member of the group, so a user added by hand shows in users.
                 CollectorDefinition.global(GROUP_MEMBERSHIP).actions(DETAILS).idFrom("group")
                         .compare("users", SET)
+                        .notCompared(NotCompared.IDENTITY, "group")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "name")
                         .listedBy(IamGroupCollectors::groupMemberships),
                 CollectorDefinition.global(USER_GROUP_MEMBERSHIP).actions(DETAILS)
                         .compare("groups", SET)
+                        .notCompared(NotCompared.IDENTITY, "user")
                         .listedBy(IamGroupCollectors::userGroupMemberships),
                 // The state id is a name of the author's choosing: matched on the policy (one exclusive attachment
                 // per policy; two would fight each other).
                 CollectorDefinition.global(POLICY_ATTACHMENT).actions(DETAILS).idFrom("policy_arn")
                         .compare("users", SET).compare("roles", SET).compare("groups", SET)
+                        .notCompared(NotCompared.IDENTITY, "policy_arn")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "name")
                         .listedBy(IamGroupCollectors::exclusiveAttachments));
     }
 

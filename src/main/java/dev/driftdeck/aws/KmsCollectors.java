@@ -1,6 +1,7 @@
 package dev.driftdeck.aws;
 
 import static dev.driftdeck.drift.Normalization.CASE_INSENSITIVE;
+import static dev.driftdeck.drift.Normalization.JSON_DOCUMENT;
 import static dev.driftdeck.drift.Normalization.SCALAR;
 import static dev.driftdeck.drift.Normalization.STRING;
 
@@ -30,13 +31,22 @@ final class KmsCollectors {
 
     static List<CollectorDefinition> all() {
         return List.of(
+                // Rotation and the key policy cost one GetKeyRotationStatus and one GetKeyPolicy per managed key.
                 CollectorDefinition.regional(KEY).actions("kms:ListKeys", "kms:ListAliases", "kms:DescribeKey",
-                                "kms:ListResourceTags")
+                                "kms:ListResourceTags", "kms:GetKeyRotationStatus", "kms:GetKeyPolicy")
                         .compare("description", STRING).compare("key_usage", CASE_INSENSITIVE)
                         .compare("is_enabled", SCALAR).compareTags()
+                        .compare("enable_key_rotation", SCALAR).compare("rotation_period_in_days", SCALAR)
+                        .compare("policy", JSON_DOCUMENT).compare("multi_region", SCALAR)
+                        .compare("customer_master_key_spec", STRING).compare("custom_key_store_id", STRING)
+                        .compare("xks_key_id", STRING)
+                        .notCompared(NotCompared.NOT_RETURNED, "deletion_window_in_days")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "bypass_policy_lockout_safety_check")
                         .listedBy(KmsCollectors::keys),
                 CollectorDefinition.regional(ALIAS).actions("kms:ListAliases")
                         .compare("target_key_id", STRING)
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .listedBy(ctx -> aliases(ctx.session().kms(ctx.region())).stream()
                                 .filter(alias -> alias.targetKeyId() != null)
                                 .filter(alias -> ctx.strict() || !alias.aliasName().startsWith("alias/aws/"))
@@ -70,11 +80,21 @@ final class KmsCollectors {
                 continue;
             }
             List<Tag> tags = kms.listResourceTagsPaginator(r -> r.keyId(key.keyId())).tags().stream().toList();
+            var rotation = kms.getKeyRotationStatus(r -> r.keyId(key.keyId()));
+            String policy = kms.getKeyPolicy(r -> r.keyId(key.keyId()).policyName("default")).policy();
             keys.add(ctx.resource(KEY, key.keyId(), Attributes.of()
                     .put("description", key.description())
                     .put("key_usage", key.keyUsageAsString())
                     .put("is_enabled", key.enabled())
                     .put("tags", Tags.toMap(tags, Tag::tagKey, Tag::tagValue))
+                    // As the provider reads them: an absent flag false, an absent period 0.
+                    .put("enable_key_rotation", Boolean.TRUE.equals(rotation.keyRotationEnabled()))
+                    .put("rotation_period_in_days", rotation.rotationPeriodInDays() == null ? 0 : rotation.rotationPeriodInDays())
+                    .put("policy", policy)
+                    .put("multi_region", Boolean.TRUE.equals(key.multiRegion()))
+                    .put("customer_master_key_spec", key.customerMasterKeySpecAsString())
+                    .put("custom_key_store_id", key.customKeyStoreId())
+                    .put("xks_key_id", key.xksKeyConfiguration() == null ? null : key.xksKeyConfiguration().id())
                     .build()));
         }
         return keys;

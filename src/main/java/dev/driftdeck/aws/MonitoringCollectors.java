@@ -22,6 +22,10 @@ final class MonitoringCollectors {
         return List.of(
                 CollectorDefinition.regional(LOG_GROUP).actions("logs:DescribeLogGroups", "logs:ListTagsForResource")
                         .compare("retention_in_days", SCALAR).compare("kms_key_id", STRING).compareTags()
+                        .compare("log_group_class", STRING)
+                        .notCompared(NotCompared.IDENTITY, "name")
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "skip_destroy")
                         .listedBy(ctx -> ctx.session().logs(ctx.region()).describeLogGroupsPaginator().logGroups()
                                 .stream()
                                 .map(group -> !ctx.manages(LOG_GROUP, group.logGroupName())
@@ -31,6 +35,7 @@ final class MonitoringCollectors {
                                                 .put("retention_in_days", group.retentionInDays() == null
                                                         ? 0 : group.retentionInDays())
                                                 .put("kms_key_id", group.kmsKeyId())
+                                                .put("log_group_class", group.logGroupClassAsString())
                                                 .put("tags", Map.copyOf(ctx.session().logs(ctx.region())
                                                         .listTagsForResource(r -> r.resourceArn(
                                                                 withoutWildcard(group.arn()))).tags()))

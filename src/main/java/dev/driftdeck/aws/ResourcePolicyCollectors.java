@@ -28,6 +28,8 @@ final class ResourcePolicyCollectors {
     static final String QUEUE_REDRIVE_POLICY = "aws_sqs_queue_redrive_policy";
     static final String TOPIC_POLICY = "aws_sns_topic_policy";
     static final String REPOSITORY_POLICY = "aws_ecr_repository_policy";
+    /** Not supported yet (see docs/DECISIONS.md), but a queue a state manages this way compares it there. */
+    static final String QUEUE_REDRIVE_ALLOW_POLICY = "aws_sqs_queue_redrive_allow_policy";
 
     // sqs.<region>.amazonaws.com (and VPC endpoint names containing it), legacy <region>.queue.amazonaws.com
     private static final Pattern QUEUE_HOST_REGION =
@@ -39,20 +41,20 @@ final class ResourcePolicyCollectors {
     static List<CollectorDefinition> all() {
         return List.of(
                 CollectorDefinition.regional(QUEUE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
-                        .compare("policy", JSON_DOCUMENT)
+                        .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
                         .listedBy(ctx -> queueAttribute(ctx, QUEUE_POLICY, QueueAttributeName.POLICY, "policy")),
                 // {"deadLetterTargetArn": ..., "maxReceiveCount": 4}: a JSON document too.
                 CollectorDefinition.regional(QUEUE_REDRIVE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
-                        .compare("redrive_policy", JSON_DOCUMENT)
+                        .compare("redrive_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
                         .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_POLICY, QueueAttributeName.REDRIVE_POLICY,
                                 "redrive_policy")),
                 // owner is the topic's account: not something an operator changes.
                 CollectorDefinition.regional(TOPIC_POLICY).actions("sns:ListTopics", "sns:GetTopicAttributes")
-                        .compare("policy", JSON_DOCUMENT)
+                        .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "arn")
                         .listedBy(ResourcePolicyCollectors::topicPolicies),
                 // registry_id is the repository's account: not something an operator changes.
                 CollectorDefinition.regional(REPOSITORY_POLICY).actions("ecr:DescribeRepositories", "ecr:GetRepositoryPolicy")
-                        .compare("policy", JSON_DOCUMENT)
+                        .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "repository")
                         .listedBy(ResourcePolicyCollectors::repositoryPolicies));
     }
 
@@ -85,6 +87,13 @@ final class ResourcePolicyCollectors {
             }
         }
         return resources;
+    }
+
+    /** The ARNs of the queues a state manages as {@code type} (whose state id is the queue URL). */
+    static java.util.Set<String> managedQueueArns(CollectorContext ctx, String type) {
+        java.util.Set<String> arns = new java.util.HashSet<>();
+        ctx.managed().ids(type).forEach(url -> arns.add(queueArn(url, ctx.region())));
+        return arns;
     }
 
     /** The ARN of a queue URL from state: its region from the host where the host names one, else the listed one. */

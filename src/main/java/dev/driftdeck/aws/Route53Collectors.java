@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.route53.model.HostedZone;
-import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
@@ -34,10 +33,19 @@ final class Route53Collectors {
         return List.of(
                 CollectorDefinition.global(ZONE).actions("route53:ListHostedZones", "route53:ListTagsForResource")
                         .compare("name", STRING).compare("comment", STRING).compareTags()
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
+                        .notCompared(NotCompared.costsACall("GetHostedZone"), "delegation_set_id", "vpc")
                         .listedBy(Route53Collectors::zones),
                 // Records AWS creates with the zone (the apex NS and SOA) are dropped unless strict or managed.
                 CollectorDefinition.global(RECORD).actions("route53:ListHostedZones", "route53:ListResourceRecordSets")
                         .compare("ttl", SCALAR).compare("records", SET)
+                        .compare("alias", SET).compare("health_check_id", STRING)
+                        .compare("failover_routing_policy", SET).compare("geolocation_routing_policy", SET)
+                        .compare("geoproximity_routing_policy", SET).compare("latency_routing_policy", SET)
+                        .compare("weighted_routing_policy", SET).compare("cidr_routing_policy", SET)
+                        .compare("multivalue_answer_routing_policy", SCALAR)
+                        .notCompared(NotCompared.IDENTITY, "zone_id", "name", "type", "set_identifier")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "allow_overwrite")
                         .listedBy(Route53Collectors::records));
     }
 
@@ -85,10 +93,7 @@ final class Route53Collectors {
                 if (createdWithZone && !ctx.strict() && !ctx.manages(RECORD, id)) {
                     continue;
                 }
-                records.add(ctx.resource(RECORD, id, Attributes.of()
-                        .put("ttl", set.ttl())
-                        .put("records", set.resourceRecords().stream().map(ResourceRecord::value).toList())
-                        .build()));
+                records.add(ctx.resource(RECORD, id, Route53RecordShapes.attributes(set)));
             }
         }
         return records;

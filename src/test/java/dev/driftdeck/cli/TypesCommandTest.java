@@ -42,7 +42,8 @@ class TypesCommandTest {
         JsonNode user = byType(types, "aws_iam_user");
         assertThat(texts(user.get("iam_actions"), null)).containsExactly("iam:GetAccountAuthorizationDetails");
         assertThat(user.get("compared").toString())
-                .isEqualTo("[{\"attribute\":\"path\",\"normalization\":\"string\"},{\"attribute\":\"tags\",\"normalization\":\"tags\"}]");
+                .isEqualTo("[{\"attribute\":\"path\",\"normalization\":\"string\"},{\"attribute\":\"tags\",\"normalization\":\"tags\"},"
+                        + "{\"attribute\":\"permissions_boundary\",\"normalization\":\"string\"}]");
         assertThat(byType(types, "aws_s3_bucket").get("scope").asText()).isEqualTo("global");
         assertThat(byType(types, "aws_vpc").get("scope").asText()).isEqualTo("regional");
         assertThat(texts(byType(types, "aws_vpc").get("iam_actions"), null)).containsExactly("ec2:DescribeVpcs");
@@ -56,7 +57,7 @@ class TypesCommandTest {
         assertThat(result.out().split("\\R\\R")).hasSize(Collectors.all().size());
         assertThat(result.out()).contains("""
                 aws_iam_user (global)
-                  compared:    path (string), tags (tags)
+                  compared:    path (string), tags (tags), permissions_boundary (string)
                 """).containsPattern("  coverage:    \\d+/\\d+ provider arguments compared\\R  IAM actions: ").contains("""
                 aws_iam_user_policy_attachment (global)
                   compared:    existence only

@@ -132,6 +132,34 @@ final class IdentityDrift {
             ssm.putParameter(r -> r.name("/by-hand").value("x").type(ParameterType.STRING));
             expected.add("UNMANAGED aws_ssm_parameter /by-hand");
         }
+        security(f, expected);
         return expected;
+    }
+
+    /** Permission boundaries, key rotation and policies, resource policies and tags, as changed in the console. */
+    private static void security(CoverageFixture f, List<String> expected) {
+        String keyPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ByHand\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        try (IamClient iam = MotoClients.iam()) {
+            iam.putRolePermissionsBoundary(r -> r.roleName("app-0").permissionsBoundary(f.id("aws_iam_policy.read[0]")));
+            expected.add("CHANGED aws_iam_role.app[0] permissions_boundary");
+        }
+        try (KmsClient kms = MotoClients.of(KmsClient.builder())) {
+            String key0 = f.id("aws_kms_key.data[0]");
+            kms.enableKeyRotation(r -> r.keyId(key0));
+            kms.putKeyPolicy(r -> r.keyId(key0).policyName("default").policy(keyPolicy));
+            kms.disableKey(r -> r.keyId(key0));
+            expected.addAll(List.of("CHANGED aws_kms_key.data[0] enable_key_rotation", "CHANGED aws_kms_key.data[0] policy",
+                    "CHANGED aws_kms_key.data[0] is_enabled"));
+        }
+        try (SecretsManagerClient secrets = MotoClients.of(SecretsManagerClient.builder())) {
+            secrets.putResourcePolicy(r -> r.secretId("db-0").resourcePolicy(keyPolicy.replace("kms:*", "secretsmanager:*")));
+            expected.add("CHANGED aws_secretsmanager_secret.db[0] policy");
+        }
+        try (SsmClient ssm = MotoClients.of(SsmClient.builder())) {
+            ssm.addTagsToResource(r -> r.resourceType("Parameter").resourceId("/app/conf-0")
+                    .tags(t -> t.key("Owner").value("by-hand")));
+            expected.add("CHANGED aws_ssm_parameter.conf[0] tags.Owner");
+        }
     }
 }

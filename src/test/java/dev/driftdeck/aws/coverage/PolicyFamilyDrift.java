@@ -58,10 +58,13 @@ final class PolicyFamilyDrift {
             sqs.setQueueAttributes(r -> r.queueUrl(f.id("aws_sqs_queue.q[1]"))
                     .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, "")));
             expected.add("MISSING aws_sqs_queue_redrive_policy.q[1]");
-            // A policy on a managed queue with no aws_sqs_queue_policy is the queue's Computed attribute: no finding.
-            // One on a queue made by hand is that queue's business: one UNMANAGED queue, no policy finding.
+            // A policy on a managed queue with no aws_sqs_queue_policy is the queue's own attribute, which
+            // refresh-only reports changed. One on a queue made by hand is that queue's business: one UNMANAGED
+            // queue, no policy finding. Policies and redrive policies managed as their own resources (dlq[0],
+            // q[0], t[0]) are reported there only, never again on the parent.
             sqs.setQueueAttributes(r -> r.queueUrl(f.id("aws_sqs_queue.q[1]"))
                     .attributes(Map.of(QueueAttributeName.POLICY, OTHER_DOCUMENT)));
+            expected.add("CHANGED aws_sqs_queue.q[1] policy");
             sqs.createQueue(r -> r.queueName("policy-by-hand").attributes(Map.of(QueueAttributeName.POLICY, OTHER_DOCUMENT)));
             expected.add("UNMANAGED aws_sqs_queue arn:aws:sqs:us-east-1:" + ACCOUNT + ":policy-by-hand");
 

@@ -146,7 +146,34 @@ final class ServiceDrift {
                     .principal("events.amazonaws.com"));
             expected.add("UNMANAGED aws_lambda_permission fn-0/ByHand");
         }
+        messagingSecurity(f, expected);
         return expected;
+    }
+
+    /** Encryption, access policies and delivery settings of queues, topics and subscriptions, as changed in the console. */
+    private static void messagingSecurity(CoverageFixture f, List<String> expected) {
+        String anyone = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        try (SqsClient sqs = MotoClients.of(SqsClient.builder()); SnsClient sns = MotoClients.of(SnsClient.builder())) {
+            String queue0 = sqs.getQueueUrl(r -> r.queueName("queue-0")).queueUrl();
+            sqs.setQueueAttributes(r -> r.queueUrl(queue0).attributesWithStrings(Map.of(
+                    "SqsManagedSseEnabled", "false", "MessageRetentionPeriod", "60", "Policy", anyone)));
+            expected.addAll(List.of("CHANGED aws_sqs_queue.q[0] sqs_managed_sse_enabled",
+                    "CHANGED aws_sqs_queue.q[0] message_retention_seconds", "CHANGED aws_sqs_queue.q[0] policy"));
+            String topic0 = f.id("aws_sns_topic.t[0]");
+            sns.setTopicAttributes(r -> r.topicArn(topic0).attributeName("KmsMasterKeyId").attributeValue("alias/aws/sns"));
+            sns.setTopicAttributes(r -> r.topicArn(topic0).attributeName("Policy").attributeValue(anyone));
+            expected.addAll(List.of("CHANGED aws_sns_topic.t[0] kms_master_key_id", "CHANGED aws_sns_topic.t[0] policy"));
+            String subscription0 = f.id("aws_sns_topic_subscription.s[0]");
+            sns.setSubscriptionAttributes(r -> r.subscriptionArn(subscription0).attributeName("RawMessageDelivery")
+                    .attributeValue("true"));
+            // AWS answers the default scope (MessageAttributes) once a filter policy is set: refresh-only shows both.
+            sns.setSubscriptionAttributes(r -> r.subscriptionArn(subscription0).attributeName("FilterPolicy")
+                    .attributeValue("{\"event\":[\"order\"]}"));
+            expected.addAll(List.of("CHANGED aws_sns_topic_subscription.s[0] raw_message_delivery",
+                    "CHANGED aws_sns_topic_subscription.s[0] filter_policy",
+                    "CHANGED aws_sns_topic_subscription.s[0] filter_policy_scope"));
+        }
     }
 
     private static void record(Route53Client route53, String zone, ChangeAction action, String name, long ttl,
