@@ -43,7 +43,7 @@ final class FlowLogCollectors {
                         .toList()));
     }
 
-    private static Map<String, Object> attributes(FlowLog log) {
+    static Map<String, Object> attributes(FlowLog log) {
         Attributes attributes = Attributes.of();
         String watched = WATCHED.stream().filter(w -> log.resourceId() != null && log.resourceId().startsWith(w.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);

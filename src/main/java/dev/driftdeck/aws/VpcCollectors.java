@@ -222,7 +222,7 @@ final class VpcCollectors {
     }
 
     /** The primary address is the gateway's own (allocation_id, private_ip), the others its secondary ones. */
-    private static Map<String, Object> natGateway(NatGateway nat) {
+    static Map<String, Object> natGateway(NatGateway nat) {
         List<NatGatewayAddress> addresses = nat.natGatewayAddresses();
         NatGatewayAddress primary = addresses.stream()
                 .filter(a -> Boolean.TRUE.equals(a.isPrimary()) || addresses.size() == 1).findFirst().orElse(null);
