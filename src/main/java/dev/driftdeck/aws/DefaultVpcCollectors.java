@@ -12,9 +12,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.PropagatingVgw;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.Subnet;
-import software.amazon.awssdk.services.ec2.model.Vpc;
-import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /**
  * The {@code aws_default_*} types that adopt what AWS creates itself: the default VPC and its subnets, and every
@@ -38,11 +35,16 @@ final class DefaultVpcCollectors {
                 // region at most). cidr_block and instance_tenancy are AWS's and cannot change.
                 CollectorDefinition.regional(DEFAULT_VPC).actions("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute")
                         .compare("enable_dns_support", SCALAR).compare("enable_dns_hostnames", SCALAR)
-                        .compare("enable_network_address_usage_metrics", SCALAR).compareTags()
+                        .compare("enable_network_address_usage_metrics", SCALAR)
+                        .compare("assign_generated_ipv6_cidr_block", SCALAR).compare("ipv6_cidr_block", STRING)
+                        .compare("ipv6_cidr_block_network_border_group", STRING).compare("ipv6_ipam_pool_id", STRING)
+                        .compareTags()
+                        .notCompared(NotCompared.CREATE_ONLY, "ipv6_netmask_length")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .adopts(VpcCollectors.VPC)
                         .listedBy(ctx -> ctx.ec2().describeVpcsPaginator(r -> r.filters(f -> f.name("is-default").values("true")))
                                 .vpcs().stream()
-                                .map(vpc -> adopted(ctx, DEFAULT_VPC, vpc.vpcId(), () -> defaultVpc(ctx, vpc)))
+                                .map(vpc -> adopted(ctx, DEFAULT_VPC, vpc.vpcId(), () -> VpcCollectors.vpcAttributes(ctx, vpc, true)))
                                 .filter(Objects::nonNull)
                                 .toList()),
                 // availability_zone is the adopted subnet's identity; cidr_block is AWS's.
@@ -51,16 +53,21 @@ final class DefaultVpcCollectors {
                         .compare("assign_ipv6_address_on_creation", SCALAR).compare("enable_dns64", SCALAR)
                         .compare("private_dns_hostname_type_on_launch", STRING)
                         .compare("enable_resource_name_dns_a_record_on_launch", SCALAR)
-                        .compare("enable_resource_name_dns_aaaa_record_on_launch", SCALAR).compareTags()
+                        .compare("enable_resource_name_dns_aaaa_record_on_launch", SCALAR)
+                        .compare("ipv6_cidr_block", STRING).compare("ipv6_native", SCALAR)
+                        .compare("customer_owned_ipv4_pool", STRING).compare("map_customer_owned_ip_on_launch", SCALAR)
+                        .compareTags()
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .adopts(VpcCollectors.SUBNET)
                         .listedBy(ctx -> ctx.ec2().describeSubnetsPaginator(r -> r.filters(f -> f.name("default-for-az").values("true")))
                                 .subnets().stream()
-                                .map(subnet -> adopted(ctx, DEFAULT_SUBNET, subnet.subnetId(), () -> defaultSubnet(subnet)))
+                                .map(subnet -> adopted(ctx, DEFAULT_SUBNET, subnet.subnetId(), () -> VpcCollectors.subnetAttributes(subnet)))
                                 .filter(Objects::nonNull)
                                 .toList()),
                 // name and description are AWS's ("default", "default VPC security group") and cannot change.
                 CollectorDefinition.regional(DEFAULT_SECURITY_GROUP).actions("ec2:DescribeSecurityGroups")
                         .compare("vpc_id", STRING).compare("ingress", SET).compare("egress", SET).compareTags()
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "revoke_rules_on_delete")
                         .adopts(SecurityGroupCollectors.GROUP)
                         .listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator(r -> r.filters(f -> f.name("group-name").values("default")))
                                 .securityGroups().stream()
@@ -69,6 +76,7 @@ final class DefaultVpcCollectors {
                                 .toList()),
                 CollectorDefinition.regional(DEFAULT_ROUTE_TABLE).actions("ec2:DescribeRouteTables")
                         .compare("vpc_id", STRING).compare("route", SET).compare("propagating_vgws", SET).compareTags()
+                        .notCompared(NotCompared.IDENTITY, "default_route_table_id")
                         .adopts(VpcCollectors.ROUTE_TABLE)
                         .listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator(r -> r.filters(f -> f.name("association.main").values("true")))
                                 .routeTables().stream()
@@ -84,40 +92,6 @@ final class DefaultVpcCollectors {
             return ctx.resource(type, id, attributes.get());
         }
         return ctx.strict() ? ctx.identityOnly(type, id) : null;
-    }
-
-    private static Map<String, Object> defaultVpc(CollectorContext ctx, Vpc vpc) {
-        return Attributes.of()
-                .put("cidr_block", vpc.cidrBlock())
-                .put("instance_tenancy", vpc.instanceTenancyAsString())
-                .put("enable_dns_support", ctx.ec2().describeVpcAttribute(r -> r.vpcId(vpc.vpcId())
-                        .attribute(VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport().value())
-                .put("enable_dns_hostnames", ctx.ec2().describeVpcAttribute(r -> r.vpcId(vpc.vpcId())
-                        .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value())
-                .put("enable_network_address_usage_metrics", ctx.ec2().describeVpcAttribute(r -> r.vpcId(vpc.vpcId())
-                        .attribute(VpcAttributeName.ENABLE_NETWORK_ADDRESS_USAGE_METRICS))
-                        .enableNetworkAddressUsageMetrics().value())
-                .put("tags", Tags.ec2(vpc.tags()))
-                .build();
-    }
-
-    // Flags AWS may leave out when false are written false, as the provider stores them.
-    private static Map<String, Object> defaultSubnet(Subnet subnet) {
-        var dns = subnet.privateDnsNameOptionsOnLaunch();
-        return Attributes.of()
-                .put("vpc_id", subnet.vpcId())
-                .put("cidr_block", subnet.cidrBlock())
-                .put("availability_zone", subnet.availabilityZone())
-                .put("map_public_ip_on_launch", Boolean.TRUE.equals(subnet.mapPublicIpOnLaunch()))
-                .put("assign_ipv6_address_on_creation", Boolean.TRUE.equals(subnet.assignIpv6AddressOnCreation()))
-                .put("enable_dns64", Boolean.TRUE.equals(subnet.enableDns64()))
-                .put("private_dns_hostname_type_on_launch", dns == null ? null : dns.hostnameTypeAsString())
-                .put("enable_resource_name_dns_a_record_on_launch",
-                        dns != null && Boolean.TRUE.equals(dns.enableResourceNameDnsARecord()))
-                .put("enable_resource_name_dns_aaaa_record_on_launch",
-                        dns != null && Boolean.TRUE.equals(dns.enableResourceNameDnsAAAARecord()))
-                .put("tags", Tags.ec2(subnet.tags()))
-                .build();
     }
 
     private static Map<String, Object> defaultGroup(SecurityGroup group) {

@@ -2,6 +2,7 @@ package dev.driftdeck.aws;
 
 import static dev.driftdeck.drift.Normalization.CASE_INSENSITIVE;
 import static dev.driftdeck.drift.Normalization.SCALAR;
+import static dev.driftdeck.drift.Normalization.SET;
 import static dev.driftdeck.drift.Normalization.STRING;
 
 import java.util.List;
@@ -10,9 +11,8 @@ import software.amazon.awssdk.services.ec2.model.FlowLog;
 
 /**
  * VPC flow logs. AWS cannot edit a flow log (only delete it or retag it), so the compared attributes mostly confirm
- * that the log in state is the one still running. Not compared: {@code log_group_name} (deprecated, the same
- * destination as {@code log_destination}) and {@code destination_options} (fixed at creation, AWS fills in
- * defaults the state does not have).
+ * that the log in state is the one still running. {@code destination_options} is read back as the provider stores
+ * it (the flags AWS leaves out are false).
  */
 final class FlowLogCollectors {
 
@@ -36,13 +36,14 @@ final class FlowLogCollectors {
                 .compare("traffic_type", CASE_INSENSITIVE).compare("log_destination_type", CASE_INSENSITIVE)
                 .compare("log_destination", STRING).compare("log_format", STRING)
                 .compare("max_aggregation_interval", SCALAR).compare("iam_role_arn", STRING)
-                .compare("deliver_cross_account_role", STRING).compareTags()
+                .compare("deliver_cross_account_role", STRING).compare("log_group_name", STRING)
+                .compare("destination_options", SET).compareTags()
                 .listedBy(ctx -> ctx.ec2().describeFlowLogsPaginator().flowLogs().stream()
                         .map(log -> ctx.resource(FLOW_LOG, log.flowLogId(), attributes(log)))
                         .toList()));
     }
 
-    private static Map<String, Object> attributes(FlowLog log) {
+    static Map<String, Object> attributes(FlowLog log) {
         Attributes attributes = Attributes.of();
         String watched = WATCHED.stream().filter(w -> log.resourceId() != null && log.resourceId().startsWith(w.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -55,6 +56,12 @@ final class FlowLogCollectors {
                 .put("max_aggregation_interval", log.maxAggregationInterval())
                 .put("iam_role_arn", log.deliverLogsPermissionArn())
                 .put("deliver_cross_account_role", log.deliverCrossAccountRole())
+                .put("log_group_name", log.logGroupName())
+                .put("destination_options", log.destinationOptions() == null ? List.of() : List.of(Attributes.of()
+                        .put("file_format", log.destinationOptions().fileFormatAsString())
+                        .put("hive_compatible_partitions", Boolean.TRUE.equals(log.destinationOptions().hiveCompatiblePartitions()))
+                        .put("per_hour_partition", Boolean.TRUE.equals(log.destinationOptions().perHourPartition()))
+                        .build()))
                 .put("tags", Tags.ec2(log.tags()))
                 .build();
     }

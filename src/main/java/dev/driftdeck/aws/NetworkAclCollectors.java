@@ -45,6 +45,9 @@ final class NetworkAclCollectors {
                 // it changes with each subnet created or moved (the vpc module ignores it for that reason).
                 CollectorDefinition.regional(DEFAULT_ACL).actions("ec2:DescribeNetworkAcls")
                         .compare("vpc_id", STRING).compare("ingress", SET).compare("egress", SET).compareTags()
+                        .notCompared(NotCompared.IDENTITY, "default_network_acl_id")
+                        .notCompared("every subnet in no other ACL sits in the default one: it changes with each subnet"
+                                + " created or moved", "subnet_ids")
                         .adopts(ACL)
                         .listedBy(ctx -> acls(ctx).stream()
                                 .filter(acl -> Boolean.TRUE.equals(acl.isDefault()))
@@ -57,6 +60,7 @@ final class NetworkAclCollectors {
                         .compare("cidr_block", STRING).compare("ipv6_cidr_block", STRING)
                         .compare("from_port", SCALAR).compare("to_port", SCALAR)
                         .compare("icmp_type", SCALAR).compare("icmp_code", SCALAR)
+                        .notCompared(NotCompared.IDENTITY, "network_acl_id", "egress", "rule_number")
                         .partOf(ACL, "network_acl_id")
                         .listedBy(NetworkAclCollectors::rules));
     }

@@ -35,6 +35,8 @@ final class SecurityGroupCollectors {
                 CollectorDefinition.regional(GROUP).actions("ec2:DescribeSecurityGroups")
                         .compare("name", STRING).compare("description", STRING).compare("vpc_id", STRING)
                         .compare("ingress", SET).compare("egress", SET).compareTags()
+                        .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "revoke_rules_on_delete")
                         .listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator().securityGroups().stream()
                                 .filter(group -> ctx.strict() || !"default".equals(group.groupName())
                                         || ctx.manages(GROUP, group.groupId()))
@@ -49,6 +51,10 @@ final class SecurityGroupCollectors {
                                 .toList()),
                 CollectorDefinition.regional(RULE).actions("ec2:DescribeSecurityGroups")
                         .compare("description", STRING).partOf(GROUP, "security_group_id")
+                        // The rule's id is a hash of these: another value is another rule (this one then MISSING).
+                        .notCompared(NotCompared.IDENTITY, "type", "security_group_id", "protocol", "from_port",
+                                "to_port", "cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "self",
+                                "source_security_group_id")
                         .listedBy(SecurityGroupCollectors::legacyRules),
                 CollectorDefinition.regional(INGRESS).actions("ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups")
                         .compare("security_group_id", STRING).compare("ip_protocol", STRING)

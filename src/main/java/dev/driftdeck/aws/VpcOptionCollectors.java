@@ -52,6 +52,7 @@ final class VpcOptionCollectors {
                 // The VPC's primary block is aws_vpc's cidr_block, not an association.
                 CollectorDefinition.regional(CIDR_BLOCK_ASSOCIATION).actions("ec2:DescribeVpcs")
                         .compare("vpc_id", STRING).compare("cidr_block", STRING)
+                        .notCompared(NotCompared.CREATE_ONLY, "ipv4_ipam_pool_id", "ipv4_netmask_length")
                         .listedBy(VpcOptionCollectors::cidrAssociations),
                 CollectorDefinition.regional(EGRESS_ONLY_GATEWAY).actions("ec2:DescribeEgressOnlyInternetGateways")
                         .compare("vpc_id", STRING).compareTags()

@@ -95,6 +95,29 @@ final class NetworkDrift {
                     .launchTemplateData(d -> d.instanceType("t3.small")));
             ec2.modifyLaunchTemplate(r -> r.launchTemplateId(template).defaultVersion("2"));
             expected.add("CHANGED aws_launch_template.app[0] default_version");
+            // The provider reads the latest version's settings: this one names only an instance type (no AMI, none of
+            // the first version's tag specifications), as a version made without a source version does.
+            expected.addAll(List.of("CHANGED aws_launch_template.app[0] image_id",
+                    "CHANGED aws_launch_template.app[0] instance_type",
+                    "CHANGED aws_launch_template.app[0] tag_specifications"));
+
+            // Security and durability settings an operator changes in the console: each reads CHANGED on its attribute.
+            String web = f.id("aws_instance.web[0]");
+            ec2.modifyInstanceAttribute(r -> r.instanceId(web).disableApiTermination(v -> v.value(true)));
+            expected.add("CHANGED aws_instance.web[0] disable_api_termination");
+            // IMDSv2 turned off (moto forgets the options a call leaves out, so all are given).
+            ec2.modifyInstanceMetadataOptions(r -> r.instanceId(web).httpTokens("optional").httpEndpoint("enabled")
+                    .httpPutResponseHopLimit(2).httpProtocolIpv6("disabled").instanceMetadataTags("disabled"));
+            expected.add("CHANGED aws_instance.web[0] metadata_options");
+            ec2.modifySubnetAttribute(r -> r.subnetId(f.id("aws_subnet.a[0]")).mapPublicIpOnLaunch(v -> v.value(true)));
+            expected.add("CHANGED aws_subnet.a[0] map_public_ip_on_launch");
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc0).enableDnsHostnames(v -> v.value(true)));
+            expected.add("CHANGED aws_vpc.main[0] enable_dns_hostnames");
+            ec2.modifyVolume(r -> r.volumeId(f.id("aws_ebs_volume.data[0]")).iops(4000));
+            expected.add("CHANGED aws_ebs_volume.data[0] iops");
+            ec2.modifyVpcEndpoint(r -> r.vpcEndpointId(f.id("aws_vpc_endpoint.s3[0]")).policyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"""));
+            expected.add("CHANGED aws_vpc_endpoint.s3[0] policy");
 
             // Unmanaged additions: one of each type, made by hand.
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16")).vpc().vpcId();
