@@ -43,6 +43,8 @@ public final class Collectors {
         all.addAll(IamCredentialCollectors.all());
         all.addAll(Route53Collectors.all());
         all.addAll(HealthCheckCollectors.all());
+        all.addAll(ApiGatewayCollectors.all());
+        all.addAll(ApiGatewayV2Collectors.all());
         return List.copyOf(all);
     }
 
