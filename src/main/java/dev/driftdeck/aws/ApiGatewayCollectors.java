@@ -176,9 +176,11 @@ final class ApiGatewayCollectors {
                 .toList();
     }
 
+    /** From the API listing (no call of its own), for the APIs whose children are listed, as the other children. */
     private static List<LiveResource> restApiPolicies(CollectorContext ctx) {
+        List<String> listed = apisWithChildren(ctx, API_CHILDREN);
         return ApiGatewayListings.restApis(ctx).stream()
-                .filter(api -> api.policy() != null && !api.policy().isBlank())
+                .filter(api -> listed.contains(api.id()) && api.policy() != null && !api.policy().isBlank())
                 .map(api -> live(ctx, REST_API_POLICY, api.id(), () -> Attributes.of()
                         .put("rest_api_id", api.id())
                         .put("policy", ApiGatewayShapes.policy(api.policy()))
