@@ -3,6 +3,7 @@ package dev.driftdeck.aws;
 import static dev.driftdeck.aws.ApiGatewayListings.orEmpty;
 import static dev.driftdeck.aws.ApiGatewayListings.paged;
 import static dev.driftdeck.drift.Normalization.CASE_INSENSITIVE;
+import static dev.driftdeck.drift.Normalization.JSON_DOCUMENT;
 import static dev.driftdeck.drift.Normalization.MAP;
 import static dev.driftdeck.drift.Normalization.SCALAR;
 import static dev.driftdeck.drift.Normalization.SET;
@@ -10,10 +11,8 @@ import static dev.driftdeck.drift.Normalization.STRING;
 
 import dev.driftdeck.drift.LiveResource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
@@ -23,11 +22,11 @@ import software.amazon.awssdk.services.apigatewayv2.model.RouteSettings;
 import software.amazon.awssdk.services.apigatewayv2.model.Stage;
 
 /**
- * API Gateway HTTP and WebSocket APIs (v2): the region's APIs once (GetApis, paged by NextToken), then per API whose
- * children are listed (managed, or named by a managed child's {@code api_id}; an API nobody manages is one UNMANAGED
- * API) its routes, integrations and stages, one paged listing each. The routes, integrations and stages API Gateway
- * made itself for a quick-created API ({@code apiGatewayManaged}) are the API's and left out unless strict. No
- * {@code MaxResults}: AWS documents no maximum, and its default page is what every client gets.
+ * API Gateway HTTP and WebSocket APIs (v2): the region's APIs once, then per API whose children are listed (see
+ * {@link ApiGatewayV2Listings}) one paged listing each of routes, integrations, stages, authorizers, models and
+ * deployments, and for WebSocket APIs (the only ones that have them) the responses of each route and integration.
+ * What API Gateway made itself is left out unless strict or managed: the routes, integrations and stages of a
+ * quick-created API ({@code apiGatewayManaged}) and the deployments auto-deploy made ({@code autoDeployed}).
  */
 final class ApiGatewayV2Collectors {
 
@@ -35,7 +34,13 @@ final class ApiGatewayV2Collectors {
     static final String ROUTE = "aws_apigatewayv2_route";
     static final String INTEGRATION = "aws_apigatewayv2_integration";
     static final String STAGE = "aws_apigatewayv2_stage";
-    private static final List<String> API_CHILDREN = List.of(ROUTE, INTEGRATION, STAGE);
+    static final String AUTHORIZER = "aws_apigatewayv2_authorizer";
+    static final String MODEL = "aws_apigatewayv2_model";
+    static final String DEPLOYMENT = "aws_apigatewayv2_deployment";
+    static final String ROUTE_RESPONSE = "aws_apigatewayv2_route_response";
+    static final String INTEGRATION_RESPONSE = "aws_apigatewayv2_integration_response";
+    private static final List<String> API_CHILDREN = List.of(ROUTE, INTEGRATION, STAGE, AUTHORIZER, MODEL, DEPLOYMENT,
+            ROUTE_RESPONSE, INTEGRATION_RESPONSE);
     private static final String GET = "apigateway:GET";
 
     private ApiGatewayV2Collectors() {
@@ -79,27 +84,40 @@ final class ApiGatewayV2Collectors {
                         .compare("access_log_settings", SET).compare("default_route_settings", SET)
                         .compare("route_settings", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "api_id", "name")
-                        .listedBy(ApiGatewayV2Collectors::stages));
+                        .listedBy(ApiGatewayV2Collectors::stages),
+                CollectorDefinition.regional(AUTHORIZER).actions(GET)
+                        .compare("api_id", STRING).compare("name", STRING).compare("authorizer_type", STRING)
+                        .compare("authorizer_uri", STRING).compare("authorizer_credentials_arn", STRING)
+                        .compare("authorizer_payload_format_version", STRING)
+                        .compare("authorizer_result_ttl_in_seconds", SCALAR).compare("enable_simple_responses", SCALAR)
+                        .compare("identity_sources", SET).compare("jwt_configuration", SET)
+                        .listedBy(ApiGatewayV2Collectors::authorizers),
+                CollectorDefinition.regional(MODEL).actions(GET)
+                        .compare("api_id", STRING).compare("name", STRING).compare("content_type", STRING)
+                        .compare("description", STRING).compare("schema", JSON_DOCUMENT)
+                        .listedBy(ApiGatewayV2Collectors::models),
+                // Deployments auto-deploy made are the stage's (AWS's own), left out unless managed or strict.
+                CollectorDefinition.regional(DEPLOYMENT).actions(GET)
+                        .compare("api_id", STRING).compare("description", STRING)
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
+                        .listedBy(ApiGatewayV2Collectors::deployments),
+                CollectorDefinition.regional(ROUTE_RESPONSE).actions(GET)
+                        .compare("api_id", STRING).compare("route_id", STRING).compare("route_response_key", STRING)
+                        .compare("model_selection_expression", STRING).compare("response_models", MAP)
+                        .listedBy(ApiGatewayV2Collectors::routeResponses),
+                CollectorDefinition.regional(INTEGRATION_RESPONSE).actions(GET)
+                        .compare("api_id", STRING).compare("integration_id", STRING)
+                        .compare("integration_response_key", STRING).compare("template_selection_expression", STRING)
+                        .compare("response_templates", MAP).compare("content_handling_strategy", STRING)
+                        .listedBy(ApiGatewayV2Collectors::integrationResponses));
     }
 
     private static ApiGatewayV2Client client(CollectorContext ctx) {
-        return ctx.session().apiGatewayV2(ctx.region());
+        return ApiGatewayV2Listings.client(ctx);
     }
 
-    private static List<Api> listApis(CollectorContext ctx) {
-        return ctx.session().shared("apigatewayv2:apis:" + ctx.region(), () ->
-                paged(token -> client(ctx).getApis(r -> r.nextToken(token)), page -> page.items(), page -> page.nextToken()));
-    }
-
-    private static List<String> apisWithChildren(CollectorContext ctx) {
-        Set<String> wanted = new LinkedHashSet<>(ctx.managed().ids(API));
-        API_CHILDREN.forEach(type -> ctx.managed().resources(type).values().forEach(state -> {
-            Object api = state.get("api_id");
-            if (api != null) {
-                wanted.add(String.valueOf(api));
-            }
-        }));
-        return listApis(ctx).stream().map(Api::apiId).filter(wanted::contains).toList();
+    private static List<String> apiIds(CollectorContext ctx) {
+        return ApiGatewayV2Listings.apisWithChildren(ctx, API_CHILDREN).stream().map(Api::apiId).toList();
     }
 
     private static LiveResource live(CollectorContext ctx, String type, String id, Supplier<Map<String, Object>> attributes) {
@@ -112,7 +130,7 @@ final class ApiGatewayV2Collectors {
     }
 
     private static List<LiveResource> apis(CollectorContext ctx) {
-        return listApis(ctx).stream().map(api -> live(ctx, API, api.apiId(), () -> {
+        return ApiGatewayV2Listings.apis(ctx).stream().map(api -> live(ctx, API, api.apiId(), () -> {
             var cors = api.corsConfiguration();
             return Attributes.of()
                     .put("name", api.name())
@@ -138,9 +156,8 @@ final class ApiGatewayV2Collectors {
 
     private static List<LiveResource> routes(CollectorContext ctx) {
         List<LiveResource> live = new ArrayList<>();
-        for (String api : apisWithChildren(ctx)) {
-            for (Route route : paged(token -> client(ctx).getRoutes(r -> r.apiId(api).nextToken(token)),
-                    page -> page.items(), page -> page.nextToken())) {
+        for (String api : apiIds(ctx)) {
+            for (Route route : ApiGatewayV2Listings.routes(ctx, api)) {
                 if (keep(ctx, ROUTE, route.routeId(), route.apiGatewayManaged())) {
                     live.add(live(ctx, ROUTE, route.routeId(), () -> route(api, route)));
                 }
@@ -173,9 +190,8 @@ final class ApiGatewayV2Collectors {
 
     private static List<LiveResource> integrations(CollectorContext ctx) {
         List<LiveResource> live = new ArrayList<>();
-        for (String api : apisWithChildren(ctx)) {
-            for (Integration integration : paged(token -> client(ctx).getIntegrations(r -> r.apiId(api).nextToken(token)),
-                    page -> page.items(), page -> page.nextToken())) {
+        for (String api : apiIds(ctx)) {
+            for (Integration integration : ApiGatewayV2Listings.integrations(ctx, api)) {
                 if (keep(ctx, INTEGRATION, integration.integrationId(), integration.apiGatewayManaged())) {
                     live.add(live(ctx, INTEGRATION, integration.integrationId(), () -> integration(api, integration)));
                 }
@@ -216,7 +232,7 @@ final class ApiGatewayV2Collectors {
 
     private static List<LiveResource> stages(CollectorContext ctx) {
         List<LiveResource> live = new ArrayList<>();
-        for (String api : apisWithChildren(ctx)) {
+        for (String api : apiIds(ctx)) {
             for (Stage stage : paged(token -> client(ctx).getStages(r -> r.apiId(api).nextToken(token)),
                     page -> page.items(), page -> page.nextToken())) {
                 String id = api + "/" + stage.stageName();
@@ -264,5 +280,108 @@ final class ApiGatewayV2Collectors {
                 .put("throttling_burst_limit", settings.throttlingBurstLimit() == null ? 0 : settings.throttlingBurstLimit())
                 .put("throttling_rate_limit", settings.throttlingRateLimit() == null ? 0 : settings.throttlingRateLimit())
                 .build();
+    }
+
+    private static List<LiveResource> authorizers(CollectorContext ctx) {
+        List<LiveResource> live = new ArrayList<>();
+        for (String api : apiIds(ctx)) {
+            paged(token -> client(ctx).getAuthorizers(r -> r.apiId(api).nextToken(token)), page -> page.items(),
+                    page -> page.nextToken()).forEach(authorizer -> live.add(live(ctx, AUTHORIZER,
+                    authorizer.authorizerId(), () -> {
+                        var jwt = authorizer.jwtConfiguration();
+                        return Attributes.of()
+                                .put("api_id", api)
+                                .put("name", authorizer.name())
+                                .put("authorizer_type", authorizer.authorizerTypeAsString())
+                                .put("authorizer_uri", authorizer.authorizerUri())
+                                .put("authorizer_credentials_arn", authorizer.authorizerCredentialsArn())
+                                .put("authorizer_payload_format_version", authorizer.authorizerPayloadFormatVersion())
+                                .put("authorizer_result_ttl_in_seconds", authorizer.authorizerResultTtlInSeconds() == null
+                                        ? 0 : authorizer.authorizerResultTtlInSeconds())
+                                .put("enable_simple_responses", Boolean.TRUE.equals(authorizer.enableSimpleResponses()))
+                                .put("identity_sources", authorizer.identitySource())
+                                .put("jwt_configuration", jwt == null ? List.of() : List.of(Attributes.of()
+                                        .put("audience", jwt.audience()).put("issuer", jwt.issuer()).build()))
+                                .build();
+                    })));
+        }
+        return live;
+    }
+
+    private static List<LiveResource> models(CollectorContext ctx) {
+        List<LiveResource> live = new ArrayList<>();
+        for (String api : apiIds(ctx)) {
+            paged(token -> client(ctx).getModels(r -> r.apiId(api).nextToken(token)), page -> page.items(),
+                    page -> page.nextToken()).forEach(model -> live.add(live(ctx, MODEL, model.modelId(), () -> Attributes.of()
+                    .put("api_id", api)
+                    .put("name", model.name())
+                    .put("content_type", model.contentType())
+                    .put("description", model.description())
+                    .put("schema", model.schema())
+                    .build())));
+        }
+        return live;
+    }
+
+    private static List<LiveResource> deployments(CollectorContext ctx) {
+        List<LiveResource> live = new ArrayList<>();
+        for (String api : apiIds(ctx)) {
+            paged(token -> client(ctx).getDeployments(r -> r.apiId(api).nextToken(token)), page -> page.items(),
+                    page -> page.nextToken()).forEach(deployment -> {
+                        if (keep(ctx, DEPLOYMENT, deployment.deploymentId(), deployment.autoDeployed())) {
+                            live.add(live(ctx, DEPLOYMENT, deployment.deploymentId(), () -> Attributes.of()
+                                    .put("api_id", api)
+                                    .put("description", deployment.description())
+                                    .build()));
+                        }
+                    });
+        }
+        return live;
+    }
+
+    /** One GetRouteResponses per route of a WebSocket API whose children are listed (the API's shape). */
+    private static List<LiveResource> routeResponses(CollectorContext ctx) {
+        List<LiveResource> live = new ArrayList<>();
+        for (Api api : ApiGatewayV2Listings.apisWithChildren(ctx, API_CHILDREN)) {
+            if (!ApiGatewayV2Listings.webSocket(api)) {
+                continue;
+            }
+            for (Route route : ApiGatewayV2Listings.routes(ctx, api.apiId())) {
+                paged(token -> client(ctx).getRouteResponses(r -> r.apiId(api.apiId()).routeId(route.routeId())
+                        .nextToken(token)), page -> page.items(), page -> page.nextToken()).forEach(response ->
+                        live.add(live(ctx, ROUTE_RESPONSE, response.routeResponseId(), () -> Attributes.of()
+                                .put("api_id", api.apiId())
+                                .put("route_id", route.routeId())
+                                .put("route_response_key", response.routeResponseKey())
+                                .put("model_selection_expression", response.modelSelectionExpression())
+                                .put("response_models", response.responseModels())
+                                .build())));
+            }
+        }
+        return live;
+    }
+
+    /** One GetIntegrationResponses per integration of a WebSocket API whose children are listed. */
+    private static List<LiveResource> integrationResponses(CollectorContext ctx) {
+        List<LiveResource> live = new ArrayList<>();
+        for (Api api : ApiGatewayV2Listings.apisWithChildren(ctx, API_CHILDREN)) {
+            if (!ApiGatewayV2Listings.webSocket(api)) {
+                continue;
+            }
+            for (Integration integration : ApiGatewayV2Listings.integrations(ctx, api.apiId())) {
+                paged(token -> client(ctx).getIntegrationResponses(r -> r.apiId(api.apiId())
+                        .integrationId(integration.integrationId()).nextToken(token)), page -> page.items(),
+                        page -> page.nextToken()).forEach(response ->
+                        live.add(live(ctx, INTEGRATION_RESPONSE, response.integrationResponseId(), () -> Attributes.of()
+                                .put("api_id", api.apiId())
+                                .put("integration_id", integration.integrationId())
+                                .put("integration_response_key", response.integrationResponseKey())
+                                .put("template_selection_expression", response.templateSelectionExpression())
+                                .put("response_templates", response.responseTemplates())
+                                .put("content_handling_strategy", response.contentHandlingStrategyAsString())
+                                .build())));
+            }
+        }
+        return live;
     }
 }

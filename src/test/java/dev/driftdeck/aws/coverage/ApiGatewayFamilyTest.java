@@ -32,8 +32,13 @@ class ApiGatewayFamilyTest {
             "aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key", "aws_apigatewayv2_api",
             "aws_apigatewayv2_route", "aws_apigatewayv2_integration", "aws_apigatewayv2_stage");
 
-    /** Supported, but not applied by Terraform against moto (see the class comment). */
-    static final Set<String> NOT_ON_MOTO = Set.of("aws_api_gateway_rest_api_policy");
+    /**
+     * Supported, but not applied by Terraform against moto: the REST API policy (see the class comment) and the v2
+     * types moto cannot list. ApiGatewayWireMockTest covers them.
+     */
+    static final Set<String> NOT_ON_MOTO = Set.of("aws_api_gateway_rest_api_policy", "aws_apigatewayv2_authorizer",
+            "aws_apigatewayv2_model", "aws_apigatewayv2_deployment", "aws_apigatewayv2_route_response",
+            "aws_apigatewayv2_integration_response");
 
     private static CoverageFixture fixture;
 
