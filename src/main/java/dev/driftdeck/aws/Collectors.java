@@ -44,6 +44,7 @@ public final class Collectors {
         all.addAll(Route53Collectors.all());
         all.addAll(HealthCheckCollectors.all());
         all.addAll(ApiGatewayCollectors.all());
+        all.addAll(ApiGatewayDomainCollectors.all());
         all.addAll(ApiGatewayV2Collectors.all());
         return List.copyOf(all);
     }

@@ -28,6 +28,7 @@ final class ApiGatewayFamilyDrift {
         restApi(f, expected);
         accessControl(f, expected);
         httpApi(f, expected);
+        domains(f, expected);
         return expected;
     }
 
@@ -111,6 +112,21 @@ final class ApiGatewayFamilyDrift {
             expected.add("MISSING aws_api_gateway_usage_plan_key.k[1]");
             gw.createUsagePlanKey(r -> r.usagePlanId(plan).keyId(key).keyType("API_KEY"));
             expected.add("UNMANAGED aws_api_gateway_usage_plan_key " + plan + "/" + key);
+        }
+    }
+
+    private static void domains(CoverageFixture f, List<String> expected) {
+        try (ApiGatewayClient gw = MotoClients.of(ApiGatewayClient.builder())) {
+            gw.deleteBasePathMapping(r -> r.domainName("api.example.com").basePath("orders"));
+            expected.add("MISSING aws_api_gateway_base_path_mapping.m");
+            gw.createBasePathMapping(r -> r.domainName("api.example.com").basePath("by-hand")
+                    .restApiId(f.id("aws_api_gateway_rest_api.api")).stage("prod"));
+            expected.add("UNMANAGED aws_api_gateway_base_path_mapping api.example.com/by-hand");
+            gw.createDomainName(r -> r.domainName("by-hand.example.com").regionalCertificateArn(
+                    f.attribute("aws_api_gateway_domain_name.d", "regional_certificate_arn")));
+            expected.add("UNMANAGED aws_api_gateway_domain_name by-hand.example.com");
+            gw.deleteVpcLink(r -> r.vpcLinkId(f.id("aws_api_gateway_vpc_link.l")));
+            expected.add("MISSING aws_api_gateway_vpc_link.l");
         }
     }
 

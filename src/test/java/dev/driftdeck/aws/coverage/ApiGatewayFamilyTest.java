@@ -29,7 +29,8 @@ class ApiGatewayFamilyTest {
             "aws_api_gateway_integration_response", "aws_api_gateway_deployment", "aws_api_gateway_stage",
             "aws_api_gateway_method_settings", "aws_api_gateway_authorizer", "aws_api_gateway_model",
             "aws_api_gateway_request_validator", "aws_api_gateway_gateway_response", "aws_api_gateway_api_key",
-            "aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key", "aws_apigatewayv2_api",
+            "aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key", "aws_api_gateway_vpc_link",
+            "aws_api_gateway_domain_name", "aws_api_gateway_base_path_mapping", "aws_apigatewayv2_api",
             "aws_apigatewayv2_route", "aws_apigatewayv2_integration", "aws_apigatewayv2_stage");
 
     /**
