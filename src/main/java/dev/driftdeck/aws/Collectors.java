@@ -46,6 +46,7 @@ public final class Collectors {
         all.addAll(ApiGatewayCollectors.all());
         all.addAll(ApiGatewayDomainCollectors.all());
         all.addAll(ApiGatewayV2Collectors.all());
+        all.addAll(ApiGatewayV2DomainCollectors.all());
         return List.copyOf(all);
     }
 

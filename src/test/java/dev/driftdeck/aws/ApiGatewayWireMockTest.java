@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The API Gateway reads moto 5.2.1 cannot answer the way AWS does: a REST API's policy (AWS returns it as the text of
  * a JSON string, quotes escaped; moto returns plain JSON, which the provider cannot read back, so Terraform cannot
  * apply an {@code aws_api_gateway_rest_api_policy} against it), and the v2 listings moto lacks (authorizers, models,
- * deployments, route responses). WireMock answers with the JSON the API Gateway v1 and v2 API references document
+ * deployments, route responses; and a domain name, which it never reports AVAILABLE, so Terraform cannot create one,
+ * its API mappings or, waiting the same way, a VPC link). WireMock answers with the JSON the API Gateway v1 and v2 API references document
  * for each GET, and states in the provider 5.100.0 schema's shape are reconciled with what the collectors make of it.
  */
 class ApiGatewayWireMockTest {
@@ -39,9 +40,12 @@ class ApiGatewayWireMockTest {
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:us-east-1:"
             + "123456789012:a1/*\"}]}";
+    private static final String CERTIFICATE =
+            "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     private static final List<String> TYPES = List.of("aws_api_gateway_rest_api", "aws_api_gateway_rest_api_policy",
             "aws_apigatewayv2_api", "aws_apigatewayv2_authorizer", "aws_apigatewayv2_model",
-            "aws_apigatewayv2_deployment", "aws_apigatewayv2_route_response", "aws_apigatewayv2_integration_response");
+            "aws_apigatewayv2_deployment", "aws_apigatewayv2_route_response", "aws_apigatewayv2_integration_response",
+            "aws_apigatewayv2_domain_name", "aws_apigatewayv2_api_mapping", "aws_apigatewayv2_vpc_link");
 
     private WireMockServer aws;
 
@@ -86,6 +90,20 @@ class ApiGatewayWireMockTest {
         stub("/v2/apis/ws1/integrations/in1/integrationresponses", "{\"items\":[{\"integrationResponseId\":\"ir1\","
                 + "\"integrationResponseKey\":\"/200/\",\"templateSelectionExpression\":\"\\\\$default\","
                 + "\"responseTemplates\":{\"$default\":\"{}\"},\"contentHandlingStrategy\":\"CONVERT_TO_TEXT\"}]}");
+        stubDomains();
+    }
+
+    private void stubDomains() {
+        stub("/v2/domainnames", "{\"items\":[{\"domainName\":\"ws.example.com\",\"apiMappingSelectionExpression\":"
+                + "\"$request.basepath\",\"domainNameConfigurations\":[{\"apiGatewayDomainName\":"
+                + "\"d-abc.execute-api.us-east-1.amazonaws.com\",\"certificateArn\":\"" + CERTIFICATE + "\","
+                + "\"endpointType\":\"REGIONAL\",\"hostedZoneId\":\"Z1UJRXOUMOOFQ8\",\"securityPolicy\":\"TLS_1_2\","
+                + "\"domainNameStatus\":\"AVAILABLE\",\"ipAddressType\":\"ipv4\"}],\"tags\":{}}]}");
+        stub("/v2/domainnames/ws.example.com/apimappings", "{\"items\":[{\"apiId\":\"ws1\",\"apiMappingId\":\"am1\","
+                + "\"apiMappingKey\":\"chat\",\"stage\":\"prod\"},{\"apiId\":\"ws1\",\"apiMappingId\":\"am-hand\","
+                + "\"apiMappingKey\":\"\",\"stage\":\"prod\"}]}");
+        stub("/v2/vpclinks", "{\"items\":[{\"vpcLinkId\":\"vl1\",\"name\":\"orders\",\"securityGroupIds\":[\"sg-1\"],"
+                + "\"subnetIds\":[\"subnet-1\",\"subnet-2\"],\"vpcLinkStatus\":\"AVAILABLE\",\"tags\":{}}]}");
     }
 
     @AfterEach
@@ -106,11 +124,13 @@ class ApiGatewayWireMockTest {
         // a2's policy is a2's business (an unmanaged API is one finding); de-auto is auto-deploy's, AWS's own.
         assertThat(notInSync).containsExactly("UNMANAGED aws_api_gateway_rest_api a2 []",
                 "UNMANAGED aws_apigatewayv2_api http1 []",
+                "UNMANAGED aws_apigatewayv2_api_mapping am-hand []",
                 "UNMANAGED aws_apigatewayv2_deployment de-hand []",
                 "UNMANAGED aws_apigatewayv2_route_response rr-hand []");
         assertThat(findings).containsKeys("aws_api_gateway_rest_api_policy.p", "aws_apigatewayv2_authorizer.a",
                 "aws_apigatewayv2_model.m", "aws_apigatewayv2_deployment.d", "aws_apigatewayv2_route_response.r",
-                "aws_apigatewayv2_integration_response.i");
+                "aws_apigatewayv2_integration_response.i", "aws_apigatewayv2_domain_name.d",
+                "aws_apigatewayv2_api_mapping.m", "aws_apigatewayv2_vpc_link.l");
         // Nothing is listed inside the unmanaged HTTP API, and route responses are never asked of an HTTP API.
         aws.verify(0, getRequestedFor(urlPathMatching("/v2/apis/http1/.*")));
     }
@@ -122,7 +142,9 @@ class ApiGatewayWireMockTest {
                 "identity_sources", List.of("route.request.header.Authorization"),
                 "schema", "{\"type\":\"array\"}",
                 "response_models", Map.of("$default", "Other"),
-                "content_handling_strategy", "CONVERT_TO_BINARY")));
+                "content_handling_strategy", "CONVERT_TO_BINARY",
+                "security_policy", "TLS_1_0",
+                "subnet_ids", List.of("subnet-1"))));
 
         TreeSet<String> changed = new TreeSet<>();
         findings.forEach((who, finding) -> finding.diffs().forEach(diff -> changed.add(who + " " + diff.dottedPath())));
@@ -130,9 +152,11 @@ class ApiGatewayWireMockTest {
                 "aws_api_gateway_rest_api.a policy",
                 "aws_api_gateway_rest_api_policy.p policy",
                 "aws_apigatewayv2_authorizer.a identity_sources",
+                "aws_apigatewayv2_domain_name.d domain_name_configuration",
                 "aws_apigatewayv2_integration_response.i content_handling_strategy",
                 "aws_apigatewayv2_model.m schema",
-                "aws_apigatewayv2_route_response.r response_models.$default");
+                "aws_apigatewayv2_route_response.r response_models.$default",
+                "aws_apigatewayv2_vpc_link.l subnet_ids");
     }
 
     private void stub(String path, String body) {
@@ -198,6 +222,19 @@ class ApiGatewayWireMockTest {
                 "integration_id", "in1", "integration_response_key", "/200/",
                 "template_selection_expression", "\\$default", "response_templates", Map.of("$default", "{}"),
                 "content_handling_strategy", changes.getOrDefault("content_handling_strategy", "CONVERT_TO_TEXT"))));
+        resources.add(resource("aws_apigatewayv2_domain_name", "d", "ws.example.com", Map.of(
+                "domain_name", "ws.example.com", "api_mapping_selection_expression", "$request.basepath",
+                "domain_name_configuration", List.of(Map.of("certificate_arn", CERTIFICATE, "endpoint_type", "REGIONAL",
+                        "hosted_zone_id", "Z1UJRXOUMOOFQ8", "ip_address_type", "ipv4",
+                        "ownership_verification_certificate_arn", "",
+                        "security_policy", changes.getOrDefault("security_policy", "TLS_1_2"),
+                        "target_domain_name", "d-abc.execute-api.us-east-1.amazonaws.com")),
+                "mutual_tls_authentication", List.of(), "tags_all", Map.of())));
+        resources.add(resource("aws_apigatewayv2_api_mapping", "m", "am1", Map.of("api_id", "ws1",
+                "api_mapping_key", "chat", "domain_name", "ws.example.com", "stage", "prod")));
+        resources.add(resource("aws_apigatewayv2_vpc_link", "l", "vl1", Map.of("name", "orders",
+                "security_group_ids", List.of("sg-1"),
+                "subnet_ids", changes.getOrDefault("subnet_ids", List.of("subnet-2", "subnet-1")), "tags_all", Map.of())));
         return new StateSnapshot("hand.tfstate", 1, "hand", "1.11.4", resources);
     }
 

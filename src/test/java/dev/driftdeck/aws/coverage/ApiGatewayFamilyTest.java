@@ -39,7 +39,8 @@ class ApiGatewayFamilyTest {
      */
     static final Set<String> NOT_ON_MOTO = Set.of("aws_api_gateway_rest_api_policy", "aws_apigatewayv2_authorizer",
             "aws_apigatewayv2_model", "aws_apigatewayv2_deployment", "aws_apigatewayv2_route_response",
-            "aws_apigatewayv2_integration_response");
+            "aws_apigatewayv2_integration_response", "aws_apigatewayv2_domain_name", "aws_apigatewayv2_api_mapping",
+            "aws_apigatewayv2_vpc_link");
 
     private static CoverageFixture fixture;
 
