@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,6 +62,7 @@ public final class AwsSession implements AutoCloseable {
     private volatile String accountId;
     private List<Bucket> buckets;
     private IamAuthorization iamAuthorization;
+    private final SharedListings shared = new SharedListings();
 
     private AwsSession(AwsTarget target, AwsCredentialsProvider credentials, SessionOptions options) {
         this.target = target;
@@ -215,6 +218,14 @@ public final class AwsSession implements AutoCloseable {
         return client("ssm:" + region, () -> configure(SsmClient.builder(), region).build());
     }
 
+    public ApiGatewayClient apiGateway(String region) {
+        return client("apigateway:" + region, () -> configure(ApiGatewayClient.builder(), region).build());
+    }
+
+    public ApiGatewayV2Client apiGatewayV2(String region) {
+        return client("apigatewayv2:" + region, () -> configure(ApiGatewayV2Client.builder(), region).build());
+    }
+
     public StsClient sts() {
         return client("sts", () -> configure(StsClient.builder(), target.region()).build());
     }
@@ -246,6 +257,14 @@ public final class AwsSession implements AutoCloseable {
             iamAuthorization = listed;
         }
         return listed;
+    }
+
+    /**
+     * A listing several collectors share (the REST APIs of a region, the resources of one API), made once per
+     * session under {@code key}; see {@link SharedListings}.
+     */
+    <T> T shared(String key, java.util.function.Supplier<T> listing) {
+        return shared.get(key, listing);
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {

@@ -44,6 +44,10 @@ public final class Collectors {
         all.addAll(IamCredentialCollectors.all());
         all.addAll(Route53Collectors.all());
         all.addAll(HealthCheckCollectors.all());
+        all.addAll(ApiGatewayCollectors.all());
+        all.addAll(ApiGatewayDomainCollectors.all());
+        all.addAll(ApiGatewayV2Collectors.all());
+        all.addAll(ApiGatewayV2DomainCollectors.all());
         return List.copyOf(all);
     }
 

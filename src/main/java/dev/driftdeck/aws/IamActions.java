@@ -14,7 +14,9 @@ public final class IamActions {
     // The SDK's lower-cased service id, where it differs from the IAM prefix.
     private static final Map<String, String> PREFIX_FOR_SERVICE = Map.of(
             "elasticloadbalancingv2", "elasticloadbalancing",
-            "cloudwatchlogs", "logs");
+            "cloudwatchlogs", "logs",
+            "api gateway", "apigateway",
+            "apigatewayv2", "apigateway");
 
     // Operations whose IAM action is spelled differently.
     private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(
@@ -40,8 +42,14 @@ public final class IamActions {
         return PREFIX_FOR_SERVICE.getOrDefault(sdkService, sdkService);
     }
 
-    /** The IAM action of an operation recorded as {@code prefix:Operation}, e.g. {@code s3:ListBuckets}. */
+    /**
+     * The IAM action of an operation recorded as {@code prefix:Operation}, e.g. {@code s3:ListBuckets}. API Gateway
+     * (v1 and v2) authorises by HTTP verb on the resource's path, not by operation: every Get* is {@code apigateway:GET}.
+     */
     public static String forOperation(String operation) {
+        if (operation.startsWith("apigateway:Get")) {
+            return "apigateway:GET";
+        }
         return ACTION_FOR_OPERATION.getOrDefault(operation, operation);
     }
 

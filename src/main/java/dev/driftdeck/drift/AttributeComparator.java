@@ -48,7 +48,8 @@ final class AttributeComparator {
                 // so the common in-sync case needs no rendering at all (the 100k reconcile benchmark's hot spot).
                 continue;
             }
-            if (rule.normalization() == Normalization.TAGS || rule.normalization() == Normalization.BY_ID) {
+            if (rule.normalization() == Normalization.TAGS || rule.normalization() == Normalization.BY_ID
+                    || rule.normalization() == Normalization.MAP) {
                 diffByKey(rule.name(), expected, actual, diffs);
             } else if (!Objects.equals(render(expected), render(actual))) {
                 diffs.add(new AttributeDiff(List.of(rule.name()), render(expected), render(actual), kindOf(expected, actual)));
@@ -76,7 +77,7 @@ final class AttributeComparator {
     }
 
     /**
-     * Tags drift key by key, and blocks with an id block by block, so the operator sees which tag or rule changed
+     * Tags and maps drift key by key, and blocks with an id block by block, so the operator sees which tag or rule changed
      * rather than two whole maps.
      */
     private static void diffByKey(String name, Object expected, Object actual, List<AttributeDiff> diffs) {

@@ -19,5 +19,11 @@ public enum Normalization {
      * compared as a {@link #SET} element is (empty fields and empty blocks are absent, nested lists order-free), and a
      * difference names the block ({@code rule.expire-tmp}); null and [] are equal.
      */
-    BY_ID
+    BY_ID,
+    /**
+     * A map of settings (stage variables, request parameters, templates): values compared as text, a difference
+     * names the key ({@code variables.color}); a null value is "", and null and {} are equal. Unlike {@link #TAGS},
+     * no key is AWS's own.
+     */
+    MAP
 }

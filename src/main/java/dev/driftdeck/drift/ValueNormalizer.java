@@ -25,10 +25,11 @@ final class ValueNormalizer {
                 yield text == null ? null : text.toLowerCase(Locale.ROOT);
             }
             case SCALAR -> scalar(value);
-            case TAGS -> tags(value);
+            case TAGS -> map(value, true);
             case JSON_DOCUMENT -> jsonDocument(value);
             case SET -> set(value);
             case BY_ID -> byId(value);
+            case MAP -> map(value, false);
         };
     }
 
@@ -58,19 +59,21 @@ final class ValueNormalizer {
         return CanonicalJson.canonical(value);
     }
 
-    /** Tags as a sorted string map; {@code aws:*} keys are AWS's own and never drift; empty means none. */
-    private static Object tags(Object value) {
+    /**
+     * A sorted string map; for tags, {@code aws:*} keys are AWS's own and never drift; empty means none.
+     */
+    private static Object map(Object value, boolean tags) {
         if (!(value instanceof Map<?, ?> map)) {
             return null;
         }
-        Map<String, Object> tags = new TreeMap<>();
+        Map<String, Object> entries = new TreeMap<>();
         map.forEach((k, v) -> {
             String key = String.valueOf(k);
-            if (!key.startsWith("aws:")) {
-                tags.put(key, v == null ? "" : stringOf(v));
+            if (!tags || !key.startsWith("aws:")) {
+                entries.put(key, v == null ? "" : stringOf(v));
             }
         });
-        return tags.isEmpty() ? null : tags;
+        return entries.isEmpty() ? null : entries;
     }
 
     /**

@@ -210,6 +210,7 @@ final class SyntheticEstate {
                     Map.of("from_port", 80, "to_port", 80, "protocol", "tcp", "cidr_blocks", List.of("10.0.0.0/8")));
             case BY_ID -> List.of(Map.of("id", "expire-" + (i % 3), "status", "Enabled",
                     "expiration", List.of(Map.of("days", 30))));
+            case MAP -> Map.of("color", "blue", "size", "size-" + (i % 5));
         };
     }
 

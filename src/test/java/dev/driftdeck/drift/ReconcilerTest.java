@@ -317,6 +317,38 @@ class ReconcilerTest {
                 .contains("managed twice", "aws_alb.a", "aws_lb.a");
     }
 
+    @Test
+    void aMapOfSettingsDriftsKeyByKeyAndEmptyOrNullMeansNone() {
+        TypeSpec stage = new TypeSpec("aws_api_gateway_stage", List.of(), List.of(
+                new AttributeRule("variables", Normalization.MAP)));
+        Reconciler maps = new Reconciler(List.of(stage));
+        java.util.Map<String, Object> templates = new java.util.HashMap<>();
+        templates.put("application/json", null); // AWS returns an empty template as null, the provider writes ""
+        templates.put("aws:kept", "x");           // unlike tags, no key of a map is AWS's own
+        LiveInventory live = inventory(listed("aws_api_gateway_stage",
+                new LiveResource("aws_api_gateway_stage", "ags-a-prod", ACCOUNT, REGION, Map.of("variables",
+                        Map.of("color", "green", "new", "1"))),
+                new LiveResource("aws_api_gateway_stage", "ags-a-dev", ACCOUNT, REGION, Map.of()),
+                new LiveResource("aws_api_gateway_stage", "ags-a-test", ACCOUNT, REGION, Map.of("variables", templates))));
+        StateSnapshot state = state(
+                new StateResource("aws_api_gateway_stage.prod", "", "aws_api_gateway_stage", "prod", "ags-a-prod",
+                        "prod.tfstate", Map.of("id", "ags-a-prod", "variables", Map.of("color", "blue", "size", "s"))),
+                new StateResource("aws_api_gateway_stage.dev", "", "aws_api_gateway_stage", "dev", "ags-a-dev",
+                        "prod.tfstate", Map.of("id", "ags-a-dev", "variables", Map.of())),
+                new StateResource("aws_api_gateway_stage.test", "", "aws_api_gateway_stage", "test", "ags-a-test",
+                        "prod.tfstate", Map.of("id", "ags-a-test", "variables", Map.of("application/json", ""))));
+
+        Reconciliation result = maps.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(byId(result, "ags-a-prod").diffs()).containsExactly(
+                new AttributeDiff(List.of("variables", "color"), "\"blue\"", "\"green\"", DiffKind.CHANGED),
+                new AttributeDiff(List.of("variables", "new"), null, "\"1\"", DiffKind.ADDED),
+                new AttributeDiff(List.of("variables", "size"), "\"s\"", null, DiffKind.REMOVED));
+        assertThat(byId(result, "ags-a-dev").status()).isEqualTo(FindingStatus.IN_SYNC);
+        assertThat(byId(result, "ags-a-test").diffs()).containsExactly(
+                new AttributeDiff(List.of("variables", "aws:kept"), null, "\"x\"", DiffKind.ADDED));
+    }
+
     private static LiveResource object(String type, String id) {
         return new LiveResource(type, id, ACCOUNT, REGION, Map.of());
     }
