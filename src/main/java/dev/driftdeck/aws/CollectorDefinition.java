@@ -110,6 +110,12 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
             return this;
         }
 
+        /** See {@link ParentLink#shownAs}: after {@link #partOf}, the parent attribute that mirrors this type. */
+        Builder shownOnParentAs(String parentAttribute) {
+            parent = new ParentLink(parent.type(), parent.idAttribute(), parentAttribute);
+            return this;
+        }
+
         /** See {@link ParentLink}: the type can also be managed inline in that parent. */
         Builder partOf(String parentType, String parentIdAttribute) {
             parent = new ParentLink(parentType, parentIdAttribute);

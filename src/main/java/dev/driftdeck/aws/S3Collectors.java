@@ -64,7 +64,7 @@ final class S3Collectors {
                                 .flatMap(Optional::stream)
                                 .toList()),
                 CollectorDefinition.global(VERSIONING).actions(LIST, "s3:GetBucketVersioning")
-                        .compare("versioning_configuration", SET).partOf(BUCKET, "bucket")
+                        .compare("versioning_configuration", SET).partOf(BUCKET, "bucket").shownOnParentAs("versioning")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(S3Collectors.MFA, "mfa")
@@ -78,19 +78,19 @@ final class S3Collectors {
                         .listedBy(ctx -> S3Buckets.collect(ctx, PUBLIC_ACCESS_BLOCK, S3Collectors::publicAccessBlock,
                                 "NoSuchPublicAccessBlockConfiguration")),
                 CollectorDefinition.global(POLICY).actions(LIST, "s3:GetBucketPolicy")
-                        .compare("policy", JSON_DOCUMENT).partOf(BUCKET, "bucket")
+                        .compare("policy", JSON_DOCUMENT).partOf(BUCKET, "bucket").shownOnParentAs("policy")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .listedBy(ctx -> S3Buckets.collect(ctx, POLICY, S3Collectors::policy, "NoSuchBucketPolicy")),
                 // The S3 operation is GetBucketEncryption; the IAM action is s3:GetEncryptionConfiguration.
                 CollectorDefinition.global(ENCRYPTION).actions(LIST, "s3:GetEncryptionConfiguration")
-                        .compare("rule", SET).partOf(BUCKET, "bucket")
+                        .compare("rule", SET).partOf(BUCKET, "bucket").shownOnParentAs("server_side_encryption_configuration")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .listedBy(ctx -> S3Buckets.collect(ctx, ENCRYPTION, S3Collectors::encryption,
                                 "ServerSideEncryptionConfigurationNotFoundError")),
                 // Rules are matched by id, in any order; each rule compares whole (see S3LifecycleRules).
                 CollectorDefinition.global(LIFECYCLE).actions(LIST, "s3:GetLifecycleConfiguration")
-                        .compare("rule", BY_ID).partOf(BUCKET, "bucket")
+                        .compare("rule", BY_ID).partOf(BUCKET, "bucket").shownOnParentAs("lifecycle_rule")
                         .compare("transition_default_minimum_object_size", STRING)
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")

@@ -57,7 +57,7 @@ final class S3ConfigurationCollectors {
                         .listedBy(ctx -> S3Buckets.collect(ctx, OWNERSHIP_CONTROLS,
                                 S3ConfigurationCollectors::ownershipControls, "OwnershipControlsNotFoundError")),
                 CollectorDefinition.global(ACL).actions(LIST, "s3:GetBucketAcl").idFrom("bucket")
-                        .compare("access_control_policy", SET).partOf(BUCKET, "bucket")
+                        .compare("access_control_policy", SET).partOf(BUCKET, "bucket").shownOnParentAs("grant")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(NotCompared.NOT_RETURNED, "acl")
@@ -65,7 +65,7 @@ final class S3ConfigurationCollectors {
                                 S3ConfigurationShapes.accessControlPolicy(c.s3().getBucketAcl(r -> r.bucket(bucket)))))),
                 // The S3 operation is GetBucketCors; the IAM action is s3:GetBucketCORS.
                 CollectorDefinition.global(CORS).actions(LIST, "s3:GetBucketCORS").idFrom("bucket")
-                        .compare("cors_rule", SET).partOf(BUCKET, "bucket")
+                        .compare("cors_rule", SET).partOf(BUCKET, "bucket").shownOnParentAs("cors_rule")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .listedBy(ctx -> S3Buckets.collect(ctx, CORS, S3ConfigurationCollectors::cors,
@@ -73,14 +73,14 @@ final class S3ConfigurationCollectors {
                 CollectorDefinition.global(LOGGING).actions(LIST, "s3:GetBucketLogging").idFrom("bucket")
                         .compare("target_bucket", STRING).compare("target_prefix", STRING)
                         .compare("target_grant", SET).compare("target_object_key_format", SET)
-                        .partOf(BUCKET, "bucket")
+                        .partOf(BUCKET, "bucket").shownOnParentAs("logging")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .listedBy(ctx -> S3Buckets.collect(ctx, LOGGING, S3ConfigurationCollectors::logging)),
                 CollectorDefinition.global(WEBSITE).actions(LIST, "s3:GetBucketWebsite").idFrom("bucket")
                         .compare("index_document", SET).compare("error_document", SET)
                         .compare("redirect_all_requests_to", SET).compare("routing_rule", SET)
-                        .partOf(BUCKET, "bucket")
+                        .partOf(BUCKET, "bucket").shownOnParentAs("website")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(ROUTING_RULES_JSON, "routing_rules")
@@ -90,7 +90,7 @@ final class S3ConfigurationCollectors {
                 // The S3 operation is GetObjectLockConfiguration; the IAM action carries "Bucket".
                 CollectorDefinition.global(OBJECT_LOCK).actions(LIST, "s3:GetBucketObjectLockConfiguration")
                         .idFrom("bucket").compare("object_lock_enabled", STRING).compare("rule", SET)
-                        .partOf(BUCKET, "bucket")
+                        .partOf(BUCKET, "bucket").shownOnParentAs("object_lock_configuration")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "token")
@@ -98,7 +98,7 @@ final class S3ConfigurationCollectors {
                                 "ObjectLockConfigurationNotFoundError")),
                 // The S3 operation is GetBucketReplication; the IAM action is s3:GetReplicationConfiguration.
                 CollectorDefinition.global(REPLICATION).actions(LIST, "s3:GetReplicationConfiguration")
-                        .compare("role", STRING).compare("rule", BY_ID).partOf(BUCKET, "bucket")
+                        .compare("role", STRING).compare("rule", BY_ID).partOf(BUCKET, "bucket").shownOnParentAs("replication_configuration")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "token")
                         .listedBy(ctx -> S3Buckets.collect(ctx, REPLICATION, S3ConfigurationCollectors::replication,
@@ -111,12 +111,12 @@ final class S3ConfigurationCollectors {
                         .listedBy(ctx -> S3Buckets.collect(ctx, NOTIFICATION, S3ConfigurationCollectors::notification)),
                 // The S3 operation is GetBucketAccelerateConfiguration; the IAM action is s3:GetAccelerateConfiguration.
                 CollectorDefinition.global(ACCELERATE).actions(LIST, "s3:GetAccelerateConfiguration").idFrom("bucket")
-                        .compare("status", STRING).partOf(BUCKET, "bucket")
+                        .compare("status", STRING).partOf(BUCKET, "bucket").shownOnParentAs("acceleration_status")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .listedBy(ctx -> S3Buckets.collect(ctx, ACCELERATE, S3ConfigurationCollectors::accelerate)),
                 CollectorDefinition.global(REQUEST_PAYMENT).actions(LIST, "s3:GetBucketRequestPayment").idFrom("bucket")
-                        .compare("payer", STRING).partOf(BUCKET, "bucket")
+                        .compare("payer", STRING).partOf(BUCKET, "bucket").shownOnParentAs("request_payer")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .listedBy(ctx -> S3Buckets.collect(ctx, REQUEST_PAYMENT, S3ConfigurationCollectors::requestPayment)),

@@ -10,8 +10,23 @@ package dev.driftdeck.drift;
  * attribute Terraform refreshes), and any drift shows on the parent's compared inline attribute instead of as a
  * false "unmanaged" finding.
  *
+ * <p>Terraform also refreshes the parent's own copy of some of these ({@code aws_s3_bucket.versioning} beside an
+ * {@code aws_s3_bucket_versioning}), so {@code terraform plan -refresh-only} reports one change on both addresses.
+ * Driftdeck reports it once, on the separate resource, and names the parent's address and attribute in the
+ * finding's note ({@link #shownAs}), so "which of my addresses drifted" has the same answer.
+ *
  * @param type        the parent's Terraform type
  * @param idAttribute the live attribute holding the parent's match id (e.g. {@code security_group_id})
+ * @param shownAs     the parent's attribute that mirrors this resource's configuration, or null when it has none
  */
-public record ParentLink(String type, String idAttribute) {
+public record ParentLink(String type, String idAttribute, String shownAs) {
+
+    public ParentLink(String type, String idAttribute) {
+        this(type, idAttribute, null);
+    }
+
+    /** The note of a CHANGED finding whose parent at {@code parentAddress} shows the same change. */
+    public String alsoShownNote(String parentAddress) {
+        return "terraform plan -refresh-only also reports this change on " + parentAddress + " (" + shownAs + ")";
+    }
 }

@@ -48,6 +48,7 @@ public final class Reconciler {
                 findings.add(judgeManaged(resource, key, live, ignore));
             }
         }
+        nameParentsShowingTheSameChange(findings, managed);
         for (LiveResource resource : live.all()) {
             if (!managedAsEither(resource.key(), managed.keySet()) && !listedAsAdopter(resource.key(), live)
                     && !ownedByManagedParent(resource, managed.keySet())) {
@@ -133,6 +134,29 @@ public final class Reconciler {
                 where == null ? placement.account() : where.account(),
                 where == null ? placement.region() : where.region(),
                 resource.sourceUri(), List.of(), null);
+    }
+
+    /** See {@link ParentLink#shownAs}: a CHANGED separate resource names its managed parent's mirroring attribute. */
+    private void nameParentsShowingTheSameChange(List<Finding> findings, Map<ResourceKey, StateResource> managed) {
+        Map<String, StateResource> byAddress = new HashMap<>();
+        managed.values().forEach(resource -> byAddress.putIfAbsent(resource.address(), resource));
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            TypeSpec spec = specs.get(finding.type());
+            if (finding.status() != FindingStatus.CHANGED || spec == null || spec.parent() == null
+                    || spec.parent().shownAs() == null || finding.note() != null) {
+                continue;
+            }
+            StateResource resource = byAddress.get(finding.address());
+            Object parentId = resource == null ? null : resource.attributes().get(spec.parent().idAttribute());
+            StateResource parent = parentId == null ? null
+                    : managed.get(new ResourceKey(spec.parent().type(), String.valueOf(parentId)));
+            if (parent != null && parent.attributes().containsKey(spec.parent().shownAs())) {
+                findings.set(i, new Finding(finding.status(), finding.type(), finding.id(), finding.address(),
+                        finding.account(), finding.region(), finding.source(), finding.diffs(),
+                        spec.parent().alsoShownNote(parent.address()), finding.notInState()));
+            }
+        }
     }
 
     /** See {@link ParentLink}: a separate-style resource whose parent state manages is the parent's business. */

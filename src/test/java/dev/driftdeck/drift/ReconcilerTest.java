@@ -293,6 +293,36 @@ class ReconcilerTest {
     }
 
     @Test
+    void aChangedSplitResourceNamesItsParentsAddressWhereRefreshOnlyAlsoReportsTheChange() {
+        TypeSpec bucket = new TypeSpec("aws_s3_bucket", List.of(), List.of());
+        TypeSpec versioning = new TypeSpec("aws_s3_bucket_versioning", List.of(), List.of(
+                new AttributeRule("status", Normalization.STRING)), new ParentLink("aws_s3_bucket", "bucket", "versioning"));
+        Reconciler split = new Reconciler(List.of(bucket, versioning));
+        LiveInventory live = inventory(listed("aws_s3_bucket", object("aws_s3_bucket", "logs"), object("aws_s3_bucket", "bare")),
+                listed("aws_s3_bucket_versioning",
+                        new LiveResource("aws_s3_bucket_versioning", "logs", ACCOUNT, "global", Map.of("status", "Suspended")),
+                        new LiveResource("aws_s3_bucket_versioning", "bare", ACCOUNT, "global", Map.of("status", "Suspended"))));
+        StateSnapshot state = state(
+                new StateResource("module.logs.aws_s3_bucket.this[0]", "module.logs", "aws_s3_bucket", "this", "logs",
+                        "prod.tfstate", Map.of("id", "logs", "versioning", List.of(Map.of("enabled", true)))),
+                new StateResource("module.logs.aws_s3_bucket_versioning.this[0]", "module.logs", "aws_s3_bucket_versioning",
+                        "this", "logs", "prod.tfstate", Map.of("id", "logs", "bucket", "logs", "status", "Enabled")),
+                // a state from before the split resources: the bucket holds no copy, so there is nothing to name
+                new StateResource("aws_s3_bucket.bare", "", "aws_s3_bucket", "bare", "bare", "prod.tfstate",
+                        Map.of("id", "bare")),
+                new StateResource("aws_s3_bucket_versioning.bare", "", "aws_s3_bucket_versioning", "bare", "bare",
+                        "prod.tfstate", Map.of("id", "bare", "bucket", "bare", "status", "Enabled")));
+
+        Reconciliation result = split.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(result.findings()).filteredOn(f -> f.status() == FindingStatus.CHANGED)
+                .extracting(Finding::address, Finding::note).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("module.logs.aws_s3_bucket_versioning.this[0]",
+                                "terraform plan -refresh-only also reports this change on module.logs.aws_s3_bucket.this[0] (versioning)"),
+                        org.assertj.core.groups.Tuple.tuple("aws_s3_bucket_versioning.bare", null));
+    }
+
+    @Test
     void anAliasIsMatchedInItsCanonicalListingAndAnObjectManagedUnderBothNamesIsManagedTwice() {
         TypeSpec lb = new TypeSpec("aws_lb", List.of(), List.of(new AttributeRule("name", Normalization.STRING)));
         Reconciler aliasing = new Reconciler(List.of(lb, lb.alias("aws_alb")));

@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@code terraform plan -refresh-only} and a Driftdeck scan each call drift, in one shape to compare: by address,
@@ -19,6 +21,7 @@ import java.util.TreeSet;
 final class RefreshOnly {
 
     static final String DELETED = "(deleted)";
+    private static final Pattern ALSO_ON = Pattern.compile("also reports this change on (\\S+) \\((\\w+)\\)$");
 
     private RefreshOnly() {
     }
@@ -60,6 +63,11 @@ final class RefreshOnly {
                 TreeSet<String> attributes = drift.computeIfAbsent(finding.address(), address -> new TreeSet<>());
                 for (AttributeDiff diff : finding.diffs()) {
                     attributes.add(diff.path().getFirst());
+                }
+                // the parent's copy that Terraform also refreshes, which Driftdeck names instead of repeating
+                Matcher parent = ALSO_ON.matcher(finding.note() == null ? "" : finding.note());
+                if (parent.find()) {
+                    drift.computeIfAbsent(parent.group(1), address -> new TreeSet<>()).add(parent.group(2));
                 }
             } else if (finding.status() == FindingStatus.MISSING) {
                 drift.computeIfAbsent(finding.address(), address -> new TreeSet<>()).add(DELETED);
