@@ -286,6 +286,9 @@ final class AutoScalingCollectors {
 
     private static List<LiveResource> policies(CollectorContext ctx) {
         Set<String> groups = managedGroups(ctx, POLICY);
+        if (groups.isEmpty()) {
+            return List.of(); // no group managed: nothing of this type is anyone's to report, no call
+        }
         List<LiveResource> policies = new ArrayList<>();
         for (ScalingPolicy policy : autoscaling(ctx).describePoliciesPaginator(r -> r.maxRecords(PAGE)).scalingPolicies()) {
             if (!groups.contains(policy.autoScalingGroupName())) {
@@ -348,6 +351,9 @@ final class AutoScalingCollectors {
 
     private static List<LiveResource> schedules(CollectorContext ctx) {
         Set<String> groups = managedGroups(ctx, SCHEDULE);
+        if (groups.isEmpty()) {
+            return List.of(); // no group managed: nothing of this type is anyone's to report, no call
+        }
         List<LiveResource> schedules = new ArrayList<>();
         for (ScheduledUpdateGroupAction action : autoscaling(ctx)
                 .describeScheduledActionsPaginator(r -> r.maxRecords(PAGE)).scheduledUpdateGroupActions()) {

@@ -128,6 +128,10 @@ final class ComputeFamilyDrift {
             expected.add("CHANGED aws_ecs_task_definition.td[0] tags.Team");
             // A revision registered by hand is the family's history: the state tracks its own revision.
             ecs.registerTaskDefinition(r -> r.family("compute-task-0").containerDefinitions(container));
+            // With track_latest the state follows the newest revision, so one registered by hand is its drift.
+            ecs.registerTaskDefinition(r -> r.family("compute-task-latest").containerDefinitions(container)
+                    .tags(t -> t.key("ManagedBy").value("terraform")));
+            expected.add("CHANGED aws_ecs_task_definition.latest container_definitions");
             ecs.deregisterTaskDefinition(r -> r.taskDefinition(f.attribute("aws_ecs_task_definition.td[1]", "arn")));
             expected.add("MISSING aws_ecs_task_definition.td[1]");
             ecs.registerTaskDefinition(r -> r.family("by-hand").containerDefinitions(container));
