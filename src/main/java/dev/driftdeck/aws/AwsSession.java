@@ -23,10 +23,13 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -200,6 +203,18 @@ public final class AwsSession implements AutoCloseable {
 
     public EcsClient ecs(String region) {
         return client("ecs:" + region, () -> configure(EcsClient.builder(), region).build());
+    }
+
+    public AutoScalingClient autoscaling(String region) {
+        return client("autoscaling:" + region, () -> configure(AutoScalingClient.builder(), region).build());
+    }
+
+    public EksClient eks(String region) {
+        return client("eks:" + region, () -> configure(EksClient.builder(), region).build());
+    }
+
+    public AcmClient acm(String region) {
+        return client("acm:" + region, () -> configure(AcmClient.builder(), region).build());
     }
 
     public DynamoDbClient dynamodb(String region) {

@@ -35,6 +35,10 @@ public final class Collectors {
         all.addAll(LoadBalancerCollectors.all());
         all.addAll(DatabaseCollectors.all());
         all.addAll(ContainerCollectors.all());
+        all.addAll(TaskDefinitionCollectors.all());
+        all.addAll(AutoScalingCollectors.all());
+        all.addAll(EksCollectors.all());
+        all.addAll(CertificateCollectors.all());
         all.addAll(MonitoringCollectors.all());
         all.addAll(SecretsCollectors.all());
         all.addAll(S3Collectors.all());
