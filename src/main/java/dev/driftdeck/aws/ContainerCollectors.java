@@ -74,7 +74,7 @@ final class ContainerCollectors {
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_delete", "force_new_deployment", "triggers",
                                 "wait_for_steady_state")
-                        .notCompared("held by each deployment, not the service; the provider does not read it back either",
+                        .notCompared("held on the PRIMARY deployment in nested shapes; not compared yet",
                                 "service_connect_configuration", "volume_configuration", "vpc_lattice_configurations")
                         .listedBy(ContainerCollectors::services));
     }

@@ -36,7 +36,6 @@ final class DatabaseCollectors {
                         .compare("backup_retention_period", SCALAR).compare("backup_window", STRING)
                         .compare("backup_target", CASE_INSENSITIVE).compare("multi_az", SCALAR)
                         .compare("iam_database_authentication_enabled", SCALAR)
-                        .compare("manage_master_user_password", SCALAR).compare("master_user_secret_kms_key_id", STRING)
                         .compare("vpc_security_group_ids", SET).compare("db_subnet_group_name", STRING)
                         .compare("ca_cert_identifier", STRING).compare("auto_minor_version_upgrade", SCALAR)
                         .compare("copy_tags_to_snapshot", SCALAR).compare("maintenance_window", CASE_INSENSITIVE)
@@ -67,6 +66,9 @@ final class DatabaseCollectors {
                                 "blue_green_update", "delete_automated_backups", "final_snapshot_identifier",
                                 "skip_final_snapshot", "identifier_prefix", "password_wo_version", "upgrade_storage_config")
                         .notCompared(NotCompared.CREATE_ONLY, "restore_to_point_in_time", "s3_import", "snapshot_identifier")
+                        // AWS's managed secret itself is the computed master_user_secret.
+                        .notCompared("the provider never reads it back: the state keeps what Terraform wrote",
+                                "manage_master_user_password", "master_user_secret_kms_key_id")
                         .listedBy(ctx -> ctx.session().rds(ctx.region()).describeDBInstancesPaginator().dbInstances()
                                 .stream()
                                 .filter(db -> !"deleting".equals(db.dbInstanceStatus()))

@@ -15,17 +15,13 @@ final class DbInstances {
 
     static Attributes attributes(DBInstance db, Map<String, Object> state) {
         var domain = db.domainMemberships().isEmpty() ? null : db.domainMemberships().getFirst();
-        var secret = db.masterUserSecret();
-        Integer allocated = db.allocatedStorage();
-        Integer max = db.maxAllocatedStorage();
         return Attributes.of()
                 .put("engine", db.engine())
                 .put("engine_version", engineVersion(db.engineVersion(), state))
                 .put("engine_lifecycle_support", db.engineLifecycleSupport())
                 .put("instance_class", db.dbInstanceClass())
-                .put("allocated_storage", allocated)
-                // The provider keeps 0 (autoscaling off) unless the ceiling is above the allocated storage.
-                .put("max_allocated_storage", max != null && allocated != null && max > allocated ? max : 0)
+                .put("allocated_storage", db.allocatedStorage())
+                .put("max_allocated_storage", zeroIfAbsent(db.maxAllocatedStorage()))
                 .put("storage_type", db.storageType())
                 .put("iops", zeroIfAbsent(db.iops()))
                 .put("storage_throughput", zeroIfAbsent(db.storageThroughput()))
@@ -66,10 +62,6 @@ final class DbInstances {
                 .put("timezone", db.timezone())
                 .put("db_name", db.dbName())
                 .put("username", db.masterUsername())
-                // Only "true" has a trace in AWS (the secret); false and unset both mean "not managed".
-                .put("manage_master_user_password", secret != null ? Boolean.TRUE
-                        : state != null && Boolean.FALSE.equals(state.get("manage_master_user_password")) ? Boolean.FALSE : null)
-                .put("master_user_secret_kms_key_id", secret == null ? null : secret.kmsKeyId())
                 .put("replicate_source_db", db.readReplicaSourceDBInstanceIdentifier())
                 .put("replica_mode", db.replicaModeAsString())
                 .put("custom_iam_instance_profile", db.customIamInstanceProfile())

@@ -41,9 +41,9 @@ final class EcsShapes {
     }
 
     /**
-     * A service's settings. {@code cluster} and {@code task_definition} are written by the provider in the form the
-     * configuration used (a name or an ARN, {@code family:revision} or an ARN), which the state shows: compared in
-     * that form.
+     * A service's settings. {@code cluster}, {@code task_definition} and {@code iam_role} are written by the provider
+     * in the form the configuration used (a name or an ARN, {@code family:revision} or an ARN), which the state shows:
+     * compared in that form.
      */
     static Attributes service(CollectorContext ctx, Service service) {
         Map<String, Object> state = ctx.managed().resources(ContainerCollectors.ECS_SERVICE).get(service.serviceArn());
@@ -86,7 +86,9 @@ final class EcsShapes {
                 .put("enable_execute_command", Boolean.TRUE.equals(service.enableExecuteCommand()))
                 .put("health_check_grace_period_seconds", service.healthCheckGracePeriodSeconds() == null
                         ? 0 : service.healthCheckGracePeriodSeconds())
-                .put("iam_role", service.roleArn())
+                // Only set by the provider when AWS names a role, in the form the state uses (a name or an ARN).
+                .put("iam_role", service.roleArn() == null ? state == null ? null : state.get("iam_role")
+                        : inStateForm(state, "iam_role", service.roleArn()))
                 .put("propagate_tags", service.propagateTagsAsString())
                 .put("tags", Tags.toMap(service.tags(), t -> t.key(), t -> t.value()));
     }
