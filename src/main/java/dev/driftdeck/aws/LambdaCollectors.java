@@ -1,6 +1,8 @@
 package dev.driftdeck.aws;
 
+import static dev.driftdeck.drift.Normalization.CASE_INSENSITIVE;
 import static dev.driftdeck.drift.Normalization.SCALAR;
+import static dev.driftdeck.drift.Normalization.SET;
 import static dev.driftdeck.drift.Normalization.STRING;
 
 import dev.driftdeck.drift.LiveResource;
@@ -29,13 +31,30 @@ final class LambdaCollectors {
                 CollectorDefinition.regional(FUNCTION).actions("lambda:ListFunctions", "lambda:ListTags")
                         .compare("runtime", STRING).compare("handler", STRING).compare("role", STRING)
                         .compare("memory_size", SCALAR).compare("timeout", SCALAR).compare("description", STRING)
-                        .compareTags()
+                        .compare("environment", SET).compare("vpc_config", SET).compare("tracing_config", SET)
+                        .compare("layers", SET).compare("architectures", SET).compare("kms_key_arn", STRING)
+                        .compare("dead_letter_config", SET).compare("ephemeral_storage", SET)
+                        .compare("file_system_config", SET).compare("image_config", SET)
+                        .compare("logging_config", SET).compare("package_type", CASE_INSENSITIVE)
+                        .compare("snap_start", SET).compareTags()
+                        .notCompared(NotCompared.IDENTITY, "function_name")
+                        .notCompared(NotCompared.costsACall("GetFunctionConcurrency"), "reserved_concurrent_executions")
+                        .notCompared(NotCompared.costsACall("GetFunctionCodeSigningConfig"), "code_signing_config_arn")
+                        .notCompared(NotCompared.costsACall("GetFunction"), "image_uri")
+                        .notCompared(NotCompared.CREATE_ONLY, "s3_bucket", "s3_key", "s3_object_version")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "filename", "source_code_hash", "publish", "skip_destroy",
+                                "replace_security_groups_on_destroy", "replacement_security_group_ids")
                         .listedBy(LambdaCollectors::functions),
                 // Terraform's id is the statement id; matched as function_name/statement_id, function_name as the
                 // state spells it (a name or an ARN), so two functions' "AllowAPIGateway" statements never collide.
                 CollectorDefinition.regional(PERMISSION).actions("lambda:GetPolicy")
                         .idFrom("function_name", "statement_id")
                         .compare("action", STRING).compare("principal", STRING).compare("source_arn", STRING)
+                        .compare("source_account", STRING).compare("principal_org_id", STRING)
+                        .compare("event_source_token", STRING).compare("function_url_auth_type", CASE_INSENSITIVE)
+                        .compare("qualifier", STRING)
+                        .notCompared(NotCompared.IDENTITY, "function_name", "statement_id")
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "statement_id_prefix")
                         .listedBy(LambdaCollectors::permissions));
     }
 
@@ -48,15 +67,16 @@ final class LambdaCollectors {
                 continue;
             }
             Map<String, String> tags = lambda.listTags(r -> r.resource(function.functionArn())).tags();
-            functions.add(ctx.resource(FUNCTION, function.functionName(), Attributes.of()
+            Attributes attributes = Attributes.of()
                     .put("runtime", function.runtimeAsString())
                     .put("handler", function.handler())
                     .put("role", function.role())
                     .put("memory_size", function.memorySize())
                     .put("timeout", function.timeout())
                     .put("description", function.description())
-                    .put("tags", Map.copyOf(tags))
-                    .build()));
+                    .put("tags", Map.copyOf(tags));
+            LambdaShapes.configuration(function).forEach(attributes::put);
+            functions.add(ctx.resource(FUNCTION, function.functionName(), attributes.build()));
         }
         return functions;
     }

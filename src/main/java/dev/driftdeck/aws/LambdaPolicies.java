@@ -35,8 +35,23 @@ final class LambdaPolicies {
                     .put("action", statement.path("Action").asText())
                     .put("principal", principalText)
                     .put("source_arn", statement.path("Condition").path("ArnLike").path("AWS:SourceArn").asText(null))
+                    .put("source_account", equalsCondition(statement, "AWS:SourceAccount"))
+                    .put("principal_org_id", equalsCondition(statement, "aws:PrincipalOrgID"))
+                    .put("event_source_token", equalsCondition(statement, "lambda:EventSourceToken"))
+                    .put("function_url_auth_type", equalsCondition(statement, "lambda:FunctionUrlAuthType"))
+                    .put("qualifier", qualifier(statement.path("Resource").asText("")))
                     .build());
         }
         return statements;
+    }
+
+    private static String equalsCondition(JsonNode statement, String key) {
+        return statement.path("Condition").path("StringEquals").path(key).asText(null);
+    }
+
+    /** The version or alias of {@code arn:aws:lambda:region:account:function:name[:qualifier]}; "" for none. */
+    private static String qualifier(String resource) {
+        String[] parts = resource.split(":");
+        return parts.length > 7 ? parts[7] : "";
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
@@ -31,26 +32,81 @@ final class LoadBalancerCollectors {
     static final Map<String, String> ALIASES = Map.of("aws_alb", LOAD_BALANCER, "aws_alb_listener", LISTENER,
             "aws_alb_target_group", TARGET_GROUP);
 
+    /** The listener's key/value attributes, read only with DescribeListenerAttributes. */
+    private static final String[] LISTENER_ATTRIBUTES = {"tcp_idle_timeout_seconds",
+            "routing_http_request_x_amzn_mtls_clientcert_header_name",
+            "routing_http_request_x_amzn_mtls_clientcert_issuer_header_name",
+            "routing_http_request_x_amzn_mtls_clientcert_leaf_header_name",
+            "routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name",
+            "routing_http_request_x_amzn_mtls_clientcert_subject_header_name",
+            "routing_http_request_x_amzn_mtls_clientcert_validity_header_name",
+            "routing_http_request_x_amzn_tls_cipher_suite_header_name",
+            "routing_http_request_x_amzn_tls_version_header_name",
+            "routing_http_response_access_control_allow_credentials_header_value",
+            "routing_http_response_access_control_allow_headers_header_value",
+            "routing_http_response_access_control_allow_methods_header_value",
+            "routing_http_response_access_control_allow_origin_header_value",
+            "routing_http_response_access_control_expose_headers_header_value",
+            "routing_http_response_access_control_max_age_header_value",
+            "routing_http_response_content_security_policy_header_value",
+            "routing_http_response_server_enabled",
+            "routing_http_response_strict_transport_security_header_value",
+            "routing_http_response_x_content_type_options_header_value",
+            "routing_http_response_x_frame_options_header_value"};
+
     private LoadBalancerCollectors() {
     }
 
     static List<CollectorDefinition> all() {
         return List.of(
+                // DescribeLoadBalancerAttributes (one per managed balancer) holds what operators change most:
+                // deletion protection, access logs, header handling, idle timeout.
                 CollectorDefinition.regional(LOAD_BALANCER).actions("elasticloadbalancing:DescribeLoadBalancers",
-                                "elasticloadbalancing:DescribeTags")
+                                "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeLoadBalancerAttributes")
                         .compare("name", STRING).compare("load_balancer_type", CASE_INSENSITIVE)
-                        .compare("internal", SCALAR).compare("subnets", SET).compare("security_groups", SET)
+                        .compare("internal", SCALAR).compare("subnets", SET).compare("subnet_mapping", SET)
+                        .compare("security_groups", SET).compare("ip_address_type", CASE_INSENSITIVE)
+                        .compare("customer_owned_ipv4_pool", STRING)
+                        .compare("enforce_security_group_inbound_rules_on_private_link_traffic", CASE_INSENSITIVE)
+                        .compare("ipam_pools", SET)
+                        .compare("access_logs", SET).compare("connection_logs", SET)
+                        .compare("client_keep_alive", SCALAR).compare("desync_mitigation_mode", STRING)
+                        .compare("dns_record_client_routing_policy", STRING)
+                        .compare("drop_invalid_header_fields", SCALAR).compare("enable_cross_zone_load_balancing", SCALAR)
+                        .compare("enable_deletion_protection", SCALAR).compare("enable_http2", SCALAR)
+                        .compare("enable_tls_version_and_cipher_suite_headers", SCALAR)
+                        .compare("enable_waf_fail_open", SCALAR).compare("enable_xff_client_port", SCALAR)
+                        .compare("enable_zonal_shift", SCALAR).compare("idle_timeout", SCALAR)
+                        .compare("preserve_host_header", SCALAR).compare("xff_header_processing_mode", STRING)
                         .compareTags()
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "name_prefix")
+                        .notCompared(NotCompared.costsACall("DescribeCapacityReservation"), "minimum_load_balancer_capacity")
                         .listedBy(LoadBalancerCollectors::loadBalancers),
+                // DescribeTargetGroupAttributes (one per managed group): stickiness, deregistration delay, algorithm.
                 CollectorDefinition.regional(TARGET_GROUP).actions("elasticloadbalancing:DescribeTargetGroups",
-                                "elasticloadbalancing:DescribeTags")
+                                "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes")
                         .compare("name", STRING).compare("port", SCALAR).compare("protocol", CASE_INSENSITIVE)
-                        .compare("vpc_id", STRING).compare("target_type", CASE_INSENSITIVE).compareTags()
+                        .compare("protocol_version", STRING).compare("vpc_id", STRING)
+                        .compare("target_type", CASE_INSENSITIVE).compare("ip_address_type", CASE_INSENSITIVE)
+                        .compare("health_check", SET).compare("stickiness", SET)
+                        .compare("connection_termination", SCALAR).compare("deregistration_delay", SCALAR)
+                        .compare("lambda_multi_value_headers_enabled", SCALAR)
+                        .compare("load_balancing_algorithm_type", STRING)
+                        .compare("load_balancing_anomaly_mitigation", STRING)
+                        .compare("load_balancing_cross_zone_enabled", STRING)
+                        .compare("preserve_client_ip", SCALAR).compare("proxy_protocol_v2", SCALAR)
+                        .compare("slow_start", SCALAR).compare("target_failover", SET)
+                        .compare("target_group_health", SET).compare("target_health_state", SET)
+                        .compareTags()
+                        .notCompared(NotCompared.TERRAFORM_ONLY, "name_prefix")
                         .listedBy(LoadBalancerCollectors::targetGroups),
                 CollectorDefinition.regional(LISTENER).actions("elasticloadbalancing:DescribeLoadBalancers",
-                                "elasticloadbalancing:DescribeListeners")
+                                "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTags")
                         .compare("load_balancer_arn", STRING).compare("port", SCALAR)
-                        .compare("protocol", CASE_INSENSITIVE)
+                        .compare("protocol", CASE_INSENSITIVE).compare("ssl_policy", STRING)
+                        .compare("certificate_arn", STRING).compare("alpn_policy", STRING)
+                        .compare("default_action", SET).compare("mutual_authentication", SET).compareTags()
+                        .notCompared(NotCompared.costsACall("DescribeListenerAttributes"), LISTENER_ATTRIBUTES)
                         .listedBy(LoadBalancerCollectors::listeners));
     }
 
@@ -62,12 +118,9 @@ final class LoadBalancerCollectors {
         return balancers.stream()
                 .map(lb -> !ctx.manages(LOAD_BALANCER, lb.loadBalancerArn())
                         ? ctx.identityOnly(LOAD_BALANCER, lb.loadBalancerArn())
-                        : ctx.resource(LOAD_BALANCER, lb.loadBalancerArn(), Attributes.of()
-                                .put("name", lb.loadBalancerName())
-                                .put("load_balancer_type", lb.typeAsString())
-                                .put("internal", "internal".equals(lb.schemeAsString()))
-                                .put("subnets", lb.availabilityZones().stream().map(az -> az.subnetId()).toList())
-                                .put("security_groups", lb.securityGroups())
+                        : ctx.resource(LOAD_BALANCER, lb.loadBalancerArn(), LoadBalancerShapes.balancer(ctx, lb,
+                                        keyValues(elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(
+                                                lb.loadBalancerArn())).attributes(), a -> a.key(), a -> a.value()))
                                 .put("tags", tags.getOrDefault(lb.loadBalancerArn(), Map.of()))
                                 .build()))
                 .toList();
@@ -79,14 +132,13 @@ final class LoadBalancerCollectors {
         Map<String, Map<String, Object>> tags = tags(ctx, elb, TARGET_GROUP,
                 groups.stream().map(group -> group.targetGroupArn()).toList());
         return groups.stream()
-                .map(group -> ctx.resource(TARGET_GROUP, group.targetGroupArn(), Attributes.of()
-                        .put("name", group.targetGroupName())
-                        .put("port", group.port())
-                        .put("protocol", group.protocolAsString())
-                        .put("vpc_id", group.vpcId())
-                        .put("target_type", group.targetTypeAsString())
-                        .put("tags", tags.getOrDefault(group.targetGroupArn(), Map.of()))
-                        .build()))
+                .map(group -> !ctx.manages(TARGET_GROUP, group.targetGroupArn())
+                        ? ctx.identityOnly(TARGET_GROUP, group.targetGroupArn())
+                        : ctx.resource(TARGET_GROUP, group.targetGroupArn(), LoadBalancerShapes.targetGroup(ctx, group,
+                                        keyValues(elb.describeTargetGroupAttributes(r -> r.targetGroupArn(
+                                                group.targetGroupArn())).attributes(), a -> a.key(), a -> a.value()))
+                                .put("tags", tags.getOrDefault(group.targetGroupArn(), Map.of()))
+                                .build()))
                 .toList();
     }
 
@@ -102,18 +154,30 @@ final class LoadBalancerCollectors {
         }
         ElasticLoadBalancingV2Client elb = ctx.session().elbv2(ctx.region());
         List<LiveResource> listeners = new ArrayList<>();
+        List<Listener> found = new ArrayList<>();
         for (LoadBalancer lb : elb.describeLoadBalancersPaginator().loadBalancers()) {
             if (!balancers.contains(lb.loadBalancerArn())) {
                 continue;
             }
             elb.describeListenersPaginator(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()
-                    .forEach(listener -> listeners.add(ctx.resource(LISTENER, listener.listenerArn(), Attributes.of()
-                            .put("load_balancer_arn", listener.loadBalancerArn())
-                            .put("port", listener.port())
-                            .put("protocol", listener.protocolAsString())
-                            .build())));
+                    .forEach(found::add);
+        }
+        Map<String, Map<String, Object>> tags = tags(ctx, elb, LISTENER, found.stream().map(Listener::listenerArn).toList());
+        for (Listener listener : found) {
+            listeners.add(!ctx.manages(LISTENER, listener.listenerArn())
+                    ? ctx.identityOnly(LISTENER, listener.listenerArn())
+                    : ctx.resource(LISTENER, listener.listenerArn(), LoadBalancerShapes.listener(ctx, listener)
+                            .put("tags", tags.getOrDefault(listener.listenerArn(), Map.of()))
+                            .build()));
         }
         return listeners;
+    }
+
+    private static <T> Map<String, String> keyValues(List<T> attributes, java.util.function.Function<T, String> key,
+                                                     java.util.function.Function<T, String> value) {
+        Map<String, String> values = new HashMap<>();
+        attributes.forEach(attribute -> values.put(key.apply(attribute), value.apply(attribute)));
+        return values;
     }
 
     /** Tags of the managed ARNs among {@code arns}, 20 per DescribeTags call (its limit). */

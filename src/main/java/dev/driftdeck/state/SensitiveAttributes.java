@@ -52,11 +52,24 @@ final class SensitiveAttributes {
             "secret_string", "secret_binary", "private_key", "private_key_pem", "key_material_base64",
             "auth_token", "client_secret");
 
+    /**
+     * Values that may hold a secret but must still be compared: each is replaced by its
+     * {@link Sensitive#fingerprint}, which a collector computes the same way from the live value, so a change shows
+     * without either value being kept or shown. Lambda environment variables carry database passwords and API keys
+     * as often as log levels.
+     */
+    private static final Map<String, List<List<String>>> FINGERPRINTED = Map.of(
+            "aws_lambda_function", List.of(List.of("environment", "*", "variables", "*")));
+
     private SensitiveAttributes() {
     }
 
     static List<List<String>> forType(String type) {
         return BY_TYPE.getOrDefault(type, List.of());
+    }
+
+    static List<List<String>> fingerprintedForType(String type) {
+        return FINGERPRINTED.getOrDefault(type, List.of());
     }
 
     static Set<String> anyType() {

@@ -39,6 +39,9 @@ final class SensitiveMasker {
         for (List<String> path : SensitiveAttributes.forType(type)) {
             maskPath(attributes, path, 0);
         }
+        for (List<String> path : SensitiveAttributes.fingerprintedForType(type)) {
+            replaceAt(attributes, path, 0, SensitiveMasker::fingerprint);
+        }
         maskByNameAndRedactKeyIds(attributes);
     }
 
@@ -53,6 +56,18 @@ final class SensitiveMasker {
     }
 
     private static void maskPath(JsonNode node, List<String> path, int depth) {
+        replaceAt(node, path, depth, value -> MASK);
+    }
+
+    /** A value already masked stays masked; any other text becomes its {@link Sensitive#fingerprint}. */
+    private static JsonNode fingerprint(JsonNode value) {
+        return value.isTextual() && !Sensitive.MASK.equals(value.textValue())
+                ? TextNode.valueOf(Sensitive.fingerprint(value.textValue())) : value;
+    }
+
+    /** Replaces every non-null value at {@code path} (from {@code depth} on) with {@code replacement} of it. */
+    private static void replaceAt(JsonNode node, List<String> path, int depth,
+                                  java.util.function.UnaryOperator<JsonNode> replacement) {
         if (path.isEmpty()) {
             return;
         }
@@ -65,9 +80,9 @@ final class SensitiveMasker {
                     continue;
                 }
                 if (last) {
-                    object.set(key, MASK);
+                    object.set(key, replacement.apply(child));
                 } else {
-                    maskPath(child, path, depth + 1);
+                    replaceAt(child, path, depth + 1, replacement);
                 }
             }
         } else if (node instanceof ArrayNode array) {
@@ -77,9 +92,9 @@ final class SensitiveMasker {
                     continue;
                 }
                 if (last) {
-                    array.set(index, MASK);
+                    array.set(index, replacement.apply(child));
                 } else {
-                    maskPath(child, path, depth + 1);
+                    replaceAt(child, path, depth + 1, replacement);
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.LiveResource;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,40 @@ class CollectorsOutsideTheFixtureTest {
             assertThat(unmanagedClusters).as("no managed cluster, no ListServices call").isEmpty();
             assertThat(session.counter().operations()).noneMatch(op -> op.startsWith("ecs:"));
         }
+    }
+
+    @Test
+    void ecsServicesCompareDeploymentAndNetworkSettingsInTheFormTheStateUses() {
+        String service;
+        String subnet;
+        String group;
+        try (EcsClient ecs = MotoClients.of(EcsClient.builder()); var ec2 = MotoClients.ec2()) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+            subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.9.1.0/24")).subnet().subnetId();
+            group = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web")).groupId();
+            String cluster = ecs.createCluster(r -> r.clusterName("apps")).cluster().clusterArn();
+            ecs.registerTaskDefinition(r -> r.family("web").networkMode("awsvpc").requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256").memory("512").containerDefinitions(c -> c.name("web").image("nginx")));
+            service = ecs.createService(r -> r.cluster(cluster).serviceName("web").taskDefinition("web:1")
+                    .desiredCount(2).launchType("FARGATE")
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet).securityGroups(group)
+                            .assignPublicIp("DISABLED")))).service().serviceArn();
+        }
+        // As provider 5.100 writes a service configured with the cluster's name and task family:revision.
+        OneResource state = OneResource.of("aws_ecs_service", service, Map.of("name", "web", "cluster", "apps",
+                "task_definition", "web:1", "desired_count", 2, "launch_type", "FARGATE",
+                "network_configuration", List.of(Map.of("assign_public_ip", false, "security_groups", List.of(group),
+                        "subnets", List.of(subnet))),
+                "load_balancer", List.of(), "service_registries", List.of(), "enable_execute_command", false));
+
+        assertThat(state.status(MotoAws.list(Collectors.forType("aws_ecs_service").orElseThrow(), false,
+                state.managed()))).isEqualTo("IN_SYNC");
+
+        try (EcsClient ecs = MotoClients.of(EcsClient.builder())) {
+            ecs.updateService(r -> r.cluster("apps").service("web").desiredCount(5));
+        }
+        assertThat(state.status(MotoAws.list(Collectors.forType("aws_ecs_service").orElseThrow(), false,
+                state.managed()))).isEqualTo("CHANGED desired_count");
     }
 
     @Test

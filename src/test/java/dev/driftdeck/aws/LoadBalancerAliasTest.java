@@ -127,7 +127,10 @@ class LoadBalancerAliasTest {
                 Map.entry("id", group.targetGroupArn()), Map.entry("arn", group.targetGroupArn()),
                 Map.entry("name", "web"), Map.entry("port", 80), Map.entry("protocol", "HTTP"),
                 Map.entry("vpc_id", vpc), Map.entry("target_type", "instance"),
-                Map.entry("health_check", List.of(Map.of("path", "/health", "protocol", "HTTP", "matcher", "200"))),
+                // The whole block, as the provider writes it, with the defaults AWS (and moto) fill in.
+                Map.entry("health_check", List.of(Map.of("enabled", true, "healthy_threshold", 5, "interval", 30,
+                        "matcher", "200", "path", "/health", "port", "traffic-port", "protocol", "HTTP", "timeout", 5,
+                        "unhealthy_threshold", 2))),
                 Map.entry("tags", tags), Map.entry("tags_all", tags)));
         StateResource listener = resource("aws_alb_listener", listenerArn, Map.ofEntries(
                 Map.entry("id", listenerArn), Map.entry("arn", listenerArn), Map.entry("load_balancer_arn", lb),

@@ -70,10 +70,13 @@ final class MotoAws {
     static List<LiveResource> list(String type, boolean strict) {
         Collector collector = dev.driftdeck.aws.Collectors.forType(type).orElseThrow();
         Map<String, Map<String, Map<String, Object>>> managed = new java.util.HashMap<>();
-        for (String parent : List.of(type, "aws_s3_bucket", "aws_route53_zone", "aws_lb", "aws_ecs_cluster",
-                "aws_lambda_function")) {
+        // The type last, under its managed parents: children without an account-wide listing (ECS services, listeners)
+        // are found only under a parent the state manages.
+        for (String parent : List.of("aws_s3_bucket", "aws_route53_zone", "aws_lb", "aws_ecs_cluster",
+                "aws_lambda_function", type)) {
             Map<String, Map<String, Object>> ids = new java.util.HashMap<>();
-            list(dev.driftdeck.aws.Collectors.forType(parent).orElseThrow(), strict).forEach(r -> ids.put(r.id(), Map.of()));
+            list(dev.driftdeck.aws.Collectors.forType(parent).orElseThrow(), strict, new ManagedState(managed))
+                    .forEach(r -> ids.put(r.id(), Map.of()));
             managed.merge(parent, ids, (a, b) -> { a.putAll(b); return a; });
         }
         return list(collector, strict, new ManagedState(managed));

@@ -72,4 +72,25 @@ class TfStateParserTest {
     static Path resource(String name) throws URISyntaxException {
         return Path.of(TfStateParserTest.class.getResource("/tfstate/" + name).toURI());
     }
+
+    @Test
+    void fingerprintsLambdaEnvironmentValuesSoTheyCompareWithoutBeingKept() throws Exception {
+        String state = """
+                {"version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "l", "resources": [
+                  {"mode": "managed", "type": "aws_lambda_function", "name": "f", "provider": "p", "instances": [
+                    {"attributes": {"id": "fn", "environment": [{"variables": {"API_TOKEN": "s3cret", "LEVEL": "debug"}}]},
+                     "sensitive_attributes": [[{"type": "get_attr", "value": "environment"}, {"type": "index",
+                       "value": {"value": 0, "type": "number"}}, {"type": "get_attr", "value": "variables"},
+                       {"type": "index", "value": {"value": "LEVEL", "type": "string"}}]]}]}]}
+                """;
+
+        Map<String, Object> function = parser.parse(new java.io.ByteArrayInputStream(
+                state.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem").resources().getFirst().attributes();
+
+        assertThat(function.get("environment")).isEqualTo(List.of(Map.of("variables", Map.of(
+                "API_TOKEN", Sensitive.fingerprint("s3cret"), "LEVEL", Sensitive.MASK))));
+        assertThat(function.toString()).doesNotContain("s3cret");
+        assertThat(Sensitive.fingerprint("s3cret")).matches("\\(sensitive [0-9a-f]{8}\\)")
+                .isNotEqualTo(Sensitive.fingerprint("s3cret2"));
+    }
 }

@@ -80,8 +80,18 @@ final class ServiceDrift {
             elb.addTags(r -> r.resourceArns(f.id("aws_lb.alb[0]"), f.id("aws_lb_target_group.tg[0]"))
                     .tags(t -> t.key("Owner").value("by-hand")));
             expected.addAll(List.of("CHANGED aws_lb.alb[0] tags.Owner", "CHANGED aws_lb_target_group.tg[0] tags.Owner"));
-            elb.modifyListener(r -> r.listenerArn(f.id("aws_lb_listener.http[0]")).port(8000));
-            expected.add("CHANGED aws_lb_listener.http[0] port");
+            elb.modifyListener(r -> r.listenerArn(f.id("aws_lb_listener.http[0]")).port(8000)
+                    .defaultActions(a -> a.type("fixed-response").fixedResponseConfig(c -> c.statusCode("503")
+                            .contentType("text/plain"))));
+            expected.addAll(List.of("CHANGED aws_lb_listener.http[0] port", "CHANGED aws_lb_listener.http[0] default_action"));
+            elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(f.id("aws_lb.alb[0]"))
+                    .attributes(a -> a.key("routing.http.drop_invalid_header_fields.enabled").value("false")));
+            expected.add("CHANGED aws_lb.alb[0] drop_invalid_header_fields");
+            elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(f.id("aws_lb_target_group.tg[0]"))
+                    .attributes(a -> a.key("stickiness.enabled").value("false")));
+            elb.modifyTargetGroup(r -> r.targetGroupArn(f.id("aws_lb_target_group.tg[0]")).healthCheckPath("/"));
+            expected.addAll(List.of("CHANGED aws_lb_target_group.tg[0] stickiness",
+                    "CHANGED aws_lb_target_group.tg[0] health_check"));
             elb.deleteListener(r -> r.listenerArn(f.id("aws_lb_listener.http[1]")));
             expected.add("MISSING aws_lb_listener.http[1]");
             elb.deleteLoadBalancer(r -> r.loadBalancerArn(f.id("aws_lb.alb[1]")));
@@ -101,7 +111,12 @@ final class ServiceDrift {
         try (DynamoDbClient dynamo = MotoClients.of(DynamoDbClient.builder())) {
             dynamo.updateTable(r -> r.tableName("table-0").billingMode(BillingMode.PROVISIONED)
                     .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L)));
-            expected.add("CHANGED aws_dynamodb_table.t[0] billing_mode");
+            // Provisioned at 1/1: the capacities move with the billing mode (0 on demand).
+            expected.addAll(List.of("CHANGED aws_dynamodb_table.t[0] billing_mode",
+                    "CHANGED aws_dynamodb_table.t[0] read_capacity", "CHANGED aws_dynamodb_table.t[0] write_capacity"));
+            dynamo.updateContinuousBackups(r -> r.tableName("table-0")
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false)));
+            expected.add("CHANGED aws_dynamodb_table.t[0] point_in_time_recovery");
             dynamo.deleteTable(r -> r.tableName("table-1"));
             expected.add("MISSING aws_dynamodb_table.t[1]");
             dynamo.createTable(r -> r.tableName("by-hand").billingMode(BillingMode.PAY_PER_REQUEST)
@@ -110,7 +125,12 @@ final class ServiceDrift {
             expected.add("UNMANAGED aws_dynamodb_table by-hand");
         }
         try (RdsClient rds = MotoClients.of(RdsClient.builder())) {
-            // No subnet group drift: moto 5.2.1's ModifyDBSubnetGroup loses the group.
+            rds.modifyDBInstance(r -> r.dbInstanceIdentifier("orders").publiclyAccessible(true).applyImmediately(true));
+            expected.add("CHANGED aws_db_instance.d publicly_accessible");
+            // No subnet group edit: moto 5.2.1's ModifyDBSubnetGroup loses the group. A tag shows instead.
+            rds.addTagsToResource(r -> r.resourceName(f.attribute("aws_db_subnet_group.db[0]", "arn"))
+                    .tags(t -> t.key("Owner").value("by-hand")));
+            expected.add("CHANGED aws_db_subnet_group.db[0] tags.Owner");
             rds.deleteDBSubnetGroup(r -> r.dbSubnetGroupName("db-1"));
             expected.add("MISSING aws_db_subnet_group.db[1]");
             rds.createDBSubnetGroup(r -> r.dbSubnetGroupName("by-hand").dbSubnetGroupDescription("by hand")
@@ -120,20 +140,28 @@ final class ServiceDrift {
         try (EcrClient ecr = MotoClients.of(EcrClient.builder()); EcsClient ecs = MotoClients.of(EcsClient.builder())) {
             ecr.putImageTagMutability(r -> r.repositoryName("repo-0").imageTagMutability(ImageTagMutability.MUTABLE));
             expected.add("CHANGED aws_ecr_repository.r[0] image_tag_mutability");
+            ecr.putImageScanningConfiguration(r -> r.repositoryName("repo-0").imageScanningConfiguration(c -> c.scanOnPush(false)));
+            expected.add("CHANGED aws_ecr_repository.r[0] image_scanning_configuration");
             ecr.deleteRepository(r -> r.repositoryName("repo-1"));
             expected.add("MISSING aws_ecr_repository.r[1]");
             ecr.createRepository(r -> r.repositoryName("by-hand"));
             expected.add("UNMANAGED aws_ecr_repository by-hand");
             ecs.tagResource(r -> r.resourceArn(f.id("aws_ecs_cluster.c[0]")).tags(t -> t.key("Owner").value("by-hand")));
             expected.add("CHANGED aws_ecs_cluster.c[0] tags.Owner");
+            // UpdateCluster: moto 5.2.1 answers UpdateClusterSettings with a 500.
+            ecs.updateCluster(r -> r.cluster(f.id("aws_ecs_cluster.c[0]")).settings(s -> s.name("containerInsights")
+                    .value("disabled")));
+            expected.add("CHANGED aws_ecs_cluster.c[0] setting");
             ecs.deleteCluster(r -> r.cluster(f.id("aws_ecs_cluster.c[1]")));
             expected.add("MISSING aws_ecs_cluster.c[1]");
             String cluster = ecs.createCluster(r -> r.clusterName("by-hand")).cluster().clusterArn();
             expected.add("UNMANAGED aws_ecs_cluster " + cluster);
         }
         try (LambdaClient lambda = MotoClients.of(LambdaClient.builder())) {
-            lambda.updateFunctionConfiguration(r -> r.functionName("fn-0").timeout(20));
-            expected.add("CHANGED aws_lambda_function.f[0] timeout");
+            lambda.updateFunctionConfiguration(r -> r.functionName("fn-0").timeout(20)
+                    .environment(e -> e.variables(Map.of("MODE", "prod", "API_TOKEN", "rotated-token"))));
+            expected.addAll(List.of("CHANGED aws_lambda_function.f[0] timeout",
+                    "CHANGED aws_lambda_function.f[0] environment"));
             lambda.deleteFunction(r -> r.functionName("fn-1"));
             expected.add("MISSING aws_lambda_function.f[1]");
             byte[] zip = Files.readAllBytes(Path.of("fixtures/terraform/coverage/noop.zip"));
