@@ -38,19 +38,9 @@ class CoverageTest {
     // configurations, and resource policies, IAM groups and credentials have their own fixtures
     // (NetworkFamilyTest, S3ConfigurationTest, PolicyFamilyTest).
     private static final Set<String> NOT_IN_FIXTURE = java.util.stream.Stream.of(
-<<<<<<< HEAD
-            Set.of("aws_ecs_service", "aws_db_instance"), NetworkFamilyTest.TYPES, S3ConfigurationTest.TYPES,
-<<<<<<< HEAD
-            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, ApiGatewayFamilyTest.TYPES,
-            ApiGatewayFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
-=======
-            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES,
-            ComputeFamilyTest.TYPES).flatMap(Set::stream)
->>>>>>> i13-compute
-=======
             Set.of("aws_ecs_service"), NetworkFamilyTest.TYPES, S3ConfigurationTest.TYPES,
-            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES).flatMap(Set::stream)
->>>>>>> i13-depth-app
+            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, ApiGatewayFamilyTest.TYPES,
+            ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
