@@ -20,6 +20,7 @@ final class AttachmentCollectors {
 
     private static final int VOLUME_PAGE = 500;
     private static final int INSTANCE_PAGE = 1000;
+    private static final int NAT_PAGE = 1000;
 
     private AttachmentCollectors() {
     }
@@ -28,7 +29,7 @@ final class AttachmentCollectors {
         return List.of(
                 // The id is the association id. aws_eip can hold the association inline (instance,
                 // network_interface): under a managed address it is the address's.
-                CollectorDefinition.regional(EIP_ASSOCIATION).actions("ec2:DescribeAddresses")
+                CollectorDefinition.regional(EIP_ASSOCIATION).actions("ec2:DescribeAddresses", "ec2:DescribeNatGateways")
                         .partOf("aws_eip", "allocation_id")
                         .compare("allocation_id", STRING).compare("instance_id", STRING)
                         .compare("network_interface_id", STRING).compare("private_ip_address", STRING)
@@ -44,10 +45,21 @@ final class AttachmentCollectors {
                         .listedBy(AttachmentCollectors::volumeAttachments));
     }
 
+    /**
+     * An address a NAT gateway uses is associated by AWS with the gateway's interface: that association is the
+     * gateway's ({@code aws_nat_gateway.allocation_id}), dropped unless strict or managed.
+     */
     private static List<LiveResource> eipAssociations(CollectorContext ctx) {
+        java.util.Set<String> natAddresses = new java.util.HashSet<>();
+        ctx.ec2().describeNatGatewaysPaginator(r -> r.maxResults(NAT_PAGE)).natGateways().forEach(gateway ->
+                gateway.natGatewayAddresses().forEach(address -> natAddresses.add(address.allocationId())));
         List<LiveResource> associations = new ArrayList<>();
         for (Address address : ctx.ec2().describeAddresses(r -> { }).addresses()) {
             if (address.associationId() == null) {
+                continue;
+            }
+            if (natAddresses.contains(address.allocationId()) && !ctx.strict()
+                    && !ctx.manages(EIP_ASSOCIATION, address.associationId())) {
                 continue;
             }
             associations.add(ctx.resource(EIP_ASSOCIATION, address.associationId(), Attributes.of()
