@@ -25,11 +25,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -195,6 +197,15 @@ public final class AwsSession implements AutoCloseable {
 
     public RdsClient rds(String region) {
         return client("rds:" + region, () -> configure(RdsClient.builder(), region).build());
+    }
+
+    public ElastiCacheClient elastiCache(String region) {
+        return client("elasticache:" + region, () -> configure(ElastiCacheClient.builder(), region).build());
+    }
+
+    /** CloudFront is global: its endpoint lives in the partition's global region unless an endpoint is overridden. */
+    public CloudFrontClient cloudFront() {
+        return client("cloudfront", () -> configure(CloudFrontClient.builder(), Region.AWS_GLOBAL.id()).build());
     }
 
     public EcrClient ecr(String region) {

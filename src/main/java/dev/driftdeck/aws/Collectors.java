@@ -52,6 +52,15 @@ public final class Collectors {
         all.addAll(ApiGatewayDomainCollectors.all());
         all.addAll(ApiGatewayV2Collectors.all());
         all.addAll(ApiGatewayV2DomainCollectors.all());
+        all.addAll(RdsClusterCollectors.all());
+        all.addAll(RdsParameterGroupCollectors.all());
+        all.addAll(ElastiCacheCollectors.all());
+        all.addAll(ElastiCacheSubnetGroupCollectors.all());
+        all.addAll(EbsCollectors.all());
+        all.addAll(AttachmentCollectors.all());
+        all.addAll(KmsGrantCollectors.all());
+        all.addAll(KmsReplicaKeyCollectors.all());
+        all.addAll(CloudFrontCollectors.all());
         return List.copyOf(all);
     }
 

@@ -49,7 +49,13 @@ final class CoverageFixture {
 
     /** Applies another configuration under {@code fixtures/terraform/} the same way, on a reset moto. */
     static CoverageFixture apply(String config) throws Exception {
+        return apply(config, () -> { });
+    }
+
+    /** As {@link #apply(String)}, with {@code beforeApply} making what the configuration reads (data sources) first. */
+    static CoverageFixture apply(String config, Runnable beforeApply) throws Exception {
         MotoServer.current().reset();
+        beforeApply.run();
         Path work = Files.createTempDirectory(config + "-tf-");
         return new CoverageFixture(TerraformApply.apply(config, MotoServer.current().endpoint(), work));
     }

@@ -40,7 +40,8 @@ class CoverageTest {
     private static final Set<String> NOT_IN_FIXTURE = java.util.stream.Stream.of(
             Set.of("aws_ecs_service"), NetworkFamilyTest.TYPES, S3ConfigurationTest.TYPES,
             S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, ApiGatewayFamilyTest.TYPES,
-            ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES).flatMap(Set::stream)
+            ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES, DataFamilyTest.TYPES,
+            DataFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
