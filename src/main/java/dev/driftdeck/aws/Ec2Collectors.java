@@ -110,11 +110,11 @@ final class Ec2Collectors {
                         .compare("capacity_reservation_specification", SET).compare("instance_market_options", SET)
                         .compare("block_device_mappings", SET).compare("elastic_gpu_specifications", SET)
                         .compare("elastic_inference_accelerator", SET).compare("license_specification", SET)
-                        .compare("tag_specifications", SET)
+                        .compare("tag_specifications", SET).compare("network_interfaces", SET)
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "update_default_version")
-                        .notCompared("nested specifications of the version not mapped yet (same call, deep provider"
-                                + " shapes)", "network_interfaces", "instance_requirements")
+                        .notCompared("attribute-based instance type selection: ranges nested three deep, not mapped yet",
+                                "instance_requirements")
                         .listedBy(ctx -> {
                             Map<String, Map<String, Object>> latest = LaunchTemplateVersions.latest(ctx);
                             return ctx.ec2().describeLaunchTemplatesPaginator().launchTemplates().stream()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 
@@ -80,7 +81,6 @@ final class LaunchTemplateVersions {
                 .put("placement", block(placement, p -> Attributes.of()
                         .put("affinity", p.affinity())
                         .put("availability_zone", p.availabilityZone())
-                        .put("group_id", p.groupId())
                         .put("group_name", p.groupName())
                         .put("host_id", p.hostId())
                         .put("host_resource_group_arn", p.hostResourceGroupArn())
@@ -104,6 +104,8 @@ final class LaunchTemplateVersions {
                                 .put("max_price", o.maxPrice())
                                 .put("spot_instance_type", o.spotInstanceTypeAsString())
                                 .put("valid_until", o.validUntil() == null ? null : o.validUntil().toString())))))
+                .put("network_interfaces", data.networkInterfaces().stream()
+                        .map(LaunchTemplateVersions::networkInterface).toList())
                 .put("block_device_mappings", data.blockDeviceMappings().stream()
                         .map(LaunchTemplateVersions::blockDevice).toList())
                 .put("elastic_gpu_specifications", data.elasticGpuSpecifications().stream()
@@ -115,7 +117,7 @@ final class LaunchTemplateVersions {
                         .toList())
                 .put("tag_specifications", data.tagSpecifications().stream()
                         .map(t -> Attributes.of().put("resource_type", t.resourceTypeAsString())
-                                .put("tags", Tags.ec2(t.tags())).build())
+                                .put("tags", withoutAwsTags(Tags.ec2(t.tags()))).build())
                         .toList())
                 .build();
     }
@@ -138,6 +140,50 @@ final class LaunchTemplateVersions {
                         .put("volume_size", zero(e.volumeSize()))
                         .put("volume_type", e.volumeTypeAsString())))
                 .build();
+    }
+
+    private static Map<String, Object> networkInterface(LaunchTemplateInstanceNetworkInterfaceSpecification ni) {
+        return Attributes.of()
+                .put("associate_carrier_ip_address", text(ni.associateCarrierIpAddress()))
+                .put("associate_public_ip_address", text(ni.associatePublicIpAddress()))
+                .put("delete_on_termination", text(ni.deleteOnTermination()))
+                .put("description", ni.description())
+                .put("device_index", zero(ni.deviceIndex()))
+                .put("interface_type", ni.interfaceType())
+                .put("ipv4_address_count", zero(ni.secondaryPrivateIpAddressCount()))
+                .put("ipv4_addresses", ni.privateIpAddresses().stream().map(a -> a.privateIpAddress()).toList())
+                .put("ipv4_prefix_count", zero(ni.ipv4PrefixCount()))
+                .put("ipv4_prefixes", ni.ipv4Prefixes().stream().map(a -> a.ipv4Prefix()).toList())
+                .put("ipv6_address_count", zero(ni.ipv6AddressCount()))
+                .put("ipv6_addresses", ni.ipv6Addresses().stream().map(a -> a.ipv6Address()).toList())
+                .put("ipv6_prefix_count", zero(ni.ipv6PrefixCount()))
+                .put("ipv6_prefixes", ni.ipv6Prefixes().stream().map(a -> a.ipv6Prefix()).toList())
+                .put("network_card_index", zero(ni.networkCardIndex()))
+                .put("network_interface_id", ni.networkInterfaceId())
+                .put("primary_ipv6", text(ni.primaryIpv6()))
+                .put("private_ip_address", ni.privateIpAddress())
+                .put("security_groups", ni.groups())
+                .put("subnet_id", ni.subnetId())
+                .put("connection_tracking_specification", block(ni.connectionTrackingSpecification(), c -> Attributes.of()
+                        .put("tcp_established_timeout", zero(c.tcpEstablishedTimeout()))
+                        .put("udp_stream_timeout", zero(c.udpStreamTimeout()))
+                        .put("udp_timeout", zero(c.udpTimeout()))))
+                .put("ena_srd_specification", block(ni.enaSrdSpecification(), e -> Attributes.of()
+                        .put("ena_srd_enabled", Boolean.TRUE.equals(e.enaSrdEnabled()))
+                        .put("ena_srd_udp_specification", block(e.enaSrdUdpSpecification(), u -> Attributes.of()
+                                .put("ena_srd_udp_enabled", Boolean.TRUE.equals(u.enaSrdUdpEnabled()))))))
+                .build();
+    }
+
+    /** The provider keeps some flags as text: "true", "false", or "" when unset. */
+    private static String text(Boolean flag) {
+        return flag == null ? null : flag.toString();
+    }
+
+    private static Map<String, Object> withoutAwsTags(Map<String, Object> tags) {
+        Map<String, Object> kept = new java.util.TreeMap<>(tags);
+        kept.keySet().removeIf(key -> key.startsWith("aws:"));
+        return kept;
     }
 
     /** A nested block as the provider stores it: a list of one map, or none. */

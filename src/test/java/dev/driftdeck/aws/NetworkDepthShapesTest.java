@@ -147,4 +147,22 @@ class NetworkDepthShapesTest {
                 .singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("device_name", "/dev/xvda").containsEntry("ebs", List.of(ebs));
     }
+
+    @Test
+    void aLaunchTemplatesNetworkInterfacesHaveTheProvidersFields() {
+        LaunchTemplateVersion version = LaunchTemplateVersion.builder().launchTemplateId("lt-1")
+                .launchTemplateData(d -> d.networkInterfaces(n -> n.deviceIndex(0).associatePublicIpAddress(false)
+                        .groups("sg-1").subnetId("subnet-1").ipv6AddressCount(1)))
+                .build();
+
+        Map<String, Object> settings = LaunchTemplateVersions.settings(version);
+
+        assertThat(settings.get("network_interfaces")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("associate_public_ip_address", "false").containsEntry("device_index", 0)
+                .containsEntry("ipv6_address_count", 1).containsEntry("ipv4_address_count", 0)
+                .containsEntry("security_groups", List.of("sg-1")).containsEntry("subnet_id", "subnet-1")
+                .containsEntry("connection_tracking_specification", List.of());
+        assertThat(settings).containsEntry("placement", List.of());
+    }
 }

@@ -24,6 +24,6 @@ class ResourceTypesDocTest {
         assertThat(markdown).contains("| `aws_s3_bucket` | global |")
                 .contains("| `aws_s3_bucket_policy` | global | 1/2 | `policy` (json_document)"
                         + " | `bucket`: identity: part of the match id | `s3:ListAllMyBuckets`, `s3:GetBucketPolicy` |")
-                .containsPattern("\\| `aws_vpc` \\| regional \\| \\d+/\\d+ \\| `cidr_block` \\(string\\), .* \\| `ec2:DescribeVpcs` \\|");
+                .containsPattern("\\| `aws_vpc` \\| regional \\| \\d+/\\d+ \\| `cidr_block` \\(string\\), .* \\| `ec2:DescribeVpcs`, `ec2:DescribeVpcAttribute` \\|");
     }
 }

@@ -46,7 +46,8 @@ class TypesCommandTest {
                         + "{\"attribute\":\"permissions_boundary\",\"normalization\":\"string\"}]");
         assertThat(byType(types, "aws_s3_bucket").get("scope").asText()).isEqualTo("global");
         assertThat(byType(types, "aws_vpc").get("scope").asText()).isEqualTo("regional");
-        assertThat(texts(byType(types, "aws_vpc").get("iam_actions"), null)).containsExactly("ec2:DescribeVpcs");
+        assertThat(texts(byType(types, "aws_vpc").get("iam_actions"), null))
+                .containsExactly("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute");
     }
 
     @Test
