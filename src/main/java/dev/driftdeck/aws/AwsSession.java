@@ -21,16 +21,20 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -213,6 +217,22 @@ public final class AwsSession implements AutoCloseable {
 
     public SsmClient ssm(String region) {
         return client("ssm:" + region, () -> configure(SsmClient.builder(), region).build());
+    }
+
+    public EventBridgeClient eventBridge(String region) {
+        return client("events:" + region, () -> configure(EventBridgeClient.builder(), region).build());
+    }
+
+    public SfnClient sfn(String region) {
+        return client("states:" + region, () -> configure(SfnClient.builder(), region).build());
+    }
+
+    public CloudTrailClient cloudTrail(String region) {
+        return client("cloudtrail:" + region, () -> configure(CloudTrailClient.builder(), region).build());
+    }
+
+    public CloudFormationClient cloudFormation(String region) {
+        return client("cloudformation:" + region, () -> configure(CloudFormationClient.builder(), region).build());
     }
 
     public StsClient sts() {

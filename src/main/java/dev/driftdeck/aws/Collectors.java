@@ -43,6 +43,13 @@ public final class Collectors {
         all.addAll(IamCredentialCollectors.all());
         all.addAll(Route53Collectors.all());
         all.addAll(HealthCheckCollectors.all());
+        all.addAll(EventBridgeCollectors.all());
+        all.addAll(StepFunctionsCollectors.all());
+        all.addAll(SsmDocumentCollectors.all());
+        all.addAll(SecretVersionCollectors.all());
+        all.addAll(LambdaTriggerCollectors.all());
+        all.addAll(CloudTrailCollectors.all());
+        all.addAll(CloudFormationCollectors.all());
         return List.copyOf(all);
     }
 

@@ -14,7 +14,9 @@ public final class IamActions {
     // The SDK's lower-cased service id, where it differs from the IAM prefix.
     private static final Map<String, String> PREFIX_FOR_SERVICE = Map.of(
             "elasticloadbalancingv2", "elasticloadbalancing",
-            "cloudwatchlogs", "logs");
+            "cloudwatchlogs", "logs",
+            "eventbridge", "events",
+            "sfn", "states");
 
     // Operations whose IAM action is spelled differently.
     private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(

@@ -38,7 +38,8 @@ class CoverageTest {
     // (NetworkFamilyTest, S3ConfigurationTest, PolicyFamilyTest).
     private static final Set<String> NOT_IN_FIXTURE = java.util.stream.Stream.of(
             Set.of("aws_ecs_service", "aws_db_instance"), NetworkFamilyTest.TYPES, S3ConfigurationTest.TYPES,
-            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES).flatMap(Set::stream)
+            S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, EventsFamilyTest.TYPES,
+            EventsFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
