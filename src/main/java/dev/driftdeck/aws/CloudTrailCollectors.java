@@ -81,8 +81,8 @@ final class CloudTrailCollectors {
     }
 
     /**
-     * As the provider reads them: none when the trail logs only the default (every management event, read and
-     * write, no data event), which is what AWS answers for a trail never given selectors.
+     * As the provider reads them: none when AWS answers one selector for all reads and writes with no data event and
+     * no excluded source, which is what it answers for a trail never given selectors.
      */
     private static List<Map<String, Object>> eventSelectors(GetEventSelectorsResponse response) {
         List<Map<String, Object>> selectors = response.eventSelectors().stream().map(selector -> Attributes.of()
@@ -95,7 +95,6 @@ final class CloudTrailCollectors {
                         .build()).toList())
                 .build()).toList();
         boolean onlyTheDefault = selectors.size() == 1 && "All".equals(selectors.getFirst().get("read_write_type"))
-                && Boolean.TRUE.equals(selectors.getFirst().get("include_management_events"))
                 && ((List<?>) selectors.getFirst().get("data_resource")).isEmpty()
                 && ((List<?>) selectors.getFirst().get("exclude_management_event_sources")).isEmpty();
         return onlyTheDefault ? List.of() : selectors;
