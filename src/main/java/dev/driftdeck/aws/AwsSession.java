@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -33,11 +35,13 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -250,6 +254,22 @@ public final class AwsSession implements AutoCloseable {
 
     public ApiGatewayV2Client apiGatewayV2(String region) {
         return client("apigatewayv2:" + region, () -> configure(ApiGatewayV2Client.builder(), region).build());
+    }
+
+    public EventBridgeClient eventBridge(String region) {
+        return client("events:" + region, () -> configure(EventBridgeClient.builder(), region).build());
+    }
+
+    public SfnClient sfn(String region) {
+        return client("states:" + region, () -> configure(SfnClient.builder(), region).build());
+    }
+
+    public CloudTrailClient cloudTrail(String region) {
+        return client("cloudtrail:" + region, () -> configure(CloudTrailClient.builder(), region).build());
+    }
+
+    public CloudFormationClient cloudFormation(String region) {
+        return client("cloudformation:" + region, () -> configure(CloudFormationClient.builder(), region).build());
     }
 
     public StsClient sts() {

@@ -61,6 +61,13 @@ public final class Collectors {
         all.addAll(KmsGrantCollectors.all());
         all.addAll(KmsReplicaKeyCollectors.all());
         all.addAll(CloudFrontCollectors.all());
+        all.addAll(EventBridgeCollectors.all());
+        all.addAll(StepFunctionsCollectors.all());
+        all.addAll(SsmDocumentCollectors.all());
+        all.addAll(SecretVersionCollectors.all());
+        all.addAll(LambdaTriggerCollectors.all());
+        all.addAll(CloudTrailCollectors.all());
+        all.addAll(CloudFormationCollectors.all());
         return List.copyOf(all);
     }
 

@@ -16,7 +16,9 @@ public final class IamActions {
             "elasticloadbalancingv2", "elasticloadbalancing",
             "cloudwatchlogs", "logs",
             "api gateway", "apigateway",
-            "apigatewayv2", "apigateway");
+            "apigatewayv2", "apigateway",
+            "eventbridge", "events",
+            "sfn", "states");
 
     // Operations whose IAM action is spelled differently.
     private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(

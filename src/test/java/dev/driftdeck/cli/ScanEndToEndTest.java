@@ -67,8 +67,8 @@ class ScanEndToEndTest {
 
         assertThat(clean.exitCode()).as(clean.err()).isEqualTo(0);
         JsonNode cleanJson = new ObjectMapper().readTree(clean.out());
-        // 20 with the access key, checked since aws_iam_access_key is supported
-        assertThat(cleanJson.at("/summary/total_managed").asInt()).isEqualTo(20);
+        // 21 with the access key and the secret version, checked since their types are supported
+        assertThat(cleanJson.at("/summary/total_managed").asInt()).isEqualTo(21);
         assertThat(cleanJson.at("/summary/total_changed").asInt()).isZero();
         assertThat(cleanJson.at("/summary/total_missing").asInt()).isZero();
         assertThat(cleanJson.at("/summary/total_unmanaged").asInt()).isZero();

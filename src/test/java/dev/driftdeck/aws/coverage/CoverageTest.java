@@ -41,7 +41,7 @@ class CoverageTest {
             Set.of("aws_ecs_service"), NetworkFamilyTest.TYPES, S3ConfigurationTest.TYPES,
             S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, ApiGatewayFamilyTest.TYPES,
             ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES, DataFamilyTest.TYPES,
-            DataFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
+            DataFamilyTest.NOT_ON_MOTO, EventsFamilyTest.TYPES, EventsFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
