@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -215,6 +216,16 @@ public final class AwsSession implements AutoCloseable {
         return client("ssm:" + region, () -> configure(SsmClient.builder(), region).build());
     }
 
+    /**
+     * An API without an SDK module here (CloudWatch alarms, EFS, Application Auto Scaling, WAFv2, classic ELB), read
+     * through {@link SignedRequests} with this session's credentials, endpoint, HTTP client, retries and counter.
+     */
+    SignedRequests signed(RawApi api, String region) {
+        return client("signed:" + api.iamPrefix() + ":" + api.apiVersion() + ":" + region, () -> new SignedRequests(
+                api, region, endpoint, credentials, httpClient, retryStrategy(), options.apiCallTimeout(), counter,
+                stopCheck, rateLimiter));
+    }
+
     public StsClient sts() {
         return client("sts", () -> configure(StsClient.builder(), target.region()).build());
     }
@@ -253,14 +264,18 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
-                                .toBuilder().maxAttempts(options.maxAttempts()).build())
+                        .retryStrategy(retryStrategy())
                         .apiCallTimeout(options.apiCallTimeout())
                         .addExecutionInterceptor(stopCheck)
                         .addExecutionInterceptor(counter)
                         .addExecutionInterceptor(rateLimiter)
                         .build());
         return withEndpoint(builder);
+    }
+
+    /** Adaptive retry with the session's attempts: one per client, as each SDK client keeps its own token bucket. */
+    private RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder().maxAttempts(options.maxAttempts()).build();
     }
 
     @SuppressWarnings("unchecked")
