@@ -137,8 +137,8 @@ final class SignedRequests implements SdkAutoCloseable {
         do {
             JsonNode page = call.apply(token);
             pages.add(page);
-            token = page.path(nextTokenField).asText("");
-        } while (!token.isEmpty());
+            token = RawShapes.text(page, nextTokenField); // JSON APIs may send "NextToken": null on the last page
+        } while (token != null);
         return pages;
     }
 
