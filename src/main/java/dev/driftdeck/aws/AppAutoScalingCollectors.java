@@ -135,14 +135,26 @@ final class AppAutoScalingCollectors {
                         .put("policy_type", RawShapes.text(policy, "PolicyType"))
                         .put("step_scaling_policy_configuration",
                                 stepScaling(policy.path("StepScalingPolicyConfiguration")))
-                        .put("target_tracking_scaling_policy_configuration",
-                                RawShapes.block(policy.path("TargetTrackingScalingPolicyConfiguration"), RENAMES))
+                        .put("target_tracking_scaling_policy_configuration", withDefaults(RawShapes.block(
+                                policy.path("TargetTrackingScalingPolicyConfiguration"), RENAMES),
+                                Map.of("disable_scale_in", false, "scale_in_cooldown", 0, "scale_out_cooldown", 0)))
                         .build());
+    }
+
+    /** What the provider writes for a setting AWS leaves out (false, 0): the block's fields are filled in. */
+    private static List<Object> withDefaults(List<Object> block, Map<String, Object> defaults) {
+        if (!block.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) block.getFirst();
+            defaults.forEach(fields::putIfAbsent);
+        }
+        return block;
     }
 
     /** The provider writes step bounds as strings ({@code metric_interval_lower_bound = "0"}). */
     private static List<Object> stepScaling(JsonNode configuration) {
-        List<Object> block = RawShapes.block(configuration, RENAMES);
+        List<Object> block = withDefaults(RawShapes.block(configuration, RENAMES),
+                Map.of("cooldown", 0, "min_adjustment_magnitude", 0));
         if (!block.isEmpty()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = (Map<String, Object>) block.getFirst();

@@ -53,7 +53,8 @@ final class EfsCollectors {
                         .compare("file_system_id", STRING).compare("posix_user", SET).compare("root_directory", SET)
                         .compareTags()
                         .listedBy(EfsCollectors::accessPoints),
-                CollectorDefinition.regional(BACKUP_POLICY).actions("elasticfilesystem:DescribeBackupPolicy")
+                CollectorDefinition.regional(BACKUP_POLICY).actions("elasticfilesystem:DescribeFileSystems",
+                                "elasticfilesystem:DescribeBackupPolicy")
                         .compare("backup_policy", SET)
                         .notCompared(NotCompared.IDENTITY, "file_system_id")
                         .listedBy(EfsCollectors::backupPolicies));
@@ -170,11 +171,18 @@ final class EfsCollectors {
         return resources;
     }
 
-    /** One DescribeBackupPolicy per file system a state manages (as a file system or through its backup policy). */
+    /**
+     * One DescribeBackupPolicy per existing file system a state manages (as a file system or through its backup
+     * policy); the file system listing (100 a page) spares the calls for deleted ones.
+     */
     private static List<LiveResource> backupPolicies(CollectorContext ctx) {
         SignedRequests efs = ctx.session().signed(RawApi.EFS, ctx.region());
         TreeSet<String> fileSystems = new TreeSet<>(ctx.managed().ids(FILE_SYSTEM));
         fileSystems.addAll(ctx.managed().ids(BACKUP_POLICY));
+        if (fileSystems.isEmpty()) {
+            return List.of();
+        }
+        fileSystems.retainAll(listFileSystems(efs).stream().map(fs -> fs.path("FileSystemId").asText()).toList());
         List<LiveResource> policies = new ArrayList<>();
         for (String fileSystem : fileSystems) {
             String status;

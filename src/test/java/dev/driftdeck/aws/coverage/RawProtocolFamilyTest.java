@@ -45,6 +45,7 @@ class RawProtocolFamilyTest {
         ScanReport report = fixture.scan();
 
         assertThat(CoverageFixture.drift(report)).isEmpty();
+        assertThat(report.alerts()).isEmpty();
         assertThat(report.findings()).filteredOn(f -> f.status() == FindingStatus.IN_SYNC).extracting(Finding::type)
                 .containsAll(TYPES);
         assertThat(fixture.undeclaredOrWriteOperations()).isEmpty();
@@ -58,6 +59,7 @@ class RawProtocolFamilyTest {
         ScanReport report = fixture.scan();
 
         assertThat(CoverageFixture.drift(report)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.alerts()).isEmpty();
         Set<String> touched = new TreeSet<>();
         expected.forEach(line -> touched.add(line.split(" ")[1].replaceAll("\\..*", "")));
         assertThat(touched).as("every type of the family is drifted, deleted or added to").containsAll(TYPES);
