@@ -252,6 +252,8 @@ final class SignedRequests implements SdkAutoCloseable {
     private AwsServiceException error(String operation, SdkHttpResponse head, byte[] content) {
         String code = null;
         String message = null;
+        String requestId = head.firstMatchingHeader("x-amzn-RequestId")
+                .or(() -> head.firstMatchingHeader("x-amz-request-id")).orElse(null);
         try {
             if (api.protocol() == RawApi.Protocol.QUERY) {
                 JsonNode root = content.length == 0 ? null : QueryXml.parse(content);
@@ -259,6 +261,9 @@ final class SignedRequests implements SdkAutoCloseable {
                         : root.path("Errors").path("Error");
                 code = error == null ? null : text(error.path("Code"));
                 message = error == null ? null : text(error.path("Message"));
+                if (requestId == null && root != null) {
+                    requestId = text(root.path("RequestId"));
+                }
             } else {
                 JsonNode root = content.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(content);
                 code = head.firstMatchingHeader("x-amzn-ErrorType").map(SignedRequests::shapeName)
@@ -268,8 +273,6 @@ final class SignedRequests implements SdkAutoCloseable {
         } catch (IOException | RuntimeException unreadable) {
             message = "unreadable error response (" + unreadable.getMessage() + ")";
         }
-        String requestId = head.firstMatchingHeader("x-amzn-RequestId")
-                .or(() -> head.firstMatchingHeader("x-amz-request-id")).orElse(null);
         return AwsServiceException.builder()
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code)
                         .errorMessage(message != null ? message : api.iamPrefix() + ":" + operation + " answered HTTP "

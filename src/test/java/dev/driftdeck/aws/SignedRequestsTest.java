@@ -143,6 +143,19 @@ class SignedRequestsTest {
     }
 
     @Test
+    void aBare429BeyondTheAttemptsIsAThrottledListingFailureToo() {
+        // WAFv2 and others can answer 429 Too Many Requests without an error code.
+        aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(429)));
+
+        Throwable error = catchThrowable(() -> session.signed(RawApi.WAFV2, "eu-west-1")
+                .json("ListWebACLs", SignedRequests.body().put("Scope", "REGIONAL")));
+
+        aws.verify(3, postRequestedFor(urlEqualTo("/")));
+        assertThat(classify(error, "aws_wafv2_web_acl").reason())
+                .contains("was throttled by AWS (HTTP 429 on wafv2:ListWebACLs) after retries");
+    }
+
+    @Test
     void aDenialIsClassifiedWithTheIamActionToGrantAndNotRetried() {
         aws.stubFor(get(urlPathEqualTo("/2015-02-01/access-points")).willReturn(aResponse().withStatus(403)
                 .withHeader("x-amzn-ErrorType", "AccessDeniedException")
@@ -168,6 +181,7 @@ class SignedRequestsTest {
                 .query("DescribeAlarms", Map.of()));
 
         assertThat(AwsErrors.code(error)).isEqualTo("AccessDenied");
+        assertThat(((AwsServiceException) error).requestId()).isEqualTo("b2f1c5e0-0000-4000-8000-000000000000");
         assertThat(classify(error, "aws_cloudwatch_metric_alarm").iamAction())
                 .isEqualTo("cloudwatch:DescribeAlarms");
     }
