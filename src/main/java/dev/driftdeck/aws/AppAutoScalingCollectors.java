@@ -16,8 +16,10 @@ import java.util.function.Function;
 /**
  * Application Auto Scaling targets, policies and scheduled actions, per region, over JSON 1.1
  * ({@code AnyScaleFrontendService}) through {@link SignedRequests} (the SDK's applicationautoscaling module is not
- * available here). Every Describe call requires a service namespace, so each type is listed once per namespace, 50
- * a page (the API's maximum): the floor the API allows. Target tags cost one ListTagsForResource per managed target.
+ * available here). Every Describe call requires a service namespace, so targets are listed once per namespace, 50
+ * a page (the API's maximum): the floor the API allows. Policies and scheduled actions exist only on a registered
+ * target, so they are listed only in the namespaces that have one, from the session's one target listing. Target
+ * tags cost one ListTagsForResource per managed target.
  *
  * <p>Terraform's state ids are not unique (a target's is its resource id, shared by its dimensions; a scheduled
  * action's is {@code name-namespace-resource}), so each type is matched on what {@code terraform import} takes:
@@ -53,14 +55,17 @@ final class AppAutoScalingCollectors {
                         .compare("suspended_state", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "service_namespace", "resource_id", "scalable_dimension")
                         .listedBy(AppAutoScalingCollectors::targets),
-                CollectorDefinition.regional(POLICY).actions("application-autoscaling:DescribeScalingPolicies")
+                CollectorDefinition.regional(POLICY).actions("application-autoscaling:DescribeScalingPolicies",
+                                "application-autoscaling:DescribeScalableTargets")
                         .idFrom("service_namespace", "resource_id", "scalable_dimension", "name")
                         .compare("policy_type", STRING).compare("step_scaling_policy_configuration", SET)
                         .compare("target_tracking_scaling_policy_configuration", SET)
                         .notCompared(NotCompared.IDENTITY, "service_namespace", "resource_id", "scalable_dimension",
                                 "name")
                         .listedBy(AppAutoScalingCollectors::policies),
-                CollectorDefinition.regional(SCHEDULED_ACTION).actions("application-autoscaling:DescribeScheduledActions")
+                CollectorDefinition.regional(SCHEDULED_ACTION)
+                        .actions("application-autoscaling:DescribeScheduledActions",
+                                "application-autoscaling:DescribeScalableTargets")
                         .idFrom("service_namespace", "resource_id", "scalable_dimension", "name")
                         .compare("schedule", STRING).compare("timezone", STRING).compare("start_time", STRING)
                         .compare("end_time", STRING).compare("scalable_target_action", SET)
@@ -69,10 +74,22 @@ final class AppAutoScalingCollectors {
                         .listedBy(AppAutoScalingCollectors::scheduledActions));
     }
 
-    /** Every item of {@code operation} in every namespace, all pages. */
-    private static List<JsonNode> list(SignedRequests api, String operation, String items) {
+    /** Every scalable target of the region, listed once per session for the three types. */
+    private static List<JsonNode> scalableTargets(CollectorContext ctx, SignedRequests api) {
+        return ctx.session().sharedListing("application-autoscaling:targets:" + ctx.account() + ":" + ctx.region(),
+                () -> list(api, "DescribeScalableTargets", "ScalableTargets", NAMESPACES));
+    }
+
+    /** The namespaces with a registered target: the only ones that can hold policies and scheduled actions. */
+    private static List<String> namespacesInUse(CollectorContext ctx, SignedRequests api) {
+        return scalableTargets(ctx, api).stream().map(t -> t.path("ServiceNamespace").asText()).distinct().sorted()
+                .toList();
+    }
+
+    /** Every item of {@code operation} in the namespaces, all pages. */
+    private static List<JsonNode> list(SignedRequests api, String operation, String items, List<String> namespaces) {
         List<JsonNode> all = new ArrayList<>();
-        for (String namespace : NAMESPACES) {
+        for (String namespace : namespaces) {
             try {
                 all.addAll(SignedRequests.items(SignedRequests.pages(token -> {
                     ObjectNode body = SignedRequests.body().put("ServiceNamespace", namespace).put("MaxResults", PAGE);
@@ -104,7 +121,7 @@ final class AppAutoScalingCollectors {
 
     private static List<LiveResource> targets(CollectorContext ctx) {
         SignedRequests api = ctx.session().signed(RawApi.APPLICATION_AUTOSCALING, ctx.region());
-        return collect(ctx, TARGET, list(api, "DescribeScalableTargets", "ScalableTargets"), t -> key(t), target -> {
+        return collect(ctx, TARGET, scalableTargets(ctx, api), t -> key(t), target -> {
             JsonNode suspended = target.path("SuspendedState");
             boolean anySuspended = suspended.path("DynamicScalingInSuspended").asBoolean()
                     || suspended.path("DynamicScalingOutSuspended").asBoolean()
@@ -130,7 +147,7 @@ final class AppAutoScalingCollectors {
 
     private static List<LiveResource> policies(CollectorContext ctx) {
         SignedRequests api = ctx.session().signed(RawApi.APPLICATION_AUTOSCALING, ctx.region());
-        return collect(ctx, POLICY, list(api, "DescribeScalingPolicies", "ScalingPolicies"),
+        return collect(ctx, POLICY, list(api, "DescribeScalingPolicies", "ScalingPolicies", namespacesInUse(ctx, api)),
                 p -> key(p, "PolicyName"), policy -> Attributes.of()
                         .put("policy_type", RawShapes.text(policy, "PolicyType"))
                         .put("step_scaling_policy_configuration",
@@ -175,7 +192,8 @@ final class AppAutoScalingCollectors {
 
     private static List<LiveResource> scheduledActions(CollectorContext ctx) {
         SignedRequests api = ctx.session().signed(RawApi.APPLICATION_AUTOSCALING, ctx.region());
-        return collect(ctx, SCHEDULED_ACTION, list(api, "DescribeScheduledActions", "ScheduledActions"),
+        return collect(ctx, SCHEDULED_ACTION, list(api, "DescribeScheduledActions", "ScheduledActions",
+                        namespacesInUse(ctx, api)),
                 a -> key(a, "ScheduledActionName"), action -> {
                     JsonNode capacity = action.path("ScalableTargetAction");
                     Map<String, Object> block = new LinkedHashMap<>();

@@ -58,6 +58,7 @@ public final class AwsSession implements AutoCloseable {
     private final StopCheck stopCheck = new StopCheck();
     private final RateLimiter rateLimiter;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private final Map<String, Object> sharedListings = new ConcurrentHashMap<>();
     private volatile String accountId;
     private List<Bucket> buckets;
     private IamAuthorization iamAuthorization;
@@ -257,6 +258,15 @@ public final class AwsSession implements AutoCloseable {
             iamAuthorization = listed;
         }
         return listed;
+    }
+
+    /**
+     * A listing several collectors need (e.g. the scalable targets that tell which namespaces can hold scaling
+     * policies), made once per session and key; the others wait for it. A failed listing is not remembered.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T sharedListing(String key, java.util.function.Supplier<T> listing) {
+        return (T) sharedListings.computeIfAbsent(key, k -> listing.get());
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {

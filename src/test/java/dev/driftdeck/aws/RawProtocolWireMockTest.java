@@ -163,7 +163,7 @@ class RawProtocolWireMockTest {
     }
 
     @Test
-    void everyNamespaceIsListedAtTheApiMaximumAndOnlyManagedObjectsCostADetailCall() {
+    void targetsAreListedOncePerNamespaceAtTheApiMaximumAndOnlyManagedObjectsCostADetailCall() {
         reconcile(state(Map.of()));
 
         int namespaces = AppAutoScalingCollectors.NAMESPACES.size();
@@ -172,8 +172,11 @@ class RawProtocolWireMockTest {
                 .withRequestBody(matchingJsonPath("$[?(@.MaxResults == 50)]")));
         aws.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListTagsForResource"))
                 .withRequestBody(matchingJsonPath("$[?(@.ResourceARN == '" + TARGET_ARN + "')]")));
-        aws.verify(namespaces, postRequestedFor(urlEqualTo("/"))
+        // Policies and scheduled actions only where a target is registered: the one dynamodb namespace.
+        aws.verify(1, postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeScalingPolicies")));
+        aws.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET + "DescribeScheduledActions")));
         aws.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo("/2015-02-01/file-systems/fs-nobody-manages/backup-policy")));
     }
