@@ -29,14 +29,23 @@ public final class ApiCallCounter implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String service = service(attributes);
-        callsPerService.computeIfAbsent(service, s -> new AtomicLong()).incrementAndGet();
-        operations.add(service + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        called(service(attributes), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        lastFailedOperation.set(service(attributes) + ":" + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        failed(service(attributes), attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /** One call of {@code operation} by IAM prefix ({@code elasticfilesystem}), from an SDK client or not. */
+    void called(String service, String operation) {
+        callsPerService.computeIfAbsent(service, s -> new AtomicLong()).incrementAndGet();
+        operations.add(service + ":" + operation);
+    }
+
+    /** That call failed after its retries: the scanner names its IAM action if the failure was a denial. */
+    void failed(String service, String operation) {
+        lastFailedOperation.set(service + ":" + operation);
     }
 
     /** API calls per service so far, e.g. {@code ec2 -> 14}, sorted by service. */

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -272,6 +273,16 @@ public final class AwsSession implements AutoCloseable {
         return client("cloudformation:" + region, () -> configure(CloudFormationClient.builder(), region).build());
     }
 
+    /**
+     * An API without an SDK module here (CloudWatch alarms, EFS, Application Auto Scaling, WAFv2, classic ELB), read
+     * through {@link SignedRequests} with this session's credentials, endpoint, HTTP client, retries and counter.
+     */
+    SignedRequests signed(RawApi api, String region) {
+        return client("signed:" + api.iamPrefix() + ":" + api.apiVersion() + ":" + region, () -> new SignedRequests(
+                api, region, endpoint, credentials, httpClient, retryStrategy(), options.apiCallTimeout(), counter,
+                stopCheck, rateLimiter));
+    }
+
     public StsClient sts() {
         return client("sts", () -> configure(StsClient.builder(), target.region()).build());
     }
@@ -306,8 +317,9 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * A listing several collectors share (the REST APIs of a region, the resources of one API), made once per
-     * session under {@code key}; see {@link SharedListings}.
+     * A listing several collectors share (the REST APIs of a region, the resources of one API, the scalable targets
+     * that tell which namespaces can hold scaling policies), made once per session under {@code key}; the others
+     * wait for it. See {@link SharedListings}.
      */
     <T> T shared(String key, java.util.function.Supplier<T> listing) {
         return shared.get(key, listing);
@@ -318,14 +330,18 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2)
-                                .toBuilder().maxAttempts(options.maxAttempts()).build())
+                        .retryStrategy(retryStrategy())
                         .apiCallTimeout(options.apiCallTimeout())
                         .addExecutionInterceptor(stopCheck)
                         .addExecutionInterceptor(counter)
                         .addExecutionInterceptor(rateLimiter)
                         .build());
         return withEndpoint(builder);
+    }
+
+    /** Adaptive retry with the session's attempts: one per client, as each SDK client keeps its own token bucket. */
+    private RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2).toBuilder().maxAttempts(options.maxAttempts()).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -41,6 +41,11 @@ public final class Collectors {
         all.addAll(CertificateCollectors.all());
         all.addAll(MonitoringCollectors.all());
         all.addAll(SecretsCollectors.all());
+        all.addAll(AlarmCollectors.all());
+        all.addAll(ClassicLoadBalancerCollectors.all());
+        all.addAll(EfsCollectors.all());
+        all.addAll(AppAutoScalingCollectors.all());
+        all.addAll(WebAclCollectors.all());
         all.addAll(S3Collectors.all());
         all.addAll(S3ConfigurationCollectors.all());
         all.addAll(IamCollectors.all());

@@ -5,6 +5,7 @@ import dev.driftdeck.drift.ListingScope;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /** Turns whatever stopped a listing into a {@link ListingOutcome.Failed} an operator can act on. */
 final class ListingFailures {
@@ -37,9 +38,11 @@ final class ListingFailures {
                             + " to the scanning identity, or ignore " + scope.type() + " in .driftignore.",
                     action);
         }
-        if (code != null && THROTTLED.contains(code)) {
+        // A bare 429 (no error code) is throttling too, as the SDK's retry strategy treats it.
+        boolean bare429 = code == null && error instanceof SdkServiceException service && service.statusCode() == 429;
+        if (code != null && THROTTLED.contains(code) || bare429) {
             return new ListingOutcome.Failed(scope,
-                    where + " was throttled by AWS (" + code + " on " + action + ") after retries."
+                    where + " was throttled by AWS (" + (bare429 ? "HTTP 429" : code) + " on " + action + ") after retries."
                             + " Scan fewer regions at once or scan less often.",
                     null);
         }

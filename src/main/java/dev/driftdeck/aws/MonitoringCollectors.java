@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CloudWatch Logs groups, per region. (Metric alarms are not collected: SDK 2.57 speaks the smithy-rpcv2-cbor
- * protocol to CloudWatch, which moto 5.2.1 cannot answer, so no test could hold a collector to account.) DescribeLogGroups (not ListLogGroups, which moto answers
+ * CloudWatch Logs groups, per region (metric alarms: {@link AlarmCollectors}). DescribeLogGroups (not ListLogGroups, which moto answers
  * with HTTP 500) carries retention and key; log group tags cost one ListTagsForResource per managed group.
  */
 final class MonitoringCollectors {

@@ -31,7 +31,14 @@ final class RateLimiter implements ExecutionInterceptor {
             return;
         }
         Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "/" + region;
+        awaitSlot(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "/" + region);
+    }
+
+    /** Waits for the next free send time of {@code key} ({@code service/region}), for requests sent outside the SDK. */
+    void awaitSlot(String key) {
+        if (intervalNanos == 0) {
+            return;
+        }
         long wait = slots.computeIfAbsent(key, k -> new Slot()).reserve(intervalNanos);
         if (wait > 0) {
             LockSupport.parkNanos(wait);

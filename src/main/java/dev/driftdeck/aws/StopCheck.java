@@ -25,10 +25,15 @@ final class StopCheck implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        refuseIfStopped(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /** Throws {@link ListingStoppedException} instead of calling {@code service:operation} once a stop is asked. */
+    void refuseIfStopped(String service, String operation) {
         if (stopRequested()) {
-            throw new ListingStoppedException("The scan was asked to stop; "
-                    + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
-                    + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " was not called.");
+            throw new ListingStoppedException("The scan was asked to stop; " + service + ":" + operation
+                    + " was not called.");
         }
     }
 }

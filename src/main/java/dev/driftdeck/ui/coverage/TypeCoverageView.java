@@ -62,10 +62,12 @@ public final class TypeCoverageView extends VBox {
 
         TableColumn<TypeCoverageRow, String> type = text("Type", row -> row.aliasOf() == null ? row.type()
                 : row.type() + " (= " + row.aliasOf() + ")");
-        type.setPrefWidth(300);
+        type.setPrefWidth(290);
+        type.setMinWidth(200);
         TableColumn<TypeCoverageRow, String> scope = text("Scope", row -> row.supported() ? row.scope() : "not supported");
-        TableColumn<TypeCoverageRow, String> attributes = text("Attributes compared", TypeCoverageRow::attributes);
-        attributes.setPrefWidth(130);
+        scope.setMinWidth(90);
+        TableColumn<TypeCoverageRow, String> attributes = text("Compared", TypeCoverageRow::attributes);
+        attributes.setMinWidth(95);
         table.getColumns().addAll(java.util.List.of(type, scope, attributes,
                 count("Managed", TypeCoverageRow::managed), count("Changed", row -> row.count(FindingStatus.CHANGED)),
                 count("Missing", row -> row.count(FindingStatus.MISSING)),
@@ -109,14 +111,15 @@ public final class TypeCoverageView extends VBox {
         TableColumn<TypeCoverageRow, Long> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().tally() == null ? null : value.applyAsLong(cell.getValue())));
-        column.setPrefWidth(90);
+        column.setMinWidth(title.length() > 8 ? 105 : 90);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }
 
     private static TableColumn<TypeCoverageRow, String> why() {
         TableColumn<TypeCoverageRow, String> column = text("Why not checked", TypeCoverageRow::why);
-        column.setPrefWidth(360);
+        column.setPrefWidth(240);
+        column.setMinWidth(160);
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -102,7 +102,7 @@ final class CoverageFixture {
             throw new IllegalStateException("no scan of the fixture called AWS");
         }
         return operations.stream()
-                .filter(operation -> !operation.matches("[a-z0-9]+:(Describe|List|Get|Head)\\w+")
+                .filter(operation -> !operation.matches("[a-z0-9-]+:(Describe|List|Get|Head)\\w+")
                         || !operation.startsWith("sts:")
                         && !declared.contains(dev.driftdeck.aws.IamActions.forOperation(operation)))
                 .distinct().toList();
