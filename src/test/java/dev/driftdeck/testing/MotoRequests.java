@@ -42,7 +42,7 @@ public final class MotoRequests {
     }
 
     private static String send(String method, String signingName, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MotoServer.shared().endpoint() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MotoServer.current().endpoint() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + MotoClients.REGION + "/"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * hand-made API are reported exactly. {@code aws_api_gateway_rest_api_policy} is not in the fixture: moto returns a
  * REST API's policy as plain JSON where AWS escapes it, and the provider fails to read it back.
  */
+@PrivateMoto
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiGatewayFamilyTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * it all in sync with read calls its collectors declare, and console-style edits, deletions and hand-made additions
  * are reported exactly.
  */
+@PrivateMoto
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComputeFamilyTest {
 

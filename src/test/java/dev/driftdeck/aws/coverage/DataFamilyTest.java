@@ -6,6 +6,7 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * ({@code ElastiCacheReplicationGroupWireMockTest}): moto creates no member clusters for it, and the provider then
  * fails reading the group back.
  */
+@PrivateMoto
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataFamilyTest {
 
@@ -62,7 +64,7 @@ class DataFamilyTest {
 
     static KmsClient west() {
         return KmsClient.builder().region(Region.US_WEST_2).credentialsProvider(MotoClients.CREDENTIALS)
-                .endpointOverride(java.net.URI.create(dev.driftdeck.testing.MotoServer.shared().endpoint())).build();
+                .endpointOverride(java.net.URI.create(dev.driftdeck.testing.MotoServer.current().endpoint())).build();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.report.ExportFormat;
+import dev.driftdeck.testing.PrivateMoto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hand-made additions are reported exactly. Step Functions state machines are not applied (the provider validates
  * the definition with an action moto lacks): {@code StepFunctionsWireMockTest} covers them.
  */
+@PrivateMoto
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventsFamilyTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * has no ListTagsForResource for the one, which the provider polls forever, and no PutBackupPolicy for the other):
  * {@code RawProtocolWireMockTest} covers them.
  */
+@PrivateMoto
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RawProtocolFamilyTest {
 
