@@ -33,6 +33,7 @@ public final class Collectors {
         all.addAll(ResourcePolicyCollectors.all());
         all.addAll(LambdaCollectors.all());
         all.addAll(LoadBalancerCollectors.all());
+        all.addAll(LoadBalancerChildCollectors.all());
         all.addAll(DatabaseCollectors.all());
         all.addAll(ContainerCollectors.all());
         all.addAll(TaskDefinitionCollectors.all());

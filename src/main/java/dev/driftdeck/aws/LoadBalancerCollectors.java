@@ -181,7 +181,7 @@ final class LoadBalancerCollectors {
     }
 
     /** Tags of the managed ARNs among {@code arns}, 20 per DescribeTags call (its limit). */
-    private static Map<String, Map<String, Object>> tags(CollectorContext ctx, ElasticLoadBalancingV2Client elb,
+    static Map<String, Map<String, Object>> tags(CollectorContext ctx, ElasticLoadBalancingV2Client elb,
                                                          String type, List<String> arns) {
         List<String> managed = arns.stream().filter(arn -> ctx.manages(type, arn)).toList();
         Map<String, Map<String, Object>> tags = new HashMap<>();

@@ -196,7 +196,7 @@ final class LoadBalancerShapes {
      * One action as the provider flattens it. AWS returns a single target group both as {@code TargetGroupArn} and
      * as a forward configuration; the provider keeps whichever form the configuration used, which the state shows.
      */
-    private static Map<String, Object> action(Action action, boolean forwardBlock) {
+    static Map<String, Object> action(Action action, boolean forwardBlock) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("type", action.typeAsString());
         block.put("order", action.order());
@@ -261,7 +261,7 @@ final class LoadBalancerShapes {
     }
 
     /** A map that keeps nulls (absent in AWS), from name/value pairs. */
-    private static Map<String, Object> block(Object... pairs) {
+    static Map<String, Object> block(Object... pairs) {
         Map<String, Object> block = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             block.put((String) pairs[i], pairs[i + 1]);

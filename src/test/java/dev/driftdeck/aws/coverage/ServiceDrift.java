@@ -107,6 +107,17 @@ final class ServiceDrift {
             String listener = elb.createListener(r -> r.loadBalancerArn(f.id("aws_lb.alb[0]")).port(9000).protocol("HTTP")
                     .defaultActions(a -> a.type("forward").targetGroupArn(group))).listeners().getFirst().listenerArn();
             expected.add("UNMANAGED aws_lb_listener " + listener);
+            String rule = f.id("aws_lb_listener_rule.api");
+            elb.setRulePriorities(r -> r.rulePriorities(p -> p.ruleArn(rule).priority(20)));
+            expected.add("CHANGED aws_lb_listener_rule.api priority");
+            String byHand = elb.createRule(r -> r.listenerArn(f.id("aws_lb_listener.http[0]")).priority(30)
+                    .conditions(c -> c.field("path-pattern").values("/by-hand/*"))
+                    .actions(a -> a.type("forward").targetGroupArn(f.id("aws_lb_target_group.tg[0]"))))
+                    .rules().getFirst().ruleArn();
+            expected.add("UNMANAGED aws_lb_listener_rule " + byHand);
+            elb.deregisterTargets(r -> r.targetGroupArn(f.id("aws_lb_target_group.tg[0]"))
+                    .targets(t -> t.id(f.id("aws_instance.web[0]"))));
+            expected.add("MISSING aws_lb_target_group_attachment.web");
         }
         try (DynamoDbClient dynamo = MotoClients.of(DynamoDbClient.builder())) {
             dynamo.updateTable(r -> r.tableName("table-0").billingMode(BillingMode.PROVISIONED)
