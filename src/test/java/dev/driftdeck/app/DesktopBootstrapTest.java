@@ -38,6 +38,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /** The gate and the lifecycle around the scheduler, with the real bootstrap on a temp data directory. */
 // Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
 @ResourceLock(PrivateMoto.LOCK)
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class DesktopBootstrapTest {
 
     static final SchedulerOptions SLOW_TICKS = new SchedulerOptions(Duration.ofSeconds(30), Duration.ofSeconds(2),

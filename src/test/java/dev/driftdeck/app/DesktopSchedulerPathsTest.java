@@ -54,6 +54,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 // Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
 @ResourceLock(PrivateMoto.LOCK)
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class DesktopSchedulerPathsTest {
 
     static final String STATE = """

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /** The only scheduler tests on real threads: bounded by Awaitility, with millisecond intervals. */
 // Counts the JVM's driftdeck-* threads: never beside a Terraform-applied family test, whose scans have their own.
 @ResourceLock(PrivateMoto.LOCK)
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class JobSchedulerRealThreadsTest {
 
     @TempDir
