@@ -288,13 +288,8 @@ final class ApiGatewayCollectors {
         List<LiveResource> live = new ArrayList<>();
         for (String api : apisWithChildren(ctx, API_CHILDREN)) {
             client(ctx).getModelsPaginator(r -> r.restApiId(api).limit(PAGE)).items().forEach(model ->
-                    live.add(live(ctx, MODEL, model.id(), () -> Attributes.of()
-                            .put("rest_api_id", api)
-                            .put("name", model.name())
-                            .put("content_type", model.contentType())
-                            .put("description", model.description())
-                            .put("schema", model.schema())
-                            .build())));
+                    live.add(live(ctx, MODEL, model.id(), () -> ApiGatewayShapes.model("rest_api_id", api,
+                            model.name(), model.contentType(), model.description(), model.schema()))));
         }
         return live;
     }

@@ -212,4 +212,19 @@ final class ApiGatewayShapes {
     private static Object rate(ThrottleSettings settings) {
         return settings.rateLimit() == null ? 0 : settings.rateLimit();
     }
+
+    /**
+     * A model as both API Gateway generations' Terraform types write it ({@code aws_api_gateway_model} and
+     * {@code aws_apigatewayv2_model}); only the parent's attribute name differs ({@code rest_api_id}, {@code api_id}).
+     */
+    static Map<String, Object> model(String parentAttribute, String api, String name, String contentType,
+                                     String description, String schema) {
+        return Attributes.of()
+                .put(parentAttribute, api)
+                .put("name", name)
+                .put("content_type", contentType)
+                .put("description", description)
+                .put("schema", schema)
+                .build();
+    }
 }

@@ -312,13 +312,9 @@ final class ApiGatewayV2Collectors {
         List<LiveResource> live = new ArrayList<>();
         for (String api : apiIds(ctx)) {
             paged(token -> client(ctx).getModels(r -> r.apiId(api).nextToken(token)), page -> page.items(),
-                    page -> page.nextToken()).forEach(model -> live.add(live(ctx, MODEL, model.modelId(), () -> Attributes.of()
-                    .put("api_id", api)
-                    .put("name", model.name())
-                    .put("content_type", model.contentType())
-                    .put("description", model.description())
-                    .put("schema", model.schema())
-                    .build())));
+                    page -> page.nextToken()).forEach(model -> live.add(live(ctx, MODEL, model.modelId(),
+                    () -> ApiGatewayShapes.model("api_id", api, model.name(), model.contentType(), model.description(),
+                            model.schema()))));
         }
         return live;
     }

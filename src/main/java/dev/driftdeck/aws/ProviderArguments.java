@@ -82,14 +82,16 @@ public final class ProviderArguments {
         return unaccounted;
     }
 
+    /** How many of the type's arguments are compared. */
+    public int comparedArguments(Collector collector) {
+        Set<String> compared = compared(collector);
+        return (int) arguments(collector.type()).stream().filter(compared::contains).count();
+    }
+
     /** Compared ÷ arguments, in [0, 1]; 1 for a type with no argument. */
     public double coverage(Collector collector) {
-        Set<String> arguments = arguments(collector.type());
-        if (arguments.isEmpty()) {
-            return 1.0;
-        }
-        Set<String> compared = compared(collector);
-        return arguments.stream().filter(compared::contains).count() / (double) arguments.size();
+        int arguments = arguments(collector.type()).size();
+        return arguments == 0 ? 1.0 : comparedArguments(collector) / (double) arguments;
     }
 
     private static Set<String> accounted(Collector collector) {

@@ -43,9 +43,7 @@ public final class ResourceTypesDoc {
     /** Compared ÷ the provider's arguments, e.g. {@code 8/10}. */
     public static String coverage(Collector collector) {
         ProviderArguments schema = ProviderArguments.get();
-        int arguments = schema.arguments(collector.type()).size();
-        long compared = Math.round(schema.coverage(collector) * arguments);
-        return compared + "/" + arguments;
+        return schema.comparedArguments(collector) + "/" + schema.arguments(collector.type()).size();
     }
 
     /** The not-compared arguments grouped by reason: {@code `a`, `b`: reason; `c`: other reason}. */

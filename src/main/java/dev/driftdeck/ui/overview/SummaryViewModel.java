@@ -31,7 +31,8 @@ public final class SummaryViewModel {
     private final Map<FindingStatus, ReadOnlyLongWrapper> counts = new EnumMap<>(FindingStatus.class);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper coverageText = new ReadOnlyStringWrapper("Coverage —");
-    private final ReadOnlyStringWrapper coverageDetail = new ReadOnlyStringWrapper("No scan yet");
+    private final ReadOnlyStringWrapper coverageDetail =
+            new ReadOnlyStringWrapper("Share of what a scan finds that Terraform manages");
     private final ReadOnlyStringWrapper lastScanText = new ReadOnlyStringWrapper("No scan yet");
     private final ReadOnlyStringWrapper driftText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper alertCountText = new ReadOnlyStringWrapper("");

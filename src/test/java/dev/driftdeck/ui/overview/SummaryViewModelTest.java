@@ -18,6 +18,8 @@ class SummaryViewModelTest {
     void beforeAScanThereIsNothingToCount() {
         assertThat(model.coverageTextProperty().get()).isEqualTo("Coverage —");
         assertThat(model.lastScanTextProperty().get()).isEqualTo("No scan yet");
+        // The Overview card shows both lines: the coverage one says what the figure will be, not "No scan yet" again.
+        assertThat(model.coverageDetailProperty().get()).isEqualTo("Share of what a scan finds that Terraform manages");
         assertThat(model.totalProperty().get()).isZero();
     }
 
