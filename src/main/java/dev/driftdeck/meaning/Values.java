@@ -28,6 +28,8 @@ final class Values {
             case List<?> l -> CanonicalJson.render(l);
             default -> String.valueOf(value);
         };
+        // One change is one line wherever it is printed: a multi-line value (a script, a description) stays on it.
+        text = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
     }
 

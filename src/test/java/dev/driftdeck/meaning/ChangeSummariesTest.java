@@ -189,6 +189,12 @@ class ChangeSummariesTest {
     }
 
     @Test
+    void aMultiLineValueStaysOnOneLine() {
+        assertThat(ChangeSummaries.of("aws_instance", diff("\"#!/bin/sh\\necho a\"", "\"#!/bin/sh\\necho b\"", "user_data"))
+                .text()).isEqualTo("user_data #!/bin/sh echo a → #!/bin/sh echo b");
+    }
+
+    @Test
     void textJoinsTheLines() {
         assertThat(ChangeSummaries.of("aws_instance", diff(null, "[\"sg-1\",\"sg-2\"]", "security_groups")).text())
                 .isEqualTo("security_groups added: sg-1; security_groups added: sg-2");
