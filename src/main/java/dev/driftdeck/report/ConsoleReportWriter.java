@@ -7,6 +7,8 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
+import dev.driftdeck.meaning.ChangeLine;
+import dev.driftdeck.meaning.ChangeSummaries;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
@@ -52,13 +54,11 @@ public final class ConsoleReportWriter {
             String name = f.address() != null ? f.address() + " (" + f.id() + ")" : f.type() + " " + f.id();
             String where = f.account() == null ? "" : "  [" + f.account() + "/" + f.region() + "]";
             w.printf("  - %s%s%n", name, where);
+            // What each change means, one marked line each; the raw values are in the JSON and CSV exports.
             for (AttributeDiff diff : f.diffs()) {
-                w.printf("      %s %s: %s => %s%n", switch (diff.kind()) {
-                    case ADDED -> "+";
-                    case REMOVED -> "-";
-                    case CHANGED -> "~";
-                }, diff.dottedPath(), diff.expected() == null ? "(none)" : diff.expected(),
-                        diff.actual() == null ? "(none)" : diff.actual());
+                for (ChangeLine line : ChangeSummaries.of(f.type(), diff).lines()) {
+                    w.printf("      %s%n", line.marked());
+                }
             }
             if (f.note() != null) {
                 w.printf("      %s%n", f.note());

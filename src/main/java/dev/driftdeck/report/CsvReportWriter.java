@@ -3,13 +3,17 @@ package dev.driftdeck.report;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.meaning.ChangeSummaries;
 import java.io.PrintWriter;
 import java.io.Writer;
 
-/** One row per finding, or per attribute difference of a changed finding; RFC 4180 quoting. */
+/**
+ * One row per finding, or per attribute difference of a changed finding (its raw values and, last, what it means);
+ * RFC 4180 quoting.
+ */
 public final class CsvReportWriter {
 
-    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note";
+    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,summary";
 
     public void write(ScanReport report, Writer out) {
         PrintWriter w = new PrintWriter(out);
@@ -33,7 +37,8 @@ public final class CsvReportWriter {
                 diff == null ? null : diff.expected(),
                 diff == null ? null : diff.actual(),
                 diff == null ? null : diff.kind().name(),
-                f.note()};
+                f.note(),
+                diff == null ? null : ChangeSummaries.of(f.type(), diff).text()};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

@@ -6,6 +6,8 @@ import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.meaning.ChangeSummaries;
+import dev.driftdeck.meaning.ChangeSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A single-file HTML report that works offline: inline CSS and JS (a Content-Security-Policy forbids any network
@@ -76,7 +79,7 @@ public final class HtmlReportWriter {
     }
 
     private static void writeControls(PrintWriter w, ScanReport report) {
-        w.print("<section class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"Search id, address, type, account\" autofocus>\n");
+        w.print("<section class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"Search id, address, type, account, change\" autofocus>\n");
         w.print("<select id=\"status\"><option value=\"\">All statuses</option>");
         for (FindingStatus status : ORDER) {
             w.print("<option value=\"" + status.name() + "\">" + status.label() + " (" + report.count(status) + ")</option>");
@@ -101,8 +104,10 @@ public final class HtmlReportWriter {
                         .thenComparing(f -> Objects.toString(f.id(), "")))
                 .toList();
         for (Finding f : ordered) {
+            List<ChangeSummary> summaries = f.diffs().stream().map(diff -> ChangeSummaries.of(f.type(), diff)).toList();
             String search = String.join(" ", Objects.toString(f.id(), ""), Objects.toString(f.address(), ""),
-                    Objects.toString(f.type(), ""), Objects.toString(f.account(), ""), Objects.toString(f.region(), ""))
+                    Objects.toString(f.type(), ""), Objects.toString(f.account(), ""), Objects.toString(f.region(), ""),
+                    summaries.stream().map(ChangeSummary::text).collect(Collectors.joining(" ")))
                     .toLowerCase(Locale.ROOT);
             w.print("<tbody class=\"finding\" data-status=\"" + f.status().name() + "\" data-type=\"" + escape(f.type())
                     + "\" data-search=\"" + escape(search) + "\"><tr>");
@@ -115,10 +120,11 @@ public final class HtmlReportWriter {
                 w.print("<tr class=\"note\"><td></td><td colspan=\"5\">" + escape(f.note()) + "</td></tr>\n");
             }
             if (!f.diffs().isEmpty()) {
-                w.print("<tr class=\"diffs\"><td></td><td colspan=\"5\"><table class=\"diff\"><tr><th>Attribute</th>"
+                w.print("<tr class=\"diffs\"><td></td><td colspan=\"5\"><table class=\"diff\"><tr><th>Change</th><th>Attribute</th>"
                         + "<th>Expected (state)</th><th>Actual (AWS)</th><th>Kind</th></tr>");
-                for (AttributeDiff diff : f.diffs()) {
-                    w.print("<tr><td>" + escape(diff.dottedPath()) + "</td><td><code>" + escape(Objects.toString(diff.expected(), "—"))
+                for (int i = 0; i < f.diffs().size(); i++) {
+                    AttributeDiff diff = f.diffs().get(i);
+                    w.print("<tr><td class=\"change\">" + changeCell(summaries.get(i)) + "</td><td>" + escape(diff.dottedPath()) + "</td><td><code>" + escape(Objects.toString(diff.expected(), "—"))
                             + "</code></td><td><code>" + escape(Objects.toString(diff.actual(), "—")) + "</code></td><td>"
                             + escape(diff.kind() == null ? "" : diff.kind().name().toLowerCase(Locale.ROOT)) + "</td></tr>");
                 }
@@ -127,6 +133,11 @@ public final class HtmlReportWriter {
             w.print("</tbody>\n");
         }
         w.print("</table>\n<p id=\"none\" hidden>No findings match the filter.</p>\n");
+    }
+
+    /** One line per element or statement the change names, each escaped. */
+    private static String changeCell(ChangeSummary summary) {
+        return summary.lines().stream().map(line -> escape(line.text())).collect(Collectors.joining("<br>"));
     }
 
     /** Escapes text for HTML element content and double- or single-quoted attribute values. */

@@ -11,6 +11,7 @@ import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.meaning.ChangeSummaries;
 import dev.driftdeck.drift.SourceCoverage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -193,6 +194,7 @@ public final class JsonReportWriter {
                 json.writeObject(diff.expected() == null ? null : CanonicalJson.parse(diff.expected()));
                 json.writeFieldName("to");
                 json.writeObject(diff.actual() == null ? null : CanonicalJson.parse(diff.actual()));
+                json.writeStringField("summary", ChangeSummaries.of(finding.type(), diff).text());
                 json.writeEndObject();
             }
             json.writeEndArray();

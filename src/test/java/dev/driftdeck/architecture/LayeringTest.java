@@ -41,6 +41,16 @@ class LayeringTest {
                 .check(production);
     }
 
+    /** What a change means is a pure function of plain records: every writer and the console share it. */
+    @Test
+    void meaningReadsPlainRecordsOnly() {
+        noClasses().that().resideInAPackage("dev.driftdeck.meaning..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.aws..", "dev.driftdeck.store..",
+                        "dev.driftdeck.scan..", "dev.driftdeck.report..", "dev.driftdeck.cli..", "dev.driftdeck.ui..",
+                        "dev.driftdeck.app..", "software.amazon..", "java.sql..", "javafx..")
+                .check(production);
+    }
+
     @Test
     void onlyAwsAndS3StateTalkToTheAwsSdk() {
         noClasses().that().resideOutsideOfPackages("dev.driftdeck.aws..", "dev.driftdeck.state.s3..")

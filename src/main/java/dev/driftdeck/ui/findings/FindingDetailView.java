@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -28,7 +29,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.List;
 import java.util.function.Function;
 
-/** The selected finding: who it is, where it lives, what differs (side by side) and what to do about it. */
+/**
+ * The selected finding: who it is, where it lives, what changed in plain words (the raw values side by side behind
+ * "Raw values") and what to do about it.
+ */
 public final class FindingDetailView extends StackPane {
 
     public FindingDetailView(FindingDetailViewModel model) {
@@ -96,15 +100,25 @@ public final class FindingDetailView extends StackPane {
         sideBySide.visibleProperty().bind(model.selectedDiffProperty().isNotNull());
         sideBySide.managedProperty().bind(sideBySide.visibleProperty());
         SplitPane diffArea = new SplitPane(diffs, sideBySide);
+        diffArea.setId("raw-values");
         diffArea.setOrientation(Orientation.VERTICAL);
         diffArea.setDividerPositions(0.4);
-        diffArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()));
+        diffArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()).and(model.showRawProperty()));
         diffArea.managedProperty().bind(diffArea.visibleProperty());
         // Never squeezed to nothing by the facts and buttons above: the pane scrolls instead.
         diffArea.setMinHeight(230);
         VBox.setVgrow(diffArea, Priority.ALWAYS);
 
-        VBox content = new VBox(10, title, facts, actions(model), diffSummary, notCompared, diffArea);
+        VBox changes = ChangeLines.of(model);
+        ToggleButton raw = new ToggleButton("Raw values", new FontIcon(Feather.CODE));
+        raw.setId("raw-toggle");
+        raw.getStyleClass().add(Styles.SMALL);
+        raw.setTooltip(new Tooltip("Shows each attribute's value in state and in AWS, side by side"));
+        raw.selectedProperty().bindBidirectional(model.showRawProperty());
+        raw.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()));
+        raw.managedProperty().bind(raw.visibleProperty());
+
+        VBox content = new VBox(10, title, facts, actions(model), diffSummary, notCompared, changes, raw, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

@@ -2,6 +2,10 @@ package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.meaning.ChangeLine;
+import dev.driftdeck.meaning.ChangeSummaries;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,8 +22,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The detail pane of the selected finding: its identity as text, its attribute differences (one of them shown
- * side by side, state against AWS, with the changed words marked), and the commands an operator copies or opens.
+ * The detail pane of the selected finding: its identity as text, what changed in plain words (one line per element,
+ * statement, tag or field: {@code ingress added: tcp 22 from 0.0.0.0/0}), the raw attribute differences behind a
+ * toggle (one of them shown side by side, state against AWS, with the changed words marked), and the commands an
+ * operator copies or opens.
  */
 public final class FindingDetailViewModel {
 
@@ -37,6 +43,8 @@ public final class FindingDetailViewModel {
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notCompared = new ReadOnlyStringWrapper("");
     private final ObservableList<AttributeDiff> diffs = FXCollections.observableArrayList();
+    private final ObservableList<Change> changes = FXCollections.observableArrayList();
+    private final BooleanProperty showRaw = new SimpleBooleanProperty(false);
     private final ObjectProperty<AttributeDiff> selectedDiff = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper selectedPath = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WordDiff.Sides> sides = new ReadOnlyObjectWrapper<>(new WordDiff.Sides(List.of(), List.of()));
@@ -46,6 +54,10 @@ public final class FindingDetailViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Consumer<String> browser = url -> message.set("No browser available: open " + url + " yourself");
     private IgnoreActions ignoreActions = IgnoreActions.NONE;
+
+    /** One line of what changed, with the attribute difference it reads (shown raw when the line is clicked). */
+    public record Change(AttributeDiff diff, ChangeLine line) {
+    }
 
     /** What the pane's ignore buttons do; the console connects them to its ignore rules. */
     public interface IgnoreActions {
@@ -101,6 +113,12 @@ public final class FindingDetailViewModel {
         }
     }
 
+    /** A summary line clicked: its raw difference, side by side. */
+    public void showRawOf(Change change) {
+        selectedDiff.set(change.diff());
+        showRaw.set(true);
+    }
+
     /** Tells the status bar what was copied; the view does the copying, on the FX thread. */
     public void copied(String what) {
         message.set("");
@@ -129,6 +147,7 @@ public final class FindingDetailViewModel {
                 text.set("");
             }
             diffs.clear();
+            changes.clear();
             selectedDiff.set(null);
             importCommand.set("");
             cliCommand.set("");
@@ -153,10 +172,20 @@ public final class FindingDetailViewModel {
         notCompared.set(f.notInState().isEmpty() ? ""
                 : "Not compared: the state has no value for " + String.join(", ", f.notInState()) + " (older provider?)");
         diffs.setAll(f.diffs());
+        changes.setAll(changesOf(f));
         selectedDiff.set(f.diffs().isEmpty() ? null : f.diffs().getFirst());
         importCommand.set(ResourceCommands.terraformImport(f));
         cliCommand.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.awsCli(f));
         consoleUrl.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.consoleUrl(f));
+    }
+
+    /** A pure function of the finding's few diffs: cheap enough for the FX thread on a selection. */
+    private static List<Change> changesOf(Finding f) {
+        List<Change> lines = new java.util.ArrayList<>();
+        for (AttributeDiff diff : f.diffs()) {
+            ChangeSummaries.of(f.type(), diff).lines().forEach(line -> lines.add(new Change(diff, line)));
+        }
+        return lines;
     }
 
     /** How a diff value cell reads: the canonical JSON text as given ("(sensitive)" stays as is), or a dash when absent. */
@@ -215,6 +244,16 @@ public final class FindingDetailViewModel {
 
     public ObservableList<AttributeDiff> diffs() {
         return diffs;
+    }
+
+    /** What changed in plain words, summary lines first: the pane's main reading. */
+    public ObservableList<Change> changes() {
+        return changes;
+    }
+
+    /** Whether the raw values (the difference table and the side-by-side view) are shown; off at first. */
+    public BooleanProperty showRawProperty() {
+        return showRaw;
     }
 
     /** The difference shown side by side; the first one when a finding is selected. */
