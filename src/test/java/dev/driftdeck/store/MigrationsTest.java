@@ -55,6 +55,31 @@ class MigrationsTest {
         }
     }
 
+    /**
+     * The checksums Flyway recorded for V1..V5 in every database the released Driftdeck migrated. Validation compares
+     * them with the shipped scripts', so an H2 file made by that release validates after the upgrade only while the
+     * scripts stay byte for byte what it ran; and PostgreSQL records the same ones: one history for both databases.
+     */
+    private static final Map<String, Integer> RELEASED_CHECKSUMS = Map.of("1", 1150116065, "2", 89840322,
+            "3", -1658293813, "4", -1561182132, "5", 1665059414);
+
+    @Test
+    void theReleasedMigrationsKeepTheChecksumsExistingDatabasesRecorded() throws Exception {
+        try (Database db = Database.open(location("checksums"))) {
+            Migrations.migrateAndVerify(db);
+
+            Map<String, Integer> recorded = new HashMap<>();
+            try (Connection connection = db.connection(); Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\""
+                         + " WHERE \"version\" IS NOT NULL")) {
+                while (rows.next()) {
+                    recorded.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            assertThat(recorded).containsAllEntriesOf(RELEASED_CHECKSUMS);
+        }
+    }
+
     @Test
     void migratingAnUpToDateDatabaseAppliesNothing() {
         DatabaseLocation path = location("twice");
