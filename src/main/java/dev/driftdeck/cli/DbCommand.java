@@ -1,12 +1,12 @@
 package dev.driftdeck.cli;
 
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.SchemaInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,16 +36,16 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Path path = database.pathOrDefault();
-            Path file = path.resolveSibling(path.getFileName() + ".mv.db");
+            DatabaseLocation location = database.locationOrDefault();
             PrintWriter out = spec.commandLine().getOut();
-            if (!Files.exists(file)) {
-                out.printf("Database: %s%nNot created yet: run 'driftdeck migrate --db %s' or open the console.%n", file, path);
+            if (location instanceof DatabaseLocation.H2File h2 && !Files.exists(h2.file())) {
+                out.printf("Database: %s%nNot created yet: run 'driftdeck migrate --db %s' or open the console.%n",
+                        h2.file(), h2.path());
                 return DriftdeckCommand.IN_SYNC;
             }
-            try (Database db = Database.open(path)) {
+            try (Database db = Database.open(location)) {
                 SchemaInfo info = Migrations.info(db);
-                out.printf("Database: %s%n", file);
+                out.printf("Database: %s%n", location instanceof DatabaseLocation.H2File h2 ? h2.file() : location);
                 out.printf("Schema version: %s (this Driftdeck knows up to %s)%n",
                         info.currentVersion() == null ? "none" : info.currentVersion(), info.latestKnown());
                 out.printf("Pending migrations: %d%n", info.pending());
@@ -55,7 +55,9 @@ final class DbCommand implements Runnable {
                 if (info.newerThanThis()) {
                     out.println("The schema is NEWER than this Driftdeck: upgrade Driftdeck before using it.");
                 }
-                out.printf("Size: %,d bytes%n", Files.size(file));
+                if (location instanceof DatabaseLocation.H2File h2) {
+                    out.printf("Size: %,d bytes%n", Files.size(h2.file()));
+                }
             }
             return DriftdeckCommand.IN_SYNC;
         }

@@ -33,14 +33,14 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Long id = scanId(); // a bad argument is reported before any database is opened (or created)
-        try (Database db = Database.open(database.pathOrDefault())) {
+        try (Database db = Database.open(database.locationOrDefault())) {
             Migrations.migrateAndVerify(db);
             ScanRepository scans = new ScanRepository(db);
             Optional<ScanReport> report = id == null
                     ? scans.latest().flatMap(stored -> scans.load(stored.id()))
                     : scans.load(id);
             if (report.isEmpty()) {
-                spec.commandLine().getErr().printf("No scan '%s' in %s.%n", scan, db.path());
+                spec.commandLine().getErr().printf("No scan '%s' in %s.%n", scan, db.location());
                 return DriftdeckCommand.ERROR;
             }
             output.write(report.get(), out, spec.commandLine().getOut());

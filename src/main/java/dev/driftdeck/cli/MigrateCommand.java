@@ -20,10 +20,10 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Database.open(database.pathOrDefault())) {
+        try (Database db = Database.open(database.locationOrDefault())) {
             MigrationResult result = Migrations.migrateAndVerify(db);
             spec.commandLine().getOut().printf("Database %s: schema version %s (%d migration(s) applied)%n",
-                    db.path(), result.currentVersion(), result.applied());
+                    db.location(), result.currentVersion(), result.applied());
             return DriftdeckCommand.IN_SYNC;
         }
     }

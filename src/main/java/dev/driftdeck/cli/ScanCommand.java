@@ -5,6 +5,7 @@ import dev.driftdeck.scan.AccountTarget;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import java.nio.file.Files;
@@ -57,9 +58,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")
     Path out;
 
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "Also record the scan in this database (without it, scan touches no database)")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", converter = DatabaseOption.LocationConverter.class,
+            description = "Also record the scan in this database: an H2 file path without .mv.db, or"
+                    + " postgresql://host[:port]/database?user=NAME (without it, scan touches no database)")
+    DatabaseLocation db;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,12 +84,12 @@ final class ScanCommand implements Callable<Integer> {
         var nothingChecked = report.nothingCheckedMessage();
         if (db != null && nothingChecked.isPresent()) {
             // As the scheduled job: a scan that checked nothing would hide the last one that did.
-            err.printf("Not recorded in %s: nothing was checked.%n", db.toAbsolutePath());
+            err.printf("Not recorded in %s: nothing was checked.%n", db);
         } else if (db != null) {
-            try (Database database = Database.open(db.toAbsolutePath())) {
+            try (Database database = Database.open(db)) {
                 Migrations.migrateAndVerify(database);
                 long id = new ScanRepository(database).save(report);
-                err.printf("Recorded as scan %d in %s%n", id, database.path());
+                err.printf("Recorded as scan %d in %s%n", id, database.location());
             }
         }
         output.write(report, out, spec.commandLine().getOut());

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Conversions between Java values and the column types of the schema, in one place. */
@@ -21,11 +22,16 @@ final class Columns {
     private Columns() {
     }
 
+    /**
+     * Stores {@code value} to the microsecond, PostgreSQL's precision, on both databases: truncated here (PostgreSQL
+     * itself would round, so a value read back could be later than the one written) and the same on H2, so what
+     * comes back never depends on which database holds it.
+     */
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+            statement.setObject(index, value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
         }
     }
 

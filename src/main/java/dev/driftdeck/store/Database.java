@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
@@ -16,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded H2 file database. Opening it takes the file lock at once (one connection is held for
- * the lifetime of this object), so a second Driftdeck fails fast with {@link DatabaseLockedException}
- * instead of failing later inside Flyway with an opaque error.
+ * The store's database: the embedded H2 file (the default) or a shared PostgreSQL database ({@link DatabaseLocation}).
+ * Opening H2 takes the file lock at once (one connection is held for the lifetime of this object), so a second
+ * Driftdeck fails fast with {@link DatabaseLockedException} instead of failing later inside Flyway with an opaque
+ * error. Opening PostgreSQL connects once, so a wrong host, database or password is reported before anything else.
  */
 public final class Database implements AutoCloseable {
 
@@ -28,17 +30,44 @@ public final class Database implements AutoCloseable {
     /** One connection holds the lock for our lifetime; the rest serve the scheduler's jobs and the UI. */
     private static final int POOL_SIZE = 8;
 
-    private final Path path;
-    private final JdbcConnectionPool pool;
-    private final Connection lockHolder;
+    private final DatabaseLocation location;
+    private final Dialect dialect;
+    private final DataSource dataSource;
+    /** Closes what the data source holds: H2's lock-holding connection and pool; nothing for PostgreSQL. */
+    private final Runnable closer;
 
     private final boolean readOnly;
 
-    private Database(Path path, JdbcConnectionPool pool, Connection lockHolder, boolean readOnly) {
-        this.path = path;
-        this.pool = pool;
-        this.lockHolder = lockHolder;
+    private Database(DatabaseLocation location, Dialect dialect, DataSource dataSource, Runnable closer,
+            boolean readOnly) {
+        this.location = location;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.closer = closer;
         this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens the database at {@code location}: {@link #open(Path)} for an H2 file; for PostgreSQL, the password comes
+     * from {@code PGPASSWORD}, else the driver reads {@code ~/.pgpass} (or {@code PGPASSFILE}) itself.
+     *
+     * @throws DatabaseLockedException when another process has the H2 file open
+     * @throws DatabaseException       when it cannot be opened, naming the location and what to do
+     */
+    public static Database open(DatabaseLocation location) {
+        return open(location, System.getenv());
+    }
+
+    /** {@link #open(DatabaseLocation)} with the environment given, so tests can set {@code PGPASSWORD}. */
+    static Database open(DatabaseLocation location, Map<String, String> environment) {
+        return switch (location) {
+            case DatabaseLocation.H2File h2 -> open(h2.path());
+            case DatabaseLocation.Postgres postgres -> {
+                PostgresConnections connections = PostgresConnections.open(postgres, environment.get("PGPASSWORD"));
+                yield new Database(postgres, Dialect.POSTGRESQL, connections.dataSource(), () -> { },
+                        connections.readOnly());
+            }
+        };
     }
 
     /**
@@ -88,27 +117,53 @@ public final class Database implements AutoCloseable {
         } else {
             log.info("Opened database {}", path);
         }
-        return new Database(path, pool, first, readOnly);
+        return new Database(new DatabaseLocation.H2File(path), Dialect.H2, pool, () -> closeH2(path, first, pool),
+                readOnly);
     }
 
-    /** The database path without the {@code .mv.db} suffix, as the user names it. */
+    /** Where this database is; its {@code toString()} is what messages name (never with a password). */
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    /** True for a shared PostgreSQL database, false for the embedded H2 file. */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The H2 database path without the {@code .mv.db} suffix, as the user names it.
+     *
+     * @throws IllegalStateException for a PostgreSQL database, which has no path: use {@link #location()}
+     */
     public Path path() {
-        return path;
+        return h2().path();
     }
 
-    /** The H2 file itself, for size reports. */
+    /** The H2 file itself, for size reports; {@link #path()}'s rule for PostgreSQL. */
     public Path file() {
-        return Path.of(path + ".mv.db");
+        return h2().file();
     }
 
-    /** Pooled connections; close each one you borrow. */
+    private DatabaseLocation.H2File h2() {
+        if (location instanceof DatabaseLocation.H2File h2) {
+            return h2;
+        }
+        throw new IllegalStateException("The database " + location + " is PostgreSQL, not an H2 file");
+    }
+
+    /** Connections (pooled for H2, each a new session for PostgreSQL); close each one you borrow. */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
-    /** Borrows a connection from the pool; the caller closes it. */
+    /** Borrows a connection; the caller closes it. */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        return dataSource.getConnection();
     }
 
     /** Work on a borrowed connection that may throw {@link SQLException}. */
@@ -139,13 +194,17 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closer.run();
+        log.info("Closed database {}", location);
+    }
+
+    private static void closeH2(Path path, Connection lockHolder, JdbcConnectionPool pool) {
         try {
             lockHolder.close();
         } catch (SQLException e) {
             log.warn("Closing the lock-holding connection of {} failed", path, e);
         }
         pool.dispose();
-        log.info("Closed database {}", path);
     }
 
     private static boolean isReadOnly(Connection connection, Path path) {

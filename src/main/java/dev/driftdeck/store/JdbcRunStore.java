@@ -136,7 +136,7 @@ public final class JdbcRunStore implements RunStore {
                          SELECT id FROM (SELECT id, started_at, outcome,
                                                 ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
                                                     AS newest
-                                         FROM job_runs)
+                                         FROM job_runs) AS ranked
                          WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
             Columns.setInstant(delete, 1, olderThan);
             delete.setInt(2, maxCountPerJob);
@@ -171,8 +171,8 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public void saveSchedule(String job, JobSchedule schedule) {
         try (Connection connection = db.connection();
-             PreparedStatement merge = connection.prepareStatement(
-                     "MERGE INTO job_settings (job, paused, next_due_at, schedule_spec) KEY (job) VALUES (?, ?, ?, ?)")) {
+             PreparedStatement merge = connection.prepareStatement(db.dialect().upsert(
+                     "job_settings", "job", "job", "paused", "next_due_at", "schedule_spec"))) {
             merge.setString(1, job);
             merge.setBoolean(2, schedule.paused());
             Columns.setInstant(merge, 3, schedule.nextDueAt());
@@ -184,6 +184,6 @@ public final class JdbcRunStore implements RunStore {
     }
 
     private DatabaseException failure(String what, SQLException e) {
-        return new DatabaseException(what + " in " + db.path() + " failed: " + e.getMessage(), e);
+        return new DatabaseException(what + " in " + db.location() + " failed: " + e.getMessage(), e);
     }
 }

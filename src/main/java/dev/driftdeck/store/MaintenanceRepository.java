@@ -78,7 +78,7 @@ public final class MaintenanceRepository {
                     stored.containsKey(MAX_SCANS) ? Integer.parseInt(stored.get(MAX_SCANS)) : defaults.maxScans(),
                     stored.containsKey(MAX_RUNS_PER_JOB) ? Integer.parseInt(stored.get(MAX_RUNS_PER_JOB)) : defaults.maxRunsPerJob());
         } catch (IllegalArgumentException e) {
-            throw new DatabaseException("Stored retention settings in " + db.path() + " are not usable (" + e.getMessage()
+            throw new DatabaseException("Stored retention settings in " + db.location() + " are not usable (" + e.getMessage()
                     + "); delete the retention.* rows from the settings table to go back to 90 days / 500 scans"
                     + " / 1000 runs per job.", e);
         }
@@ -112,7 +112,7 @@ public final class MaintenanceRepository {
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE");
         } catch (SQLException e) {
-            throw new DatabaseException("Analyzing the database " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Analyzing the database " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -129,19 +129,19 @@ public final class MaintenanceRepository {
             }
             return values;
         } catch (SQLException e) {
-            throw new DatabaseException("Reading " + keyPattern + " from " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Reading " + keyPattern + " from " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 
     private void write(String key, String value) {
         try (Connection connection = db.connection();
              PreparedStatement merge = connection.prepareStatement(
-                     "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+                     db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
             merge.setString(1, key);
             merge.setString(2, value);
             merge.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException("Saving " + key + " to " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Saving " + key + " to " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 }

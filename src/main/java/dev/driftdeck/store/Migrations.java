@@ -19,7 +19,10 @@ import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Flyway over the plain SQL files in {@code classpath:db/migration}. */
+/**
+ * Flyway over the plain SQL files in {@code classpath:db/migration}: one history for H2 and PostgreSQL (the scripts
+ * are SQL both accept; see DECISIONS "One store, two databases" for when a vendor folder would be needed).
+ */
 public final class Migrations {
 
     private static final Pattern CHECKSUM_VERSION = Pattern.compile("checksum mismatch for migration version (\\S+)");
@@ -53,8 +56,12 @@ public final class Migrations {
     static MigrationResult migrateAndVerify(Database db, String... locations) {
         Flyway flyway = flyway(db, locations);
         refuseNewerOrFailed(db, flyway);
-        clearInterruptedFirstMigration(db);
-        dropCopiesOfInterruptedAlters(db);
+        if (!db.shared()) {
+            // H2 commits DDL statement by statement; PostgreSQL runs each migration in one transaction (Flyway's
+            // default there), so a migration killed half-way leaves nothing to clear on PostgreSQL.
+            clearInterruptedFirstMigration(db);
+            dropCopiesOfInterruptedAlters(db);
+        }
         MigrateResult migrated;
         try {
             migrated = flyway.migrate();
@@ -67,7 +74,7 @@ public final class Migrations {
         }
         MigrationResult result = new MigrationResult(
                 migrated.initialSchemaVersion, currentVersion(flyway), migrated.migrationsExecuted);
-        log.info("Database {} at schema version {} ({} migration(s) applied)", db.path(), result.currentVersion(),
+        log.info("Database {} at schema version {} ({} migration(s) applied)", db.location(), result.currentVersion(),
                 result.applied());
         return result;
     }
@@ -103,16 +110,16 @@ public final class Migrations {
         MigrationInfo[] all = flyway.info().all();
         List<MigrationInfo> future = Arrays.stream(all).filter(Migrations::isFuture).toList();
         if (!future.isEmpty()) {
-            throw new MigrationException("The database " + db.path() + " has schema version "
+            throw new MigrationException("The database " + db.location() + " has schema version "
                     + future.getLast().getVersion() + ", newer than this Driftdeck knows ("
                     + knownVersions(all) + "). It was written by a newer Driftdeck: upgrade Driftdeck,"
-                    + " or start this one with another --data-dir.");
+                    + " or start this one " + elsewhere(db) + ".");
         }
         for (MigrationInfo m : all) {
             if (m.getState().isFailed()) {
-                throw new MigrationException("The database " + db.path() + ": migration " + m.getVersion()
+                throw new MigrationException("The database " + db.location() + ": migration " + m.getVersion()
                         + " (" + m.getDescription() + ") failed earlier and left the schema half-changed."
-                        + " Restore a backup of the database file, or start Driftdeck with another --data-dir.");
+                        + " " + restoreOrElsewhere(db));
             }
         }
     }
@@ -144,13 +151,13 @@ public final class Migrations {
                 }
             }
             log.warn("Database {}: a first migration was interrupted (tables {} exist, empty, with no successful"
-                    + " migration recorded); dropping them and migrating again", db.path(), own);
+                    + " migration recorded); dropping them and migrating again", db.location(), own);
             for (String table : own) {
                 sql.execute("DROP TABLE IF EXISTS \"" + table + "\" CASCADE");
             }
             sql.execute("DROP TABLE IF EXISTS \"" + HISTORY + "\"");
         } catch (SQLException e) {
-            throw new MigrationException("Checking the database " + db.path() + " for an interrupted migration failed: "
+            throw new MigrationException("Checking the database " + db.location() + " for an interrupted migration failed: "
                     + e.getMessage() + " Restore a backup of the database file, or start Driftdeck with another"
                     + " --data-dir.", e);
         }
@@ -176,15 +183,15 @@ public final class Migrations {
                 }
                 if (tables.contains(copy.group(1))) {
                     log.warn("Database {}: dropping {}, the copy H2 left behind when a change to table {} was"
-                            + " interrupted (the table itself is intact)", db.path(), table, copy.group(1));
+                            + " interrupted (the table itself is intact)", db.location(), table, copy.group(1));
                     sql.execute("DROP TABLE \"" + table.replace("\"", "\"\"") + "\" CASCADE");
                 } else {
                     log.warn("Database {}: table {} looks like a copy H2 left behind while changing table {}, which"
-                            + " does not exist; left as it is", db.path(), table, copy.group(1));
+                            + " does not exist; left as it is", db.location(), table, copy.group(1));
                 }
             }
         } catch (SQLException e) {
-            throw new MigrationException("Checking the database " + db.path() + " for an interrupted table change"
+            throw new MigrationException("Checking the database " + db.location() + " for an interrupted table change"
                     + " failed: " + e.getMessage() + " Restore a backup of the database file, or start Driftdeck"
                     + " with another --data-dir.", e);
         }
@@ -212,13 +219,23 @@ public final class Migrations {
         // Flyway's own text (several lines, with links) goes to the log; the operator gets one sentence.
         if (message.toLowerCase().contains("checksum mismatch")) {
             Matcher version = CHECKSUM_VERSION.matcher(message);
-            return "The database " + db.path() + " was migrated with a different migration version "
+            return "The database " + db.location() + " was migrated with a different migration version "
                     + (version.find() ? version.group(1) : "(unknown)") + " than this Driftdeck ships (checksum mismatch)."
                     + " Applied migrations must never be edited; restore the original migration file,"
-                    + " or start Driftdeck with another --data-dir.";
+                    + " or start Driftdeck " + elsewhere(db) + ".";
         }
-        return "Migrating the database " + db.path() + " failed: " + message.lines().findFirst().orElse(message)
-                + " Restore a backup of the database file, or start Driftdeck with another --data-dir.";
+        return "Migrating the database " + db.location() + " failed: " + message.lines().findFirst().orElse(message)
+                + " " + restoreOrElsewhere(db);
+    }
+
+    /** Where else Driftdeck can be pointed: another data directory for H2, another database URL for PostgreSQL. */
+    private static String elsewhere(Database db) {
+        return db.shared() ? "with another --db URL" : "with another --data-dir";
+    }
+
+    private static String restoreOrElsewhere(Database db) {
+        return "Restore a backup of the database" + (db.shared() ? "" : " file") + ", or start Driftdeck "
+                + elsewhere(db) + ".";
     }
 
     private static boolean isFuture(MigrationInfo m) {

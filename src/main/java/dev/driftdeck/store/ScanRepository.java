@@ -47,16 +47,16 @@ public final class ScanRepository {
             return scanId;
         } catch (SQLException e) {
             if (StorageFailures.diskFull(e)) {
-                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
                         + " failed, nothing of it was kept: the disk holding the database is full. Free some space,"
                         + " then restart Driftdeck; the scans stored before are intact.", e);
             }
             if (db.readOnly()) {
-                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+                throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
                         + " failed, nothing of it was kept: the database is read-only (read-only disk or mount,"
                         + " or a file this user cannot write).", e);
             }
-            throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.path()
+            throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
                     + " failed, nothing of it was kept: " + e.getMessage(), e);
         }
     }
@@ -146,7 +146,7 @@ public final class ScanRepository {
                     DELETE FROM scans WHERE id IN (
                         SELECT id FROM (SELECT id, started_at,
                                                ROW_NUMBER() OVER (ORDER BY started_at DESC, id DESC) AS newest
-                                        FROM scans)
+                                        FROM scans) AS ranked
                         WHERE newest > 1 AND (started_at < ? OR newest > ?))""")) {
                 Columns.setInstant(delete, 1, olderThan);
                 delete.setInt(2, Math.max(1, maxCount));
@@ -248,7 +248,7 @@ public final class ScanRepository {
         try (Connection connection = db.connection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DatabaseException(what + " in " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException(what + " in " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 

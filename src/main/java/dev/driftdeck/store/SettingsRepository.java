@@ -34,7 +34,7 @@ public final class SettingsRepository {
                 stored.put(row.getString(1), row.getString(2));
             }
         } catch (SQLException e) {
-            throw new DatabaseException("Reading the console settings from " + db.path() + " failed: "
+            throw new DatabaseException("Reading the console settings from " + db.location() + " failed: "
                     + e.getMessage(), e);
         }
         ConsoleSettings defaults = ConsoleSettings.defaults();
@@ -59,7 +59,7 @@ public final class SettingsRepository {
         try {
             db.inTransaction(connection -> {
                 try (PreparedStatement merge = connection.prepareStatement(
-                        "MERGE INTO settings (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+                        db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
                     for (Map.Entry<String, String> entry : values.entrySet()) {
                         merge.setString(1, entry.getKey());
                         merge.setString(2, entry.getValue());
@@ -69,7 +69,7 @@ public final class SettingsRepository {
                 }
             });
         } catch (SQLException e) {
-            throw new DatabaseException("Saving the console settings to " + db.path() + " failed: "
+            throw new DatabaseException("Saving the console settings to " + db.location() + " failed: "
                     + e.getMessage(), e);
         }
     }
@@ -78,7 +78,7 @@ public final class SettingsRepository {
         try {
             return Math.max(1, Integer.parseInt(stored));
         } catch (NumberFormatException e) {
-            throw new DatabaseException("Stored setting " + SCAN_INTERVAL + " in " + db.path() + " is not a number: '"
+            throw new DatabaseException("Stored setting " + SCAN_INTERVAL + " in " + db.location() + " is not a number: '"
                     + stored + "'. Save the settings again from the console.", e);
         }
     }

@@ -64,12 +64,12 @@ public final class StateSnapshotRepository {
                     if (newVersion || newError) {
                         insertSnapshot(connection, current, now);
                     }
-                    upsert(connection, newVersion ? withChange(current, now) : current);
+                    upsert(connection, db.dialect(), newVersion ? withChange(current, now) : current);
                 }
                 return changed;
             });
         } catch (SQLException e) {
-            throw new DatabaseException("Recording the state sync in " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Recording the state sync in " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +78,7 @@ public final class StateSnapshotRepository {
         try (Connection connection = db.connection()) {
             return sources(connection);
         } catch (SQLException e) {
-            throw new DatabaseException("Reading the state sources from " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Reading the state sources from " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +107,7 @@ public final class StateSnapshotRepository {
                 }
             });
         } catch (SQLException e) {
-            throw new DatabaseException("Linking scan " + scanId + " to its state snapshots in " + db.path()
+            throw new DatabaseException("Linking scan " + scanId + " to its state snapshots in " + db.location()
                     + " failed: " + e.getMessage(), e);
         }
     }
@@ -127,7 +127,7 @@ public final class StateSnapshotRepository {
             Columns.setInstant(delete, 1, cutoff);
             return delete.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException("Pruning state snapshots in " + db.path() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Pruning state snapshots in " + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -148,7 +148,7 @@ public final class StateSnapshotRepository {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseException("Reading the snapshots of " + uri + " from " + db.path() + " failed: "
+            throw new DatabaseException("Reading the snapshots of " + uri + " from " + db.location() + " failed: "
                     + e.getMessage(), e);
         }
         return result;
@@ -191,9 +191,9 @@ public final class StateSnapshotRepository {
         }
     }
 
-    private static void upsert(Connection connection, StateSourceStatus s) throws SQLException {
-        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO state_sources (" + COLUMNS
-                + ") KEY (uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private static void upsert(Connection connection, Dialect dialect, StateSourceStatus s) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(
+                dialect.upsert("state_sources", "uri", COLUMNS.split(", ")))) {
             merge.setString(1, s.uri());
             merge.setString(2, s.workspace());
             Columns.setInstant(merge, 3, s.lastChecked());
