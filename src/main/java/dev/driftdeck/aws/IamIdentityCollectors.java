@@ -36,8 +36,8 @@ final class IamIdentityCollectors {
                 // encoding only chooses how the API returns it.
                 CollectorDefinition.global(SSH_KEY).actions("iam:GetAccountAuthorizationDetails", "iam:ListSSHPublicKeys")
                         .compare("status", CASE_INSENSITIVE).compare("username", STRING)
-                        .notCompared(NotCompared.CREATE_ONLY, "public_key")
-                        .notCompared(NotCompared.TERRAFORM_ONLY, "encoding")
+                        .notCompared("cannot change: another key body is another key id", "public_key")
+                        .notCompared("only the format GetSSHPublicKey answers the key in", "encoding")
                         .listedBy(IamIdentityCollectors::sshKeys));
     }
 
