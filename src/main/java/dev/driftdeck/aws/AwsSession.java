@@ -274,8 +274,9 @@ public final class AwsSession implements AutoCloseable {
     }
 
     /**
-     * An API without an SDK module here (CloudWatch alarms, EFS, Application Auto Scaling, WAFv2, classic ELB), read
-     * through {@link SignedRequests} with this session's credentials, endpoint, HTTP client, retries and counter.
+     * An API without an SDK module here (CloudWatch alarms, EFS, Application Auto Scaling, WAFv2, classic ELB,
+     * S3 Control), read through {@link SignedRequests} with this session's credentials, endpoint, HTTP client,
+     * retries and counter.
      */
     SignedRequests signed(RawApi api, String region) {
         return client("signed:" + api.iamPrefix() + ":" + api.apiVersion() + ":" + region, () -> new SignedRequests(

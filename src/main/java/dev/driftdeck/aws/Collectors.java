@@ -31,6 +31,7 @@ public final class Collectors {
         all.addAll(KmsCollectors.all());
         all.addAll(MessagingCollectors.all());
         all.addAll(ResourcePolicyCollectors.all());
+        all.addAll(DataPolicyCollectors.all());
         all.addAll(LambdaCollectors.all());
         all.addAll(LoadBalancerCollectors.all());
         all.addAll(LoadBalancerChildCollectors.all());
@@ -52,6 +53,8 @@ public final class Collectors {
         all.addAll(IamCollectors.all());
         all.addAll(IamGroupCollectors.all());
         all.addAll(IamCredentialCollectors.all());
+        all.addAll(IamIdentityCollectors.all());
+        all.addAll(AccountSettingsCollectors.all());
         all.addAll(Route53Collectors.all());
         all.addAll(HealthCheckCollectors.all());
         all.addAll(ApiGatewayCollectors.all());
@@ -66,6 +69,7 @@ public final class Collectors {
         all.addAll(AttachmentCollectors.all());
         all.addAll(KmsGrantCollectors.all());
         all.addAll(KmsReplicaKeyCollectors.all());
+        all.addAll(KmsExternalKeyCollectors.all());
         all.addAll(CloudFrontCollectors.all());
         all.addAll(EventBridgeCollectors.all());
         all.addAll(StepFunctionsCollectors.all());

@@ -24,6 +24,7 @@ public final class IamActions {
     private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(
             Map.entry("s3:ListBuckets", "s3:ListAllMyBuckets"),
             Map.entry("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"),
+            Map.entry("s3control:GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock"),
             Map.entry("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration"),
             Map.entry("s3:GetBucketLifecycleConfiguration", "s3:GetLifecycleConfiguration"),
             Map.entry("s3:GetBucketCors", "s3:GetBucketCORS"),

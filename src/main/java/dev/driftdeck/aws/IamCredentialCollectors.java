@@ -48,9 +48,14 @@ final class IamCredentialCollectors {
 
     /** The users worth a call: managed as aws_iam_user, or named by a managed credential of {@code type}. */
     private static Set<String> users(CollectorContext ctx, String type) {
+        return users(ctx, type, "user");
+    }
+
+    /** As {@link #users(CollectorContext, String)}, where {@code type} names its user in {@code userAttribute}. */
+    static Set<String> users(CollectorContext ctx, String type, String userAttribute) {
         Set<String> users = new TreeSet<>(ctx.managed().ids(IamCollectors.USER));
         ctx.managed().resources(type).values().forEach(credential -> {
-            if (credential.get("user") instanceof String user) {
+            if (credential.get(userAttribute) instanceof String user) {
                 users.add(user);
             }
         });
@@ -89,7 +94,7 @@ final class IamCredentialCollectors {
     }
 
     /** Of these users, the ones the account's listing still has: a deleted user costs no call. */
-    private static List<String> existing(CollectorContext ctx, Set<String> users) {
+    static List<String> existing(CollectorContext ctx, Set<String> users) {
         if (users.isEmpty()) {
             return List.of();
         }

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.kms.model.Tag;
 /**
  * KMS keys and aliases, per region. AWS-managed keys (the targets of {@code alias/aws/*}) and their aliases are
  * AWS's, dropped unless strict. KMS has no batch describe: each customer key costs one DescribeKey, because a key
- * Terraform destroyed lingers for 7-30 days in PendingDeletion and must not read as unmanaged.
+ * Terraform destroyed lingers for 7-30 days in PendingDeletion and must not read as unmanaged. Keys with imported
+ * key material are aws_kms_external_key's (KmsExternalKeyCollectors).
  */
 final class KmsCollectors {
 
@@ -72,7 +73,7 @@ final class KmsCollectors {
             }
             KeyMetadata key = kms.describeKey(r -> r.keyId(listed.keyId())).keyMetadata();
             boolean gone = key.keyState() == KeyState.PENDING_DELETION || key.keyState() == KeyState.PENDING_REPLICA_DELETION;
-            if (gone || (!ctx.strict() && "AWS".equals(key.keyManagerAsString()))) {
+            if (gone || KmsExternalKeyCollectors.external(key) || (!ctx.strict() && "AWS".equals(key.keyManagerAsString()))) {
                 continue;
             }
             if (!ctx.manages(KEY, key.keyId())) {

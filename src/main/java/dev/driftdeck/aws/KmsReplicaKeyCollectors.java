@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.kms.model.Tag;
  * Multi-Region replica keys, per region. Only multi-Region keys ({@code mrk-} ids) can be replicas, so DescribeKey
  * is spent on those alone to tell a replica from a primary; the policy (GetKeyPolicy) and tags (ListResourceTags)
  * only on managed replicas. A replica is also a key in aws_kms_key's listing: this type adopts it there, so it is
- * reported once, as a replica key.
+ * reported once, as a replica key. Replicas of a key with imported material are aws_kms_replica_external_key's.
  */
 final class KmsReplicaKeyCollectors {
 
@@ -50,7 +50,7 @@ final class KmsReplicaKeyCollectors {
             var region = key.multiRegionConfiguration();
             boolean replica = region != null && region.multiRegionKeyType() == MultiRegionKeyType.REPLICA;
             boolean gone = key.keyState() == KeyState.PENDING_DELETION || key.keyState() == KeyState.PENDING_REPLICA_DELETION;
-            if (!replica || gone) {
+            if (!replica || gone || KmsExternalKeyCollectors.external(key)) {
                 continue;
             }
             if (!ctx.manages(REPLICA_KEY, key.keyId())) {

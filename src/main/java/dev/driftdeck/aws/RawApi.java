@@ -9,7 +9,7 @@ package dev.driftdeck.aws;
  * @param signingName    the SigV4 credential scope's service name
  * @param protocol       the wire protocol
  * @param apiVersion     the query protocol's {@code Version}; the JSON 1.1 {@code X-Amz-Target} prefix; unused by
- *                       REST-JSON (its version is in the path)
+ *                       REST-JSON and REST-XML (their version is in the path)
  */
 record RawApi(String iamPrefix, String endpointPrefix, String signingName, Protocol protocol, String apiVersion) {
 
@@ -19,7 +19,9 @@ record RawApi(String iamPrefix, String endpointPrefix, String signingName, Proto
         /** {@code POST /} with {@code X-Amz-Target: Prefix.Operation} and a JSON body. */
         JSON_11,
         /** Operations as HTTP paths; only GET is ever sent. */
-        REST_JSON
+        REST_JSON,
+        /** Operations as HTTP paths answered in XML (S3 Control); only GET is ever sent. */
+        REST_XML
     }
 
     /** CloudWatch over the query protocol, which AWS still serves and moto answers (the SDK module speaks CBOR). */
@@ -31,5 +33,10 @@ record RawApi(String iamPrefix, String endpointPrefix, String signingName, Proto
             Protocol.REST_JSON, null);
     static final RawApi APPLICATION_AUTOSCALING = new RawApi("application-autoscaling", "application-autoscaling",
             "application-autoscaling", Protocol.JSON_11, "AnyScaleFrontendService");
+    /**
+     * S3 Control (account-level S3 settings), signed as {@code s3}; counted as {@code s3control:Operation}, whose IAM
+     * actions {@link IamActions} spells as S3's ({@code s3:GetAccountPublicAccessBlock}).
+     */
+    static final RawApi S3_CONTROL = new RawApi("s3control", "s3-control", "s3", Protocol.REST_XML, null);
     static final RawApi WAFV2 = new RawApi("wafv2", "wafv2", "wafv2", Protocol.JSON_11, "AWSWAF_20190729");
 }

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Settings Terraform can write as their own resource on a queue, topic or repository: {@code aws_sqs_queue_policy},
- * {@code aws_sqs_queue_redrive_policy}, {@code aws_sns_topic_policy}, {@code aws_ecr_repository_policy}. The parent
+ * {@code aws_sqs_queue_redrive_policy}, {@code aws_sqs_queue_redrive_allow_policy}, {@code aws_sns_topic_policy},
+ * {@code aws_ecr_repository_policy}. The parent
  * also shows each one as an Optional+Computed attribute ({@code aws_sqs_queue.policy}...), which Terraform refreshes
  * silently, so one set on a managed parent without its own resource is not drift, and on an unmanaged parent it is
  * that parent's business (one UNMANAGED finding, not two), as with the S3 split resources. These types therefore
@@ -28,7 +29,6 @@ final class ResourcePolicyCollectors {
     static final String QUEUE_REDRIVE_POLICY = "aws_sqs_queue_redrive_policy";
     static final String TOPIC_POLICY = "aws_sns_topic_policy";
     static final String REPOSITORY_POLICY = "aws_ecr_repository_policy";
-    /** Not supported yet (see docs/DECISIONS.md), but a queue a state manages this way compares it there. */
     static final String QUEUE_REDRIVE_ALLOW_POLICY = "aws_sqs_queue_redrive_allow_policy";
 
     // sqs.<region>.amazonaws.com (and VPC endpoint names containing it), legacy <region>.queue.amazonaws.com
@@ -48,6 +48,12 @@ final class ResourcePolicyCollectors {
                         .compare("redrive_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
                         .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_POLICY, QueueAttributeName.REDRIVE_POLICY,
                                 "redrive_policy")),
+                // {"redrivePermission": "byQueue", "sourceQueueArns": [...]}: which queues may use this one as their
+                // dead-letter queue.
+                CollectorDefinition.regional(QUEUE_REDRIVE_ALLOW_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
+                        .compare("redrive_allow_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
+                        .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_ALLOW_POLICY,
+                                QueueAttributeName.REDRIVE_ALLOW_POLICY, "redrive_allow_policy")),
                 // owner is the topic's account: not something an operator changes.
                 CollectorDefinition.regional(TOPIC_POLICY).actions("sns:ListTopics", "sns:GetTopicAttributes")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "arn")

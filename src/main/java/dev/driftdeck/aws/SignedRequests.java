@@ -65,6 +65,7 @@ final class SignedRequests implements SdkAutoCloseable {
     private final RawApi api;
     private final String region;
     private final URI endpoint;
+    private final boolean overridden;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final RetryStrategy retries;
@@ -82,6 +83,7 @@ final class SignedRequests implements SdkAutoCloseable {
                    StopCheck stopCheck, RateLimiter rateLimiter) {
         this.api = api;
         this.region = region;
+        this.overridden = endpointOverride != null;
         this.endpoint = endpointOverride != null ? endpointOverride
                 : URI.create("https://" + ServiceMetadata.of(api.endpointPrefix()).endpointFor(Region.of(region)));
         this.credentials = credentials;
@@ -122,6 +124,21 @@ final class SignedRequests implements SdkAutoCloseable {
         return readJson(execute(operation, request(SdkHttpMethod.GET, path, query).build(), null));
     }
 
+    /**
+     * A REST-XML GET of {@code path} (already encoded) for {@code account}, as S3 Control takes it: the account in the
+     * {@code x-amz-account-id} header and, on AWS's own endpoint, as the host's first label
+     * ({@code 123456789012.s3-control.us-east-1.amazonaws.com}); an overridden endpoint (moto) is called as it is.
+     * The response's root element as JSON (see {@link QueryXml}).
+     */
+    JsonNode getXml(String operation, String path, String account) {
+        requireProtocol(RawApi.Protocol.REST_XML);
+        SdkHttpRequest.Builder request = request(SdkHttpMethod.GET, path, Map.of()).putHeader("x-amz-account-id", account);
+        if (!overridden) {
+            request.host(account + "." + endpoint.getHost());
+        }
+        return QueryXml.parse(execute(operation, request.build(), null));
+    }
+
     /** An empty JSON 1.1 request body to fill. */
     static ObjectNode body() {
         return MAPPER.createObjectNode();
@@ -149,6 +166,10 @@ final class SignedRequests implements SdkAutoCloseable {
         return items;
     }
 
+    private boolean rest() {
+        return api.protocol() == RawApi.Protocol.REST_JSON || api.protocol() == RawApi.Protocol.REST_XML;
+    }
+
     private void requireProtocol(RawApi.Protocol protocol) {
         if (api.protocol() != protocol) {
             throw new IllegalArgumentException(api.iamPrefix() + " speaks " + api.protocol() + ", not " + protocol);
@@ -167,7 +188,7 @@ final class SignedRequests implements SdkAutoCloseable {
     private byte[] execute(String operation, SdkHttpRequest request, byte[] body) {
         if (!READ_ONLY.matcher(operation).matches() || request.method() != SdkHttpMethod.POST
                 && request.method() != SdkHttpMethod.GET
-                || api.protocol() == RawApi.Protocol.REST_JSON && request.method() != SdkHttpMethod.GET) {
+                || rest() && request.method() != SdkHttpMethod.GET) {
             throw new IllegalArgumentException(api.iamPrefix() + ":" + operation + " is not a read-only call; "
                     + "Driftdeck only describes, lists and gets.");
         }
@@ -255,10 +276,11 @@ final class SignedRequests implements SdkAutoCloseable {
         String requestId = head.firstMatchingHeader("x-amzn-RequestId")
                 .or(() -> head.firstMatchingHeader("x-amz-request-id")).orElse(null);
         try {
-            if (api.protocol() == RawApi.Protocol.QUERY) {
+            if (api.protocol() == RawApi.Protocol.QUERY || api.protocol() == RawApi.Protocol.REST_XML) {
+                // Query: <ErrorResponse><Error>... or <Response><Errors><Error>...; REST-XML: the root is <Error>.
                 JsonNode root = content.length == 0 ? null : QueryXml.parse(content);
                 JsonNode error = root == null ? null : root.has("Error") ? root.path("Error")
-                        : root.path("Errors").path("Error");
+                        : root.has("Errors") ? root.path("Errors").path("Error") : root;
                 code = error == null ? null : text(error.path("Code"));
                 message = error == null ? null : text(error.path("Message"));
                 if (requestId == null && root != null) {

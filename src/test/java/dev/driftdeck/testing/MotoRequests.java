@@ -41,6 +41,14 @@ public final class MotoRequests {
         return send(method, signingName, path, Map.of("Content-Type", "application/json"), body);
     }
 
+    /** A REST-XML call (S3 Control) with its own headers ({@code x-amz-account-id}); {@code body} null for none. */
+    public static String restXml(String method, String signingName, String path, Map<String, String> headers,
+                                 String body) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Content-Type", "application/xml");
+        return send(method, signingName, path, all, body);
+    }
+
     private static String send(String method, String signingName, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(MotoServer.current().endpoint() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
