@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.AnomalyDetectorStatu
 import software.amazon.awssdk.services.cloudwatchlogs.model.DataProtectionStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeAccountPoliciesResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinitionsResponse;
-import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PolicyType;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition;
@@ -104,25 +103,18 @@ final class LogPolicyCollectors {
         return policies;
     }
 
-    /**
-     * The API lists one policy type at a time: every type the SDK knows is asked for. A type an endpoint does not know
-     * yet (a region AWS has not brought it to) is refused as an invalid parameter: nothing of it can exist there.
-     */
+    /** The API lists one policy type at a time (it takes no page size): every type the SDK knows is asked for. */
     private static List<LiveResource> accountPolicies(CollectorContext ctx) {
         List<LiveResource> policies = new ArrayList<>();
         for (PolicyType type : PolicyType.knownValues()) {
-            try {
-                String token = null;
-                do {
-                    String next = token;
-                    DescribeAccountPoliciesResponse page = logs(ctx).describeAccountPolicies(r -> r.policyType(type)
-                            .nextToken(next));
-                    page.accountPolicies().forEach(policy -> policies.add(accountPolicy(ctx, policy)));
-                    token = page.nextToken();
-                } while (token != null && !token.isEmpty());
-            } catch (InvalidParameterException unknownType) {
-                // nothing of this type can exist here
-            }
+            String token = null;
+            do {
+                String next = token;
+                DescribeAccountPoliciesResponse page = logs(ctx).describeAccountPolicies(r -> r.policyType(type)
+                        .nextToken(next));
+                page.accountPolicies().forEach(policy -> policies.add(accountPolicy(ctx, policy)));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
         }
         return policies;
     }
