@@ -12,6 +12,7 @@ import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.state.StateResource;
 import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.TerraformApply;
 import java.nio.file.Files;
@@ -32,15 +33,6 @@ import java.util.stream.Collectors;
  * {@code UNMANAGED aws_vpc vpc-123}.
  */
 final class CoverageFixture {
-
-    /**
-     * Types whose region-wide listing moto 5.2.1 does not implement (it answers HTTP 500, "The ... action has not been
-     * implemented"). The fixture's scans leave them out the way an operator would, with a {@code .driftignore}
-     * ignoring each whole type, so a scan of moto has no failed listing; LogsWireMockTest and CloudWatchWireMockTest
-     * list them against the responses the API references document.
-     */
-    static final List<String> NOT_LISTABLE_ON_MOTO = List.of("aws_cloudwatch_query_definition",
-            "aws_cloudwatch_log_account_policy", "aws_cloudwatch_log_anomaly_detector", "aws_cloudwatch_metric_stream");
 
     final Path state;
     final Map<String, StateResource> byAddress;
@@ -98,10 +90,14 @@ final class CoverageFixture {
                 MotoServer.current().endpoint(), strict, notListableOnMoto()), ScanProgress.Listener.NONE, () -> false);
     }
 
+    /**
+     * A {@code .driftignore} leaving out whole the types moto cannot list ({@link MotoGaps}), as an operator would,
+     * so a scan of the fixture has no failed listing.
+     */
     private Path notListableOnMoto() {
         try {
             Path ignore = state.resolveSibling(".driftignore-moto");
-            Files.write(ignore, NOT_LISTABLE_ON_MOTO.stream().map(type -> type + ".*").toList());
+            Files.write(ignore, MotoGaps.NOT_LISTABLE_TYPES.stream().map(type -> type + ".*").toList());
             return ignore;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
