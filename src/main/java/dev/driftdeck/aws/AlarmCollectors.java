@@ -12,16 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * CloudWatch metric alarms, per region, over the query protocol through {@link SignedRequests}: the SDK's cloudwatch
- * module speaks smithy-rpcv2-cbor, which moto 5.2.1 cannot answer, while AWS still serves the query protocol
- * (Version 2010-08-01) it was built on. DescribeAlarms pages 100 alarms with their whole configuration; tags cost one
- * ListTagsForResource per managed alarm. Everything PutMetricAlarm (the console's edit) sets is compared.
+ * CloudWatch metric and composite alarms, per region, over the query protocol through {@link SignedRequests}: the
+ * SDK's cloudwatch module speaks smithy-rpcv2-cbor, which moto 5.2.1 cannot answer, while AWS still serves the query
+ * protocol (Version 2010-08-01) it was built on. DescribeAlarms pages 100 alarms of one type with their whole
+ * configuration; tags cost one ListTagsForResource per managed alarm. Everything PutMetricAlarm and PutCompositeAlarm
+ * (the console's edits) set is compared.
  */
 final class AlarmCollectors {
 
     static final String ALARM = "aws_cloudwatch_metric_alarm";
+    static final String COMPOSITE_ALARM = "aws_cloudwatch_composite_alarm";
     private static final int PAGE = 100;
 
     private AlarmCollectors() {
@@ -39,14 +42,24 @@ final class AlarmCollectors {
                 .compare("extended_statistic", STRING).compare("unit", STRING).compare("treat_missing_data", STRING)
                 .compare("evaluate_low_sample_count_percentiles", STRING).compare("metric_query", SET).compareTags()
                 .notCompared(NotCompared.IDENTITY, "alarm_name")
-                .listedBy(AlarmCollectors::alarms));
+                .listedBy(ctx -> alarms(ctx, ALARM, "MetricAlarm", AlarmCollectors::attributes)),
+                CollectorDefinition.regional(COMPOSITE_ALARM)
+                        .actions("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource")
+                        .compare("actions_enabled", SCALAR).compare("alarm_actions", SET).compare("ok_actions", SET)
+                        .compare("insufficient_data_actions", SET).compare("alarm_description", STRING)
+                        .compare("alarm_rule", STRING).compare("actions_suppressor", SET).compareTags()
+                        .notCompared(NotCompared.IDENTITY, "alarm_name")
+                        .listedBy(ctx -> alarms(ctx, COMPOSITE_ALARM, "CompositeAlarm",
+                                AlarmCollectors::compositeAttributes)));
     }
 
-    private static List<LiveResource> alarms(CollectorContext ctx) {
+    /** The alarms of one type ({@code MetricAlarm} or {@code CompositeAlarm}), in the response's list of that type. */
+    private static List<LiveResource> alarms(CollectorContext ctx, String type, String alarmType,
+                                             BiFunction<JsonNode, Map<String, Object>, Map<String, Object>> shape) {
         SignedRequests cloudwatch = ctx.session().signed(RawApi.CLOUDWATCH, ctx.region());
         List<JsonNode> pages = SignedRequests.pages(token -> {
             Map<String, String> params = new LinkedHashMap<>();
-            params.put("AlarmTypes.member.1", "MetricAlarm");
+            params.put("AlarmTypes.member.1", alarmType);
             params.put("MaxRecords", Integer.toString(PAGE));
             if (token != null) {
                 params.put("NextToken", token);
@@ -54,13 +67,32 @@ final class AlarmCollectors {
             return cloudwatch.query("DescribeAlarms", params);
         }, "NextToken");
         List<LiveResource> alarms = new ArrayList<>();
-        for (JsonNode alarm : SignedRequests.items(pages, "MetricAlarms")) {
+        for (JsonNode alarm : SignedRequests.items(pages, alarmType + "s")) {
             String name = alarm.path("AlarmName").asText();
-            alarms.add(ctx.manages(ALARM, name)
-                    ? ctx.resource(ALARM, name, attributes(alarm, tags(cloudwatch, alarm.path("AlarmArn").asText())))
-                    : ctx.identityOnly(ALARM, name));
+            alarms.add(ctx.manages(type, name)
+                    ? ctx.resource(type, name, shape.apply(alarm, tags(cloudwatch, alarm.path("AlarmArn").asText())))
+                    : ctx.identityOnly(type, name));
         }
         return alarms;
+    }
+
+    /** In the provider's shape: the suppressor as one block (none when unset), its periods 0 when absent. */
+    private static Map<String, Object> compositeAttributes(JsonNode alarm, Map<String, Object> tags) {
+        String suppressor = RawShapes.text(alarm, "ActionsSuppressor");
+        return Attributes.of()
+                .put("actions_enabled", RawShapes.bool(alarm, "ActionsEnabled"))
+                .put("alarm_actions", RawShapes.texts(alarm, "AlarmActions"))
+                .put("ok_actions", RawShapes.texts(alarm, "OKActions"))
+                .put("insufficient_data_actions", RawShapes.texts(alarm, "InsufficientDataActions"))
+                .put("alarm_description", RawShapes.text(alarm, "AlarmDescription"))
+                .put("alarm_rule", RawShapes.text(alarm, "AlarmRule"))
+                .put("actions_suppressor", suppressor == null ? List.of() : List.of(Attributes.of()
+                        .put("alarm", suppressor)
+                        .put("extension_period", RawShapes.number(alarm, "ActionsSuppressorExtensionPeriod", 0))
+                        .put("wait_period", RawShapes.number(alarm, "ActionsSuppressorWaitPeriod", 0))
+                        .build()))
+                .put("tags", tags)
+                .build();
     }
 
     /** In the provider's shape: absent numbers 0, an unset treat_missing_data "missing" (AWS's default). */

@@ -42,8 +42,11 @@ public final class Collectors {
         all.addAll(EksCollectors.all());
         all.addAll(CertificateCollectors.all());
         all.addAll(MonitoringCollectors.all());
+        all.addAll(LogChildCollectors.all());
+        all.addAll(LogPolicyCollectors.all());
         all.addAll(SecretsCollectors.all());
         all.addAll(AlarmCollectors.all());
+        all.addAll(MetricStreamCollectors.all());
         all.addAll(ClassicLoadBalancerCollectors.all());
         all.addAll(EfsCollectors.all());
         all.addAll(AppAutoScalingCollectors.all());

@@ -5,6 +5,7 @@ import static dev.driftdeck.drift.Normalization.STRING;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 
 /**
  * CloudWatch Logs groups, per region (metric alarms: {@link AlarmCollectors}). DescribeLogGroups (not ListLogGroups, which moto answers
@@ -13,6 +14,7 @@ import java.util.Map;
 final class MonitoringCollectors {
 
     static final String LOG_GROUP = "aws_cloudwatch_log_group";
+    private static final int LOG_GROUP_PAGE = 50;
 
     private MonitoringCollectors() {
     }
@@ -25,8 +27,7 @@ final class MonitoringCollectors {
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "skip_destroy")
-                        .listedBy(ctx -> ctx.session().logs(ctx.region()).describeLogGroupsPaginator().logGroups()
-                                .stream()
+                        .listedBy(ctx -> logGroups(ctx).stream()
                                 .map(group -> !ctx.manages(LOG_GROUP, group.logGroupName())
                                         ? ctx.identityOnly(LOG_GROUP, group.logGroupName())
                                         : ctx.resource(LOG_GROUP, group.logGroupName(), Attributes.of()
@@ -41,6 +42,15 @@ final class MonitoringCollectors {
                                                 .build()))
                                 .toList()));
 
+    }
+
+    /**
+     * The region's log groups, listed once per session (50 a page, the API's most) for the log group type and the
+     * data protection policies ({@link LogPolicyCollectors}), which DescribeLogGroups flags.
+     */
+    static List<LogGroup> logGroups(CollectorContext ctx) {
+        return ctx.session().shared("logs:loggroups:" + ctx.region(), () -> ctx.session().logs(ctx.region())
+                .describeLogGroupsPaginator(r -> r.limit(LOG_GROUP_PAGE)).logGroups().stream().toList());
     }
 
     /** DescribeLogGroups answers {@code ...:log-group:name:*}; ListTagsForResource wants the ARN without {@code :*}. */
