@@ -72,7 +72,10 @@ final class SecurityGroupCollectors {
                         .listedBy(ctx -> vpcRules(ctx, EGRESS, true)));
     }
 
-    /** Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules only when strict or managed. */
+    /**
+     * Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules, and the allow-all egress AWS
+     * gives every new group, only when strict or managed (neither is a rule anyone made by hand).
+     */
     private static List<LiveResource> vpcRules(CollectorContext ctx, String type, boolean egress) {
         Set<String> defaultGroups = ctx.strict() ? Set.of() : ctx.ec2()
                 .describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("default")))
@@ -80,8 +83,16 @@ final class SecurityGroupCollectors {
         return ctx.ec2().describeSecurityGroupRulesPaginator(r -> r.maxResults(1000)).securityGroupRules().stream()
                 .filter(rule -> Boolean.TRUE.equals(rule.isEgress()) == egress)
                 .filter(rule -> !defaultGroups.contains(rule.groupId()) || ctx.manages(type, rule.securityGroupRuleId()))
+                .filter(rule -> ctx.strict() || !isAwsDefaultEgress(rule) || ctx.manages(type, rule.securityGroupRuleId()))
                 .map(rule -> ctx.resource(type, rule.securityGroupRuleId(), vpcRule(rule)))
                 .toList();
+    }
+
+    /** The rule AWS adds to every group it creates: all traffic out to 0.0.0.0/0, no description. */
+    private static boolean isAwsDefaultEgress(SecurityGroupRule rule) {
+        return Boolean.TRUE.equals(rule.isEgress()) && "-1".equals(SecurityGroupRules.protocol(rule.ipProtocol()))
+                && "0.0.0.0/0".equals(rule.cidrIpv4())
+                && (rule.description() == null || rule.description().isEmpty());
     }
 
     private static Map<String, Object> vpcRule(SecurityGroupRule rule) {
