@@ -59,7 +59,8 @@ class RefreshOnlyComparisonTest {
     /**
      * The state a first apply leaves holds what the configuration said where the provider did not read it back: the
      * default NACL's icmp_code null (AWS: 0), the SSE rule's bucket_key_enabled null (AWS: false), the public route
-     * table without the route the separate aws_route added after it. Terraform calls none of these a change.
+     * table without the route the separate aws_route added after it, the security groups without the rules their
+     * separate rule resources added after them. Terraform plans no change for any of these.
      */
     @Test
     @Order(1)
