@@ -112,7 +112,13 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
 
         /** See {@link ParentLink#shownAs}: after {@link #partOf}, the parent attribute that mirrors this type. */
         Builder shownOnParentAs(String parentAttribute) {
-            parent = new ParentLink(parent.type(), parent.idAttribute(), parentAttribute);
+            parent = new ParentLink(parent.type(), parent.idAttribute(), parentAttribute, parent.owns());
+            return this;
+        }
+
+        /** See {@link ParentLink#mirroredOn}: a parent attribute that mirrors this type without owning it. */
+        Builder mirroredOn(String parentType, String parentIdAttribute, String parentAttribute) {
+            parent = ParentLink.mirroredOn(parentType, parentIdAttribute, parentAttribute);
             return this;
         }
 

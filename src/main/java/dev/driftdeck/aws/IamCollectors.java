@@ -62,6 +62,8 @@ final class IamCollectors {
                 // The state id is a generated unique name: match on role/policy_arn.
                 CollectorDefinition.global(ROLE_ATTACHMENT).actions(DETAILS).idFrom("role", "policy_arn")
                         .notCompared(NotCompared.IDENTITY, "role", "policy_arn")
+                        // a detached policy also leaves the role's managed_policy_arns, which refresh-only reports
+                        .mirroredOn(ROLE, "role", "managed_policy_arns")
                         .listedBy(ctx -> attachments(ctx, ROLE_ATTACHMENT, "role")),
                 CollectorDefinition.global(USER).actions(DETAILS)
                         .compare("path", STRING).compareTags().compare("permissions_boundary", STRING)

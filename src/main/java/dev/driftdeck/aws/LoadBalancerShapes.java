@@ -147,7 +147,8 @@ final class LoadBalancerShapes {
 
     /**
      * As the provider reads it: enabled and type always; the cookie duration (and name) of the cookie type in use;
-     * a type without a cookie (source_ip...) keeps the state's cookie fields, which AWS has no value for.
+     * a type without a cookie (source_ip...) keeps the state's cookie fields, which AWS has no value for. A duration
+     * AWS leaves out (moto does) is the 0 the provider then writes.
      */
     private static Object stickiness(CollectorContext ctx, String id, Map<String, String> attributes) {
         if (!attributes.containsKey("stickiness.enabled")) {
@@ -158,9 +159,9 @@ final class LoadBalancerShapes {
         block.put("enabled", Boolean.parseBoolean(attributes.get("stickiness.enabled")));
         block.put("type", type);
         if ("lb_cookie".equals(type)) {
-            block.put("cookie_duration", integer(attributes.get("stickiness.lb_cookie.duration_seconds")));
+            block.put("cookie_duration", zeroIfAbsent(attributes.get("stickiness.lb_cookie.duration_seconds")));
         } else if ("app_cookie".equals(type)) {
-            block.put("cookie_duration", integer(attributes.get("stickiness.app_cookie.duration_seconds")));
+            block.put("cookie_duration", zeroIfAbsent(attributes.get("stickiness.app_cookie.duration_seconds")));
             block.put("cookie_name", attributes.get("stickiness.app_cookie.cookie_name"));
         } else if (NotApplicable.stateValue(ctx, LoadBalancerCollectors.TARGET_GROUP, id, "stickiness")
                 instanceof List<?> state && !state.isEmpty() && state.getFirst() instanceof Map<?, ?> stateBlock) {
@@ -267,6 +268,11 @@ final class LoadBalancerShapes {
             block.put((String) pairs[i], pairs[i + 1]);
         }
         return block;
+    }
+
+    private static int zeroIfAbsent(String value) {
+        Integer parsed = integer(value);
+        return parsed == null ? 0 : parsed;
     }
 
     private static Integer integer(String value) {

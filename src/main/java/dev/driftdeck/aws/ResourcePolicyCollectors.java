@@ -42,10 +42,12 @@ final class ResourcePolicyCollectors {
         return List.of(
                 CollectorDefinition.regional(QUEUE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
+                        .mirroredOn(MessagingCollectors.QUEUE, "queue_url", "policy")
                         .listedBy(ctx -> queueAttribute(ctx, QUEUE_POLICY, QueueAttributeName.POLICY, "policy")),
                 // {"deadLetterTargetArn": ..., "maxReceiveCount": 4}: a JSON document too.
                 CollectorDefinition.regional(QUEUE_REDRIVE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
                         .compare("redrive_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
+                        .mirroredOn(MessagingCollectors.QUEUE, "queue_url", "redrive_policy")
                         .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_POLICY, QueueAttributeName.REDRIVE_POLICY,
                                 "redrive_policy")),
                 // {"redrivePermission": "byQueue", "sourceQueueArns": [...]}: which queues may use this one as their
@@ -57,6 +59,7 @@ final class ResourcePolicyCollectors {
                 // owner is the topic's account: not something an operator changes.
                 CollectorDefinition.regional(TOPIC_POLICY).actions("sns:ListTopics", "sns:GetTopicAttributes")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "arn")
+                        .mirroredOn(MessagingCollectors.TOPIC, "arn", "policy")
                         .listedBy(ResourcePolicyCollectors::topicPolicies),
                 // registry_id is the repository's account: not something an operator changes.
                 CollectorDefinition.regional(REPOSITORY_POLICY).actions("ecr:DescribeRepositories", "ecr:GetRepositoryPolicy")

@@ -44,8 +44,10 @@ final class SecurityGroupCollectors {
                                         .put("name", group.groupName())
                                         .put("description", group.description())
                                         .put("vpc_id", group.vpcId())
-                                        .put("ingress", SecurityGroupRules.flatten(group, group.ipPermissions()))
-                                        .put("egress", SecurityGroupRules.flatten(group, group.ipPermissionsEgress()))
+                                        .put("ingress", liveOrStaleCopy(ctx, group, "ingress",
+                                                SecurityGroupRules.flatten(group, group.ipPermissions())))
+                                        .put("egress", liveOrStaleCopy(ctx, group, "egress",
+                                                SecurityGroupRules.flatten(group, group.ipPermissionsEgress())))
                                         .put("tags", Tags.ec2(group.tags()))
                                         .build()))
                                 .toList()),
@@ -72,7 +74,10 @@ final class SecurityGroupCollectors {
                         .listedBy(ctx -> vpcRules(ctx, EGRESS, true)));
     }
 
-    /** Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules only when strict or managed. */
+    /**
+     * Provider-v5 rules: one per source, id {@code sgr-...}; the default groups' rules, and the allow-all egress AWS
+     * gives every new group, only when strict or managed (neither is a rule anyone made by hand).
+     */
     private static List<LiveResource> vpcRules(CollectorContext ctx, String type, boolean egress) {
         Set<String> defaultGroups = ctx.strict() ? Set.of() : ctx.ec2()
                 .describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("default")))
@@ -80,8 +85,37 @@ final class SecurityGroupCollectors {
         return ctx.ec2().describeSecurityGroupRulesPaginator(r -> r.maxResults(1000)).securityGroupRules().stream()
                 .filter(rule -> Boolean.TRUE.equals(rule.isEgress()) == egress)
                 .filter(rule -> !defaultGroups.contains(rule.groupId()) || ctx.manages(type, rule.securityGroupRuleId()))
+                .filter(rule -> ctx.strict() || !isAwsDefaultEgress(rule) || ctx.manages(type, rule.securityGroupRuleId()))
                 .map(rule -> ctx.resource(type, rule.securityGroupRuleId(), vpcRule(rule)))
                 .toList();
+    }
+
+    /**
+     * A managed group's ingress or egress. Right after a first apply its state copy is empty although the state
+     * manages rules of that direction as their own resources, added after the group was written: those rules compare
+     * on their own, and the empty copy stands until the next refresh fills it (SeparatelyManaged), as Terraform does
+     * not call it a change. Once refreshed, the copy is compared with what AWS has.
+     */
+    private static Object liveOrStaleCopy(CollectorContext ctx, SecurityGroup group, String direction, Object live) {
+        Map<String, Object> state = ctx.managed().resources(GROUP).get(group.groupId());
+        boolean staleCopy = state != null && state.get(direction) instanceof List<?> copy && copy.isEmpty()
+                && managesSeparateRules(ctx, group.groupId(), direction);
+        return SeparatelyManaged.orStateValue(ctx, GROUP, group.groupId(), direction, staleCopy, live);
+    }
+
+    private static boolean managesSeparateRules(CollectorContext ctx, String groupId, String direction) {
+        String ruleType = direction.equals("ingress") ? INGRESS : EGRESS;
+        return ctx.managed().resources(RULE).values().stream().anyMatch(rule ->
+                        groupId.equals(String.valueOf(rule.get("security_group_id"))) && direction.equals(rule.get("type")))
+                || ctx.managed().resources(ruleType).values().stream().anyMatch(rule ->
+                        groupId.equals(String.valueOf(rule.get("security_group_id"))));
+    }
+
+    /** The rule AWS adds to every group it creates: all traffic out to 0.0.0.0/0, no description. */
+    private static boolean isAwsDefaultEgress(SecurityGroupRule rule) {
+        return Boolean.TRUE.equals(rule.isEgress()) && "-1".equals(SecurityGroupRules.protocol(rule.ipProtocol()))
+                && "0.0.0.0/0".equals(rule.cidrIpv4())
+                && (rule.description() == null || rule.description().isEmpty());
     }
 
     private static Map<String, Object> vpcRule(SecurityGroupRule rule) {

@@ -129,8 +129,7 @@ final class VpcCollectors {
                         .listedBy(ctx -> routeTables(ctx).stream()
                                 .map(table -> ctx.resource(ROUTE_TABLE, table.routeTableId(), Attributes.of()
                                         .put("vpc_id", table.vpcId())
-                                        .put("route", table.routes().stream().filter(VpcCollectors::terraformRoute)
-                                                .map(VpcCollectors::inlineRoute).toList())
+                                        .put("route", tableRoutes(ctx, table))
                                         .put("propagating_vgws", table.propagatingVgws().stream()
                                                 .map(PropagatingVgw::gatewayId).toList())
                                         .put("tags", Tags.ec2(table.tags()))
@@ -145,7 +144,7 @@ final class VpcCollectors {
                         .compare("local_gateway_id", STRING).compare("core_network_arn", STRING)
                         .notCompared(NotCompared.IDENTITY, "route_table_id", "destination_cidr_block",
                                 "destination_ipv6_cidr_block", "destination_prefix_list_id")
-                        .partOf(ROUTE_TABLE, "route_table_id")
+                        .partOf(ROUTE_TABLE, "route_table_id").shownOnParentAs("route")
                         .listedBy(VpcCollectors::routes),
                 CollectorDefinition.regional(ROUTE_TABLE_ASSOCIATION).actions("ec2:DescribeRouteTables")
                         .compare("route_table_id", STRING).compare("subnet_id", STRING).compare("gateway_id", STRING)
@@ -321,6 +320,44 @@ final class VpcCollectors {
                 .filter(table -> ctx.strict() || ctx.manages(ROUTE_TABLE, table.routeTableId())
                         || table.associations().stream().noneMatch(a -> Boolean.TRUE.equals(a.main())))
                 .toList();
+    }
+
+    /**
+     * The table's {@code route} attribute as the provider writes it. A route a state manages as its own
+     * {@code aws_route} is that resource's to compare: the table's copy in state is the one its last refresh saw
+     * (none right after the first apply, which wrote the table before the route was added), so the table's own state
+     * element stands in for it while the route exists. A deleted route is gone from the table as well.
+     */
+    private static List<Map<String, Object>> tableRoutes(CollectorContext ctx, RouteTable table) {
+        Map<String, Object> state = ctx.managed().resources(ROUTE_TABLE).get(table.routeTableId());
+        List<?> stateRoutes = state != null && state.get("route") instanceof List<?> list ? list : List.of();
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (Route route : table.routes()) {
+            if (!terraformRoute(route)) {
+                continue;
+            }
+            if (state == null || !ctx.manages(ROUTE, routeId(table.routeTableId(), destination(route)))) {
+                routes.add(inlineRoute(route));
+                continue;
+            }
+            for (Object element : stateRoutes) {
+                if (element instanceof Map<?, ?> stateRoute && destination(route).equals(stateDestination(stateRoute))) {
+                    Map<String, Object> copy = new java.util.LinkedHashMap<>();
+                    stateRoute.forEach((key, value) -> copy.put(String.valueOf(key), value));
+                    routes.add(copy);
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static String stateDestination(Map<?, ?> stateRoute) {
+        for (String key : List.of("cidr_block", "ipv6_cidr_block", "destination_prefix_list_id")) {
+            if (stateRoute.get(key) instanceof String value && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** The provider leaves out the local route and routes propagated from a virtual private gateway. */

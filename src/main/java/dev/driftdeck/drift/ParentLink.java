@@ -18,14 +18,28 @@ package dev.driftdeck.drift;
  * @param type        the parent's Terraform type
  * @param idAttribute the live attribute holding the parent's match id (e.g. {@code security_group_id})
  * @param shownAs     the parent's attribute that mirrors this resource's configuration, or null when it has none
+ * @param owns        whether a live object of this type under a managed parent is the parent's business (never
+ *                    UNMANAGED); false for a parent that only mirrors it
  */
-public record ParentLink(String type, String idAttribute, String shownAs) {
+public record ParentLink(String type, String idAttribute, String shownAs, boolean owns) {
 
     public ParentLink(String type, String idAttribute) {
-        this(type, idAttribute, null);
+        this(type, idAttribute, null, true);
     }
 
-    /** The note of a CHANGED finding whose parent at {@code parentAddress} shows the same change. */
+    public ParentLink(String type, String idAttribute, String shownAs) {
+        this(type, idAttribute, shownAs, true);
+    }
+
+    /**
+     * A parent that only mirrors this type in one of its attributes ({@code aws_iam_role.managed_policy_arns} beside
+     * {@code aws_iam_role_policy_attachment}): named in the notes, never owning the type's unmanaged objects.
+     */
+    public static ParentLink mirroredOn(String type, String idAttribute, String shownAs) {
+        return new ParentLink(type, idAttribute, shownAs, false);
+    }
+
+    /** The note of a CHANGED or MISSING finding whose parent at {@code parentAddress} shows the same change. */
     public String alsoShownNote(String parentAddress) {
         return "terraform plan -refresh-only also reports this change on " + parentAddress + " (" + shownAs + ")";
     }

@@ -136,21 +136,25 @@ public final class Reconciler {
                 resource.sourceUri(), List.of(), null);
     }
 
-    /** See {@link ParentLink#shownAs}: a CHANGED separate resource names its managed parent's mirroring attribute. */
+    /**
+     * See {@link ParentLink#shownAs}: a CHANGED or MISSING separate resource names its managed parent's mirroring
+     * attribute. The parent is found by its key or, where the key is another id than the state's (a queue keyed by
+     * ARN, its policy naming the queue URL), by its state id.
+     */
     private void nameParentsShowingTheSameChange(List<Finding> findings, Map<ResourceKey, StateResource> managed) {
         Map<String, StateResource> byAddress = new HashMap<>();
         managed.values().forEach(resource -> byAddress.putIfAbsent(resource.address(), resource));
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             TypeSpec spec = specs.get(finding.type());
-            if (finding.status() != FindingStatus.CHANGED || spec == null || spec.parent() == null
+            boolean changedOrGone = finding.status() == FindingStatus.CHANGED || finding.status() == FindingStatus.MISSING;
+            if (!changedOrGone || spec == null || spec.parent() == null
                     || spec.parent().shownAs() == null || finding.note() != null) {
                 continue;
             }
             StateResource resource = byAddress.get(finding.address());
             Object parentId = resource == null ? null : resource.attributes().get(spec.parent().idAttribute());
-            StateResource parent = parentId == null ? null
-                    : managed.get(new ResourceKey(spec.parent().type(), String.valueOf(parentId)));
+            StateResource parent = parentId == null ? null : managedParent(managed, spec.parent().type(), String.valueOf(parentId));
             if (parent != null && parent.attributes().containsKey(spec.parent().shownAs())) {
                 findings.set(i, new Finding(finding.status(), finding.type(), finding.id(), finding.address(),
                         finding.account(), finding.region(), finding.source(), finding.diffs(),
@@ -159,10 +163,20 @@ public final class Reconciler {
         }
     }
 
+    private static StateResource managedParent(Map<ResourceKey, StateResource> managed, String type, String id) {
+        StateResource byKey = managed.get(new ResourceKey(type, id));
+        if (byKey != null) {
+            return byKey;
+        }
+        return managed.values().stream()
+                .filter(resource -> resource.type().equals(type) && id.equals(String.valueOf(resource.attributes().get("id"))))
+                .findFirst().orElse(null);
+    }
+
     /** See {@link ParentLink}: a separate-style resource whose parent state manages is the parent's business. */
     private boolean ownedByManagedParent(LiveResource resource, Set<ResourceKey> managed) {
         TypeSpec spec = specs.get(resource.type());
-        if (spec == null || spec.parent() == null) {
+        if (spec == null || spec.parent() == null || !spec.parent().owns()) {
             return false;
         }
         Object parentId = resource.attributes().get(spec.parent().idAttribute());

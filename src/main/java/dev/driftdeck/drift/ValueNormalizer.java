@@ -149,7 +149,9 @@ final class ValueNormalizer {
     /**
      * Inside set elements (security group rules...), an empty list, empty string or null field says the same as an
      * absent one; providers and APIs disagree on which they write. An empty nested block ({@code filter {}}) is
-     * absent too.
+     * absent too. So is a zero or false field: the provider's SDK cannot tell them from null inside a block, a first
+     * apply leaves null where the configuration said nothing (a NACL rule's icmp_code, an SSE rule's
+     * bucket_key_enabled) and its next refresh writes 0 or false, which Terraform calls no change.
      */
     private static Object withoutEmpties(Object value) {
         return switch (value) {
@@ -193,6 +195,8 @@ final class ValueNormalizer {
 
     private static boolean isEmpty(Object value) {
         return value == null
+                || Boolean.FALSE.equals(value)
+                || (value instanceof Number n && n.doubleValue() == 0)
                 || (value instanceof String s && s.isEmpty())
                 || (value instanceof List<?> l && l.isEmpty())
                 || (value instanceof Map<?, ?> m && m.isEmpty());

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
@@ -75,6 +76,25 @@ class AppDepthShapesTest {
         state.put("enable_deletion_protection", false);
         assertThat(status("aws_lb", LB_ARN, state, ctx -> LoadBalancerShapes.balancer(ctx, nlb, attributes)))
                 .isEqualTo("CHANGED enable_deletion_protection");
+    }
+
+    @Test
+    void aCookieDurationAwsDoesNotReturnIsTheZeroTheProviderWrites() {
+        // moto 5.2.1 returns no stickiness.lb_cookie.duration_seconds; the provider then writes 0 (and the cookie
+        // name only an app_cookie has as ""), and refresh-only calls that no change.
+        TargetGroup group = TargetGroup.builder().targetGroupArn(TG_ARN).targetGroupName("web").port(80)
+                .protocol("HTTP").targetType("instance").vpcId("vpc-1").build();
+        Map<String, String> attributes = Map.of("stickiness.enabled", "false", "stickiness.type", "lb_cookie");
+        Map<String, Object> state = new HashMap<>(Map.of("name", "web", "port", 80, "protocol", "HTTP",
+                "target_type", "instance", "vpc_id", "vpc-1", "stickiness", List.of(Map.of(
+                        "cookie_duration", 0, "cookie_name", "", "enabled", false, "type", "lb_cookie"))));
+
+        assertThat(status("aws_lb_target_group", TG_ARN, state, ctx -> LoadBalancerShapes.targetGroup(ctx, group, attributes)))
+                .isEqualTo("IN_SYNC");
+        state.put("stickiness", List.of(Map.of("cookie_duration", 0, "cookie_name", "", "enabled", true,
+                "type", "lb_cookie")));
+        assertThat(status("aws_lb_target_group", TG_ARN, state, ctx -> LoadBalancerShapes.targetGroup(ctx, group, attributes)))
+                .isEqualTo("CHANGED stickiness");
     }
 
     @Test

@@ -95,6 +95,21 @@ class Ec2CollectorsTest {
     }
 
     @Test
+    void theAllowAllEgressAwsGivesEveryGroupIsNotAHandMadeRuleUnlessStrict() {
+        ec2.authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(5432).toPort(5432).ipRanges(b -> b.cidrIp("10.8.0.0/16")).build()));
+
+        assertThat(MotoAws.list("aws_vpc_security_group_egress_rule", false))
+                .extracting(rule -> rule.attributes().get("security_group_id") + " " + rule.attributes().get("ip_protocol")
+                        + " " + rule.attributes().get("cidr_ipv4"))
+                .containsExactly(groupId + " tcp 10.8.0.0/16");
+        assertThat(MotoAws.list("aws_vpc_security_group_egress_rule", true))
+                .extracting(rule -> rule.attributes().get("security_group_id") + " " + rule.attributes().get("ip_protocol")
+                        + " " + rule.attributes().get("cidr_ipv4"))
+                .contains(groupId + " tcp 10.8.0.0/16", groupId + " -1 0.0.0.0/0");
+    }
+
+    @Test
     void instancesCarryTheirNetworkPlacementAndTerminatedOnesAreSkipped() {
         String ami = ec2.describeImages(r -> r.owners("amazon")).images().getFirst().imageId();
         String running = ec2.runInstances(r -> r.imageId(ami).instanceType("t2.micro").minCount(1).maxCount(1)

@@ -183,6 +183,31 @@ class ReconcilerTest {
     }
 
     @Test
+    void insideASetElementAZeroOrFalseFieldIsTheNullAFirstApplyLeaves() {
+        // A first apply writes null where the configuration said nothing; the next refresh writes AWS's 0 or false.
+        Map<String, Object> firstApply = new java.util.HashMap<>(Map.of("from_port", 0, "to_port", 0, "protocol", "-1",
+                "cidr_blocks", List.of("0.0.0.0/0")));
+        firstApply.put("self", null);
+        firstApply.put("icmp_code", null);
+        StateResource group = new StateResource("aws_security_group.web", "", "aws_security_group", "web", "sg-1", "s",
+                Map.of("id", "sg-1", "ingress", List.of(firstApply)));
+        Map<String, Object> refreshed = Map.of("from_port", 0L, "to_port", 0L, "protocol", "-1",
+                "cidr_blocks", List.of("0.0.0.0/0"), "self", false, "icmp_code", 0L);
+        LiveInventory live = inventory(listed("aws_security_group",
+                new LiveResource("aws_security_group", "sg-1", ACCOUNT, REGION, Map.of("ingress", List.of(refreshed)))));
+
+        assertThat(byId(reconciler.reconcile(List.of(state(group)), live, IgnoreRules.none()), "sg-1").status())
+                .isEqualTo(FindingStatus.IN_SYNC);
+
+        Map<String, Object> selfReferencing = new java.util.HashMap<>(refreshed);
+        selfReferencing.put("self", true);
+        LiveInventory changed = inventory(listed("aws_security_group", new LiveResource("aws_security_group", "sg-1",
+                ACCOUNT, REGION, Map.of("ingress", List.of(selfReferencing)))));
+        assertThat(byId(reconciler.reconcile(List.of(state(group)), changed, IgnoreRules.none()), "sg-1").status())
+                .isEqualTo(FindingStatus.CHANGED);
+    }
+
+    @Test
     void attachmentsMatchOnRoleAndPolicyArnNotOnTheirGeneratedStateId() {
         StateResource attachment = new StateResource("aws_iam_role_policy_attachment.a", "", "aws_iam_role_policy_attachment",
                 "a", "app-20261128082500000000000001", "s",
@@ -290,6 +315,33 @@ class ReconcilerTest {
                 // and the default group's rule belongs to the group, managed as aws_default_security_group
                 org.assertj.core.groups.Tuple.tuple("aws_default_security_group", "sg-default", FindingStatus.IN_SYNC),
                 org.assertj.core.groups.Tuple.tuple("aws_default_vpc", "vpc-other-default", FindingStatus.UNMANAGED));
+    }
+
+    @Test
+    void aDetachedPolicyNamesTheRolesMirrorYetAHandMadeAttachmentStaysUnmanaged() {
+        TypeSpec role = new TypeSpec("aws_iam_role", List.of(), List.of());
+        TypeSpec attachment = new TypeSpec("aws_iam_role_policy_attachment", List.of("role", "policy_arn"), List.of(),
+                ParentLink.mirroredOn("aws_iam_role", "role", "managed_policy_arns"));
+        Reconciler mirrored = new Reconciler(List.of(role, attachment));
+        LiveInventory live = inventory(listed("aws_iam_role", object("aws_iam_role", "deploy")),
+                listed("aws_iam_role_policy_attachment", new LiveResource("aws_iam_role_policy_attachment",
+                        "deploy/arn:aws:iam::aws:policy/ReadOnlyAccess", ACCOUNT, "global",
+                        Map.of("role", "deploy", "policy_arn", "arn:aws:iam::aws:policy/ReadOnlyAccess"))));
+        StateSnapshot state = state(
+                new StateResource("module.ci.aws_iam_role.this[0]", "module.ci", "aws_iam_role", "this", "deploy",
+                        "prod.tfstate", Map.of("id", "deploy", "managed_policy_arns", List.of("arn:aws:iam::1:policy/ci"))),
+                new StateResource("module.ci.aws_iam_role_policy_attachment.custom[0]", "module.ci",
+                        "aws_iam_role_policy_attachment", "custom", "deploy-2024", "prod.tfstate",
+                        Map.of("id", "deploy-2024", "role", "deploy", "policy_arn", "arn:aws:iam::1:policy/ci")));
+
+        Reconciliation result = mirrored.reconcile(List.of(state), live, IgnoreRules.none());
+
+        assertThat(result.findings()).filteredOn(f -> f.status() == FindingStatus.MISSING)
+                .extracting(Finding::address, Finding::note).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "module.ci.aws_iam_role_policy_attachment.custom[0]",
+                        "terraform plan -refresh-only also reports this change on module.ci.aws_iam_role.this[0] (managed_policy_arns)"));
+        assertThat(result.findings()).filteredOn(f -> f.status() == FindingStatus.UNMANAGED)
+                .extracting(Finding::id).containsExactly("deploy/arn:aws:iam::aws:policy/ReadOnlyAccess");
     }
 
     @Test

@@ -61,6 +61,22 @@ final class CoverageFixture {
         return new CoverageFixture(TerraformApply.apply(config, MotoServer.current().endpoint(), work));
     }
 
+    /**
+     * As {@link #apply(String)}, without the refresh that follows it: the state exactly as a first apply leaves it.
+     * {@link #refreshed()} then refreshes it as {@link #apply(String)} would have.
+     */
+    static CoverageFixture applyWithoutRefresh(String config) throws Exception {
+        MotoServer.current().reset();
+        Path work = Files.createTempDirectory(config + "-tf-");
+        return new CoverageFixture(TerraformApply.applyWithoutRefresh(config, MotoServer.current().endpoint(), work));
+    }
+
+    /** The same configuration after {@code terraform apply -refresh-only}: the state read back from AWS. */
+    CoverageFixture refreshed() throws Exception {
+        TerraformApply.refresh(state.getParent(), MotoServer.current().endpoint());
+        return new CoverageFixture(state);
+    }
+
     /** The state id of a resource, e.g. {@code id("aws_vpc.main[0]")}. */
     String id(String address) {
         return attribute(address, "id");

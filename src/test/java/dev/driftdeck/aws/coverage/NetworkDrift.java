@@ -139,8 +139,11 @@ final class NetworkDrift {
             String launchTemplate = ec2.createLaunchTemplate(r -> r.launchTemplateName("by-hand")
                     .launchTemplateData(d -> d.instanceType("t3.micro"))).launchTemplate().launchTemplateId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(tcp(5432, "10.8.0.0/16")));
+            // the hand-made rule, not the allow-all egress AWS gives every new group
             List<String> groupRules = ec2.describeSecurityGroupRules(r -> r.filters(x -> x.name("group-id").values(group)))
                     .securityGroupRules().stream()
+                    .filter(rule -> !(Boolean.TRUE.equals(rule.isEgress()) && "-1".equals(rule.ipProtocol())
+                            && "0.0.0.0/0".equals(rule.cidrIpv4())))
                     .map(rule -> (Boolean.TRUE.equals(rule.isEgress()) ? "aws_vpc_security_group_egress_rule "
                             : "aws_vpc_security_group_ingress_rule ") + rule.securityGroupRuleId())
                     .toList();

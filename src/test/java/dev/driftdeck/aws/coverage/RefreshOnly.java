@@ -2,6 +2,7 @@ package dev.driftdeck.aws.coverage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.driftdeck.aws.ProviderArguments;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * What {@code terraform plan -refresh-only} and a Driftdeck scan each call drift, in one shape to compare: by address,
  * the top-level attributes that changed ({@code tags_all} counts as {@code tags}, the attribute Driftdeck compares it
- * as), or {@code (deleted)} for an object gone from AWS.
+ * as), or {@code (deleted)} for an object gone from AWS. Refresh-only's computed-only attributes are left out: no one
+ * configures them, so they are AWS's, not drift ({@code aws_iam_policy.attachment_count} after a detach, which
+ * Driftdeck reports as the missing attachment).
  */
 final class RefreshOnly {
 
@@ -34,6 +37,7 @@ final class RefreshOnly {
                 continue;
             }
             String address = entry.path("address").asText();
+            Map<String, ProviderArguments.Kind> schema = ProviderArguments.get().attributes(entry.path("type").asText());
             JsonNode change = entry.path("change");
             JsonNode after = change.path("after");
             TreeSet<String> attributes = new TreeSet<>();
@@ -43,7 +47,7 @@ final class RefreshOnly {
                 JsonNode before = change.path("before");
                 for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
-                    if (!after.get(name).equals(before.get(name))) {
+                    if (!after.get(name).equals(before.get(name)) && schema.get(name) != ProviderArguments.Kind.COMPUTED) {
                         attributes.add(name.equals("tags_all") ? "tags" : name);
                     }
                 }
@@ -55,7 +59,10 @@ final class RefreshOnly {
         return drift;
     }
 
-    /** From a scan: CHANGED findings by their diffs' first path element, MISSING ones as deleted. */
+    /**
+     * From a scan: CHANGED findings by their diffs' first path element, MISSING ones as deleted; either adds the
+     * parent attribute its note names.
+     */
     static Map<String, TreeSet<String>> driftdeck(ScanReport report) {
         Map<String, TreeSet<String>> drift = new TreeMap<>();
         for (Finding finding : report.findings()) {
@@ -71,6 +78,10 @@ final class RefreshOnly {
                 }
             } else if (finding.status() == FindingStatus.MISSING) {
                 drift.computeIfAbsent(finding.address(), address -> new TreeSet<>()).add(DELETED);
+                Matcher parent = ALSO_ON.matcher(finding.note() == null ? "" : finding.note());
+                if (parent.find()) {
+                    drift.computeIfAbsent(parent.group(1), address -> new TreeSet<>()).add(parent.group(2));
+                }
             }
         }
         return drift;
