@@ -31,5 +31,7 @@ record RawApi(String iamPrefix, String endpointPrefix, String signingName, Proto
             Protocol.REST_JSON, null);
     static final RawApi APPLICATION_AUTOSCALING = new RawApi("application-autoscaling", "application-autoscaling",
             "application-autoscaling", Protocol.JSON_11, "AnyScaleFrontendService");
+    /** Redshift over the query protocol; its lists name their items after the shape ({@code <Subnet>}). */
+    static final RawApi REDSHIFT = new RawApi("redshift", "redshift", "redshift", Protocol.QUERY, "2012-12-01");
     static final RawApi WAFV2 = new RawApi("wafv2", "wafv2", "wafv2", Protocol.JSON_11, "AWSWAF_20190729");
 }

@@ -40,7 +40,8 @@ class CoverageTest {
             S3ConfigurationTest.NOT_ON_MOTO, PolicyFamilyTest.TYPES, ApiGatewayFamilyTest.TYPES,
             ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES, DataFamilyTest.TYPES,
             DataFamilyTest.NOT_ON_MOTO, EventsFamilyTest.TYPES, EventsFamilyTest.NOT_ON_MOTO,
-            RawProtocolFamilyTest.TYPES, RawProtocolFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
+            RawProtocolFamilyTest.TYPES, RawProtocolFamilyTest.NOT_ON_MOTO, VpnFamilyTest.TYPES,
+            VpnFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
