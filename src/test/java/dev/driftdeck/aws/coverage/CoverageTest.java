@@ -41,7 +41,7 @@ class CoverageTest {
             ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES, DataFamilyTest.TYPES,
             DataFamilyTest.NOT_ON_MOTO, EventsFamilyTest.TYPES, EventsFamilyTest.NOT_ON_MOTO,
             RawProtocolFamilyTest.TYPES, RawProtocolFamilyTest.NOT_ON_MOTO, VpnFamilyTest.TYPES,
-            VpnFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
+            VpnFamilyTest.NOT_ON_MOTO, SpotFamilyTest.TYPES).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;
