@@ -171,6 +171,17 @@ public final class AwsSession implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * S3 in one region, for the regional control-plane listing of directory buckets. That listing is signed with
+     * plain SigV4 in AWS; S3 Express session auth (for a bucket's objects) is off, since with an endpoint override
+     * the SDK would otherwise ask for a session of a bucket the call does not name.
+     */
+    public S3Client s3(String region) {
+        return client("s3:" + region, () -> configure(S3Client.builder(), region)
+                .disableS3ExpressSessionAuth(true)
+                .build());
+    }
+
     /** IAM is global: its endpoint lives in the partition's global region unless an endpoint is overridden. */
     public IamClient iam() {
         return client("iam", () -> configure(IamClient.builder(), Region.AWS_GLOBAL.id()).build());

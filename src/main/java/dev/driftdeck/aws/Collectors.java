@@ -26,6 +26,8 @@ public final class Collectors {
         all.addAll(NetworkAclCollectors.all());
         all.addAll(DefaultVpcCollectors.all());
         all.addAll(VpcOptionCollectors.all());
+        all.addAll(VpnGatewayCollectors.all());
+        all.addAll(VpcBlockPublicAccessCollectors.all());
         all.addAll(FlowLogCollectors.all());
         all.addAll(Ec2Collectors.all());
         all.addAll(KmsCollectors.all());
@@ -35,6 +37,7 @@ public final class Collectors {
         all.addAll(LambdaCollectors.all());
         all.addAll(LoadBalancerCollectors.all());
         all.addAll(LoadBalancerChildCollectors.all());
+        all.addAll(TrustStoreCollectors.all());
         all.addAll(DatabaseCollectors.all());
         all.addAll(ContainerCollectors.all());
         all.addAll(TaskDefinitionCollectors.all());
@@ -51,8 +54,10 @@ public final class Collectors {
         all.addAll(EfsCollectors.all());
         all.addAll(AppAutoScalingCollectors.all());
         all.addAll(WebAclCollectors.all());
+        all.addAll(WebAclAssociationCollectors.all());
         all.addAll(S3Collectors.all());
         all.addAll(S3ConfigurationCollectors.all());
+        all.addAll(S3DirectoryBucketCollectors.all());
         all.addAll(IamCollectors.all());
         all.addAll(IamGroupCollectors.all());
         all.addAll(IamCredentialCollectors.all());
@@ -68,6 +73,7 @@ public final class Collectors {
         all.addAll(RdsParameterGroupCollectors.all());
         all.addAll(ElastiCacheCollectors.all());
         all.addAll(ElastiCacheSubnetGroupCollectors.all());
+        all.addAll(RedshiftSubnetGroupCollectors.all());
         all.addAll(EbsCollectors.all());
         all.addAll(AttachmentCollectors.all());
         all.addAll(KmsGrantCollectors.all());

@@ -26,7 +26,8 @@ final class Ec2Collectors {
                 // Terminated instances linger in DescribeInstances for a while but no longer exist for Terraform.
                 // The paginator pages by reservation; see Ec2Instances for what managed instances cost beyond it.
                 CollectorDefinition.regional(INSTANCE).actions("ec2:DescribeInstances", "ec2:DescribeInstanceAttribute",
-                                "ec2:DescribeVolumes", "ec2:DescribeInstanceCreditSpecifications")
+                                "ec2:DescribeVolumes", "ec2:DescribeInstanceCreditSpecifications",
+                                "ec2:DescribeSpotInstanceRequests")
                         .compare("instance_type", STRING).compare("ami", STRING).compare("subnet_id", STRING)
                         .compare("vpc_security_group_ids", SET)
                         .compare("disable_api_termination", SCALAR).compare("disable_api_stop", SCALAR)
@@ -56,7 +57,10 @@ final class Ec2Collectors {
                                 + " indexes", "network_interface")
                         .notCompared(NotCompared.costsACall("DescribeLaunchTemplateVersions"), "launch_template")
                         .notCompared(NotCompared.costsACall("DescribeSpotInstanceRequests"), "instance_market_options")
+                        // A spot request's instance is the request's (its attributes are compared there).
+                        .partOf(SpotInstanceRequests.SPOT_REQUEST, "spot_instance_request_id")
                         .listedBy(Ec2Instances::list),
+                SpotInstanceRequests.definition(),
                 // An instance's launch-time volumes (deleted with it) are the instance's, not an aws_ebs_volume.
                 CollectorDefinition.regional(VOLUME).actions("ec2:DescribeVolumes")
                         .compare("availability_zone", STRING).compare("size", SCALAR).compare("type", CASE_INSENSITIVE)

@@ -45,9 +45,13 @@ final class Ec2Instances {
         Map<String, Volume> volumes = volumes(ctx, managed);
         Map<String, String> credits = credits(ctx, managed);
         Map<String, Map<String, Object>> states = ctx.managed().resources(Ec2Collectors.INSTANCE);
+        Map<String, String> spotRequests = SpotInstanceRequests.requestByInstance(ctx);
         List<LiveResource> live = new ArrayList<>();
         for (Instance instance : instances) {
             Attributes attributes = described(instance);
+            if (spotRequests.containsKey(instance.instanceId())) {
+                attributes.put("spot_instance_request_id", spotRequests.get(instance.instanceId()));
+            }
             Map<String, Object> state = states.get(instance.instanceId());
             if (state != null) {
                 detail(ctx, instance, state, volumes, credits, attributes);
@@ -130,7 +134,9 @@ final class Ec2Instances {
                 .put("ebs_optimized", Boolean.TRUE.equals(instance.ebsOptimized()))
                 .put("monitoring", instance.monitoring() != null && (instance.monitoring().state() == MonitoringState.ENABLED
                         || instance.monitoring().state() == MonitoringState.PENDING))
-                .put("tags", Tags.ec2(instance.tags()));
+                .put("tags", Tags.ec2(instance.tags()))
+                // not an argument: ties a spot instance to its request (see Ec2Collectors)
+                .put("spot_instance_request_id", instance.spotInstanceRequestId());
     }
 
     /** The managed instance's settings beyond DescribeInstances. */

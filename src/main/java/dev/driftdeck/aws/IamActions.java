@@ -23,6 +23,7 @@ public final class IamActions {
     // Operations whose IAM action is spelled differently.
     private static final Map<String, String> ACTION_FOR_OPERATION = Map.ofEntries(
             Map.entry("s3:ListBuckets", "s3:ListAllMyBuckets"),
+            Map.entry("s3:ListDirectoryBuckets", "s3express:ListAllMyDirectoryBuckets"),
             Map.entry("s3:GetPublicAccessBlock", "s3:GetBucketPublicAccessBlock"),
             Map.entry("s3control:GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock"),
             Map.entry("s3:GetBucketEncryption", "s3:GetEncryptionConfiguration"),

@@ -30,7 +30,8 @@ final class LoadBalancerCollectors {
 
     /** The provider's other names for the same three resources (driftctl supports them too): alias -> canonical. */
     static final Map<String, String> ALIASES = Map.of("aws_alb", LOAD_BALANCER, "aws_alb_listener", LISTENER,
-            "aws_alb_target_group", TARGET_GROUP);
+            "aws_alb_target_group", TARGET_GROUP, "aws_alb_listener_rule", LoadBalancerChildCollectors.RULE,
+            "aws_alb_target_group_attachment", LoadBalancerChildCollectors.ATTACHMENT);
 
     /** The listener's key/value attributes, read only with DescribeListenerAttributes. */
     private static final String[] LISTENER_ATTRIBUTES = {"tcp_idle_timeout_seconds",

@@ -38,5 +38,8 @@ record RawApi(String iamPrefix, String endpointPrefix, String signingName, Proto
      * actions {@link IamActions} spells as S3's ({@code s3:GetAccountPublicAccessBlock}).
      */
     static final RawApi S3_CONTROL = new RawApi("s3control", "s3-control", "s3", Protocol.REST_XML, null);
+
+    /** Redshift over the query protocol; its lists name their items after the shape ({@code <Subnet>}). */
+    static final RawApi REDSHIFT = new RawApi("redshift", "redshift", "redshift", Protocol.QUERY, "2012-12-01");
     static final RawApi WAFV2 = new RawApi("wafv2", "wafv2", "wafv2", Protocol.JSON_11, "AWSWAF_20190729");
 }

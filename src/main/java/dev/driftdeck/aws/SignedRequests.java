@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -97,6 +98,11 @@ final class SignedRequests implements SdkAutoCloseable {
 
     /** A query-protocol call: {@code Action=operation&Version=...&params}; the response's {@code <operationResult>}. */
     JsonNode query(String operation, Map<String, String> params) {
+        return query(operation, params, Set.of());
+    }
+
+    /** As {@link #query(String, Map)}, for APIs naming list items after their shape (see {@link QueryXml}). */
+    JsonNode query(String operation, Map<String, String> params, Set<String> listItems) {
         requireProtocol(RawApi.Protocol.QUERY);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("Action", operation);
@@ -105,7 +111,7 @@ final class SignedRequests implements SdkAutoCloseable {
         byte[] body = encode(form).getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = request(SdkHttpMethod.POST, "/", Map.of())
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
-        JsonNode root = QueryXml.parse(execute(operation, request, body));
+        JsonNode root = QueryXml.parse(execute(operation, request, body), listItems);
         return root.path(operation + "Result");
     }
 

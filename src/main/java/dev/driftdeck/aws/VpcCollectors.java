@@ -130,8 +130,10 @@ final class VpcCollectors {
                                 .map(table -> ctx.resource(ROUTE_TABLE, table.routeTableId(), Attributes.of()
                                         .put("vpc_id", table.vpcId())
                                         .put("route", tableRoutes(ctx, table))
-                                        .put("propagating_vgws", table.propagatingVgws().stream()
-                                                .map(PropagatingVgw::gatewayId).toList())
+                                        .put("propagating_vgws", SeparatelyManaged.orStateValue(ctx, ROUTE_TABLE,
+                                                table.routeTableId(), "propagating_vgws",
+                                                propagatedSeparately(ctx, table.routeTableId()),
+                                                table.propagatingVgws().stream().map(PropagatingVgw::gatewayId).toList()))
                                         .put("tags", Tags.ec2(table.tags()))
                                         .build()))
                                 .toList()),
@@ -312,6 +314,12 @@ final class VpcCollectors {
                 })
                 .filter(java.util.Objects::nonNull)
                 .toList();
+    }
+
+    /** A state manages a propagation into the table as aws_vpn_gateway_route_propagation (see SeparatelyManaged). */
+    private static boolean propagatedSeparately(CollectorContext ctx, String routeTableId) {
+        return ctx.managed().resources(VpnGatewayCollectors.ROUTE_PROPAGATION).values().stream()
+                .anyMatch(propagation -> routeTableId.equals(propagation.get("route_table_id")));
     }
 
     /** Route tables Terraform could own: a VPC's main table is created by AWS, kept only when strict or managed. */

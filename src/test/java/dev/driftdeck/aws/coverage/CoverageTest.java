@@ -41,7 +41,8 @@ class CoverageTest {
             ApiGatewayFamilyTest.NOT_ON_MOTO, ComputeFamilyTest.TYPES, DataFamilyTest.TYPES,
             DataFamilyTest.NOT_ON_MOTO, EventsFamilyTest.TYPES, EventsFamilyTest.NOT_ON_MOTO,
             RawProtocolFamilyTest.TYPES, RawProtocolFamilyTest.NOT_ON_MOTO, AccountFamilyTest.TYPES,
-            AccountFamilyTest.NOT_ON_MOTO, LogsFamilyTest.TYPES, LogsFamilyTest.NOT_ON_MOTO).flatMap(Set::stream)
+            AccountFamilyTest.NOT_ON_MOTO, LogsFamilyTest.TYPES, LogsFamilyTest.NOT_ON_MOTO, VpnFamilyTest.TYPES,
+            VpnFamilyTest.NOT_ON_MOTO, SpotFamilyTest.TYPES).flatMap(Set::stream)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static CoverageFixture fixture;

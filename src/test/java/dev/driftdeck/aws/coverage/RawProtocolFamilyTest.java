@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.PrivateMoto;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ class RawProtocolFamilyTest {
         ScanReport report = fixture.scan();
 
         assertThat(CoverageFixture.drift(report)).isEmpty();
-        assertThat(report.alerts()).isEmpty();
+        assertThat(report.alerts()).filteredOn(alert -> !MotoGaps.NOT_LISTABLE_TYPES.contains(alert.type())).isEmpty();
         assertThat(report.findings()).filteredOn(f -> f.status() == FindingStatus.IN_SYNC).extracting(Finding::type)
                 .containsAll(TYPES);
         assertThat(fixture.undeclaredOrWriteOperations()).isEmpty();
@@ -61,7 +62,7 @@ class RawProtocolFamilyTest {
         ScanReport report = fixture.scan();
 
         assertThat(CoverageFixture.drift(report)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(report.alerts()).isEmpty();
+        assertThat(report.alerts()).filteredOn(alert -> !MotoGaps.NOT_LISTABLE_TYPES.contains(alert.type())).isEmpty();
         Set<String> touched = new TreeSet<>();
         expected.forEach(line -> touched.add(line.split(" ")[1].replaceAll("\\..*", "")));
         assertThat(touched).as("every type of the family is drifted, deleted or added to").containsAll(TYPES);
