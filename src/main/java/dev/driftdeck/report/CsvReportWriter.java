@@ -9,7 +9,7 @@ import java.io.Writer;
 /** One row per finding, or per attribute difference of a changed finding; RFC 4180 quoting. */
 public final class CsvReportWriter {
 
-    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note";
+    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,severity,risks";
 
     public void write(ScanReport report, Writer out) {
         PrintWriter w = new PrintWriter(out);
@@ -33,7 +33,9 @@ public final class CsvReportWriter {
                 diff == null ? null : diff.expected(),
                 diff == null ? null : diff.actual(),
                 diff == null ? null : diff.kind().name(),
-                f.note()};
+                f.note(),
+                f.severity() == null ? null : f.severity().name(),
+                f.risks().isEmpty() ? null : RiskJson.line(f)};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

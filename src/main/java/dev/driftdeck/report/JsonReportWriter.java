@@ -95,6 +95,7 @@ public final class JsonReportWriter {
                 if (finding.address() != null) {
                     writeSource(finding, json);
                 }
+                RiskJson.write(finding, json);
                 if (finding.note() != null) {
                     json.writeStringField("note", finding.note());
                 }
@@ -175,6 +176,7 @@ public final class JsonReportWriter {
             json.writeStartObject();
             json.writeObjectFieldStart("res");
             writeIdentity(finding, json);
+            RiskJson.write(finding, json);
             json.writeEndObject();
             json.writeArrayFieldStart("changelog");
             for (AttributeDiff diff : finding.diffs()) {
