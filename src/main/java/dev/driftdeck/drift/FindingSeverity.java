@@ -18,6 +18,9 @@ public final class FindingSeverity {
     }
 
     public static Severity of(FindingStatus status, String type, List<AttributeDiff> diffs, List<Risk> risks) {
+        if (status == null) {
+            return null; // a finding being refused by the store (it names the missing status), not graded
+        }
         Severity worst = RiskCatalogue.highest(risks);
         return switch (status) {
             case CHANGED -> worst != null ? worst : DefaultSeverity.changed(type, changedAttributes(diffs));

@@ -45,6 +45,9 @@ public final class DefaultSeverity {
 
     /** Identity, network filtering, keys, resource policies, audit. */
     public static boolean sensitive(String type) {
+        if (type == null) {
+            return false;
+        }
         if (type.endsWith("_policy")) {
             return true;
         }
