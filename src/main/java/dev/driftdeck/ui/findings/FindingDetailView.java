@@ -104,7 +104,8 @@ public final class FindingDetailView extends StackPane {
         diffArea.setMinHeight(230);
         VBox.setVgrow(diffArea, Priority.ALWAYS);
 
-        VBox content = new VBox(10, title, facts, actions(model), diffSummary, notCompared, diffArea);
+        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), facts, actions(model),
+                diffSummary, notCompared, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
