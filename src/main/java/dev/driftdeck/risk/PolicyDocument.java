@@ -52,7 +52,27 @@ final class PolicyDocument {
         this.statements = statements;
     }
 
+    /**
+     * The last documents parsed on this thread, by the identity of their text: the rules of one finding read the same
+     * policy text up to five times (public read, write, another account, TLS, escalation), parsing it once.
+     */
+    private static final ThreadLocal<Object[]> RECENT = ThreadLocal.withInitial(() -> new Object[4]);
+
     static PolicyDocument of(Object value) {
+        Object[] recent = RECENT.get();
+        for (int i = 0; i < recent.length; i += 2) {
+            if (recent[i] == value && value != null) {
+                return (PolicyDocument) recent[i + 1];
+            }
+        }
+        PolicyDocument parsed = parse(value);
+        System.arraycopy(recent, 0, recent, 2, recent.length - 2);
+        recent[0] = value;
+        recent[1] = parsed;
+        return parsed;
+    }
+
+    private static PolicyDocument parse(Object value) {
         try {
             JsonNode root = value instanceof String text ? (text.isBlank() ? null : MAPPER.readTree(text))
                     : value instanceof Map<?, ?> map ? MAPPER.valueToTree(map) : null;
