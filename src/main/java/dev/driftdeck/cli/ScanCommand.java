@@ -1,6 +1,7 @@
 package dev.driftdeck.cli;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.scan.AccountTarget;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
@@ -58,6 +59,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")
     Path out;
 
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
+            description = "Exit 1 only when drift of this severity or worse exists: critical, high, medium, low or "
+                    + "info (default: any drift)")
+    Severity failOn;
+
     @Option(names = "--db", paramLabel = "PATH|URL", converter = DatabaseOption.LocationConverter.class,
             description = "Also record the scan in this database: an H2 file path without .mv.db, or"
                     + " postgresql://host[:port]/database?user=NAME (without it, scan touches no database)")
@@ -103,7 +109,8 @@ final class ScanCommand implements Callable<Integer> {
         if (sourceFailed) {
             return DriftdeckCommand.ERROR;
         }
-        return report.hasDrift() ? DriftdeckCommand.DRIFT : DriftdeckCommand.IN_SYNC;
+        boolean drift = failOn == null ? report.hasDrift() : report.hasDriftAtLeast(failOn);
+        return drift ? DriftdeckCommand.DRIFT : DriftdeckCommand.IN_SYNC;
     }
 
     /** Every --profile is an account; every --role-arn is one more, assumed from the first profile. */

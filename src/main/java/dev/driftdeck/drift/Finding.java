@@ -1,5 +1,7 @@
 package dev.driftdeck.drift;
 
+import dev.driftdeck.risk.Risk;
+import dev.driftdeck.risk.Severity;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  * @param notInState compared attributes the state holds no value for (the key is absent: an older provider, a
  *                hand-written state), so they were not compared; empty when every compared attribute was there.
  *                An attribute present with {@code null} is a value ("not set") and is compared.
+ * @param severity how much the drift matters ({@link FindingSeverity}); {@code null} when there is no drift
+ *                (IN_SYNC, IGNORED, NOT_CHECKED)
+ * @param risks   the catalogue rules the drift introduced or fixed, introduced first and worst first; empty when none
  */
 public record Finding(
         FindingStatus status,
@@ -29,17 +34,38 @@ public record Finding(
         String source,
         List<AttributeDiff> diffs,
         String note,
-        List<String> notInState) {
+        List<String> notInState,
+        Severity severity,
+        List<Risk> risks) {
 
     public Finding {
         diffs = List.copyOf(diffs);
         notInState = List.copyOf(notInState);
+        risks = List.copyOf(risks);
+    }
+
+    /** A finding no rule was evaluated on: its severity is the default for its status and type. */
+    public Finding(FindingStatus status, String type, String id, String address, String account, String region,
+                   String source, List<AttributeDiff> diffs, String note, List<String> notInState) {
+        this(status, type, id, address, account, region, source, diffs, note, notInState,
+                FindingSeverity.of(status, type, diffs, List.of()), List.of());
     }
 
     /** A finding whose compared attributes were all in the state (or that was not compared at all). */
     public Finding(FindingStatus status, String type, String id, String address, String account, String region,
                    String source, List<AttributeDiff> diffs, String note) {
         this(status, type, id, address, account, region, source, diffs, note, List.of());
+    }
+
+    /** This finding with the risks its drift introduced or fixed, and the severity they give it. */
+    public Finding withRisks(List<Risk> found) {
+        return new Finding(status, type, id, address, account, region, source, diffs, note, notInState,
+                FindingSeverity.of(status, type, diffs, found), found);
+    }
+
+    /** Whether this is drift (CHANGED, MISSING, UNMANAGED) at {@code floor} or more severe. */
+    public boolean driftAtLeast(Severity floor) {
+        return severity != null && severity.atLeast(floor);
     }
 
     public ResourceKey key() {

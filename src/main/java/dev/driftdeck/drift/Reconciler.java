@@ -1,5 +1,6 @@
 package dev.driftdeck.drift;
 
+import dev.driftdeck.risk.RiskCatalogue;
 import dev.driftdeck.state.StateResource;
 import dev.driftdeck.state.StateSnapshot;
 import java.util.ArrayList;
@@ -110,8 +111,11 @@ public final class Reconciler {
             List<AttributeDiff> diffs = comparison.diffs().stream()
                     .filter(diff -> !ignore.ignoresAttribute(resource.type(), key.id(), diff.path()))
                     .toList();
-            return managedFinding(diffs.isEmpty() ? FindingStatus.IN_SYNC : FindingStatus.CHANGED,
+            Finding finding = managedFinding(diffs.isEmpty() ? FindingStatus.IN_SYNC : FindingStatus.CHANGED,
                     resource, key, match, diffs, null, comparison.notInState());
+            return diffs.isEmpty() ? finding : finding.withRisks(RiskCatalogue.standard().assess(key.type(),
+                    finding.account(), resource.attributes(), match.attributes(),
+                    FindingSeverity.changedAttributes(diffs)));
         }
         Placement placement = Placement.of(resource.attributes());
         List<ListingOutcome> candidates = live.outcomesFor(key.type()).stream()
@@ -130,10 +134,10 @@ public final class Reconciler {
             }
         }
         ListingScope where = candidates.size() == 1 ? candidates.getFirst().scope() : null;
-        return new Finding(FindingStatus.MISSING, resource.type(), key.id(), resource.address(),
-                where == null ? placement.account() : where.account(),
-                where == null ? placement.region() : where.region(),
-                resource.sourceUri(), List.of(), null);
+        String account = where == null ? placement.account() : where.account();
+        return new Finding(FindingStatus.MISSING, resource.type(), key.id(), resource.address(), account,
+                where == null ? placement.region() : where.region(), resource.sourceUri(), List.of(), null)
+                .withRisks(RiskCatalogue.standard().assess(key.type(), account, resource.attributes(), null, null));
     }
 
     /**
@@ -158,7 +162,8 @@ public final class Reconciler {
             if (parent != null && parent.attributes().containsKey(spec.parent().shownAs())) {
                 findings.set(i, new Finding(finding.status(), finding.type(), finding.id(), finding.address(),
                         finding.account(), finding.region(), finding.source(), finding.diffs(),
-                        spec.parent().alsoShownNote(parent.address()), finding.notInState()));
+                        spec.parent().alsoShownNote(parent.address()), finding.notInState(), finding.severity(),
+                        finding.risks()));
             }
         }
     }
@@ -226,9 +231,15 @@ public final class Reconciler {
 
     private static Finding unmanaged(LiveResource resource, IgnoreRules ignore) {
         var rule = ignore.ignoring(resource.type(), resource.id());
-        return new Finding(rule.isPresent() ? FindingStatus.IGNORED : FindingStatus.UNMANAGED,
-                resource.type(), resource.id(), null, resource.account(), resource.region(), null, List.of(),
-                rule.map(r -> "ignored by rule '" + r.text() + "'").orElse(null));
+        if (rule.isPresent()) {
+            return new Finding(FindingStatus.IGNORED, resource.type(), resource.id(), null, resource.account(),
+                    resource.region(), null, List.of(), "ignored by rule '" + rule.get().text() + "'");
+        }
+        // judged on its live value alone: an unmanaged user with AdministratorAccess is as bad as a managed one
+        return new Finding(FindingStatus.UNMANAGED, resource.type(), resource.id(), null, resource.account(),
+                resource.region(), null, List.of(), null)
+                .withRisks(RiskCatalogue.standard().assess(resource.type(), resource.account(), null,
+                        resource.attributes(), null));
     }
 
     private List<Alert> unsupportedTypeAlerts(Set<ResourceKey> managed) {

@@ -1,5 +1,6 @@
 package dev.driftdeck.drift;
 
+import dev.driftdeck.risk.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,11 @@ public record ScanReport(
     }
 
     /** True when anything changed, went missing or is unmanaged: the CLI's exit code 1. */
+    /** Drift of {@code floor} or worse: what {@code scan --fail-on} exits 1 for. */
+    public boolean hasDriftAtLeast(Severity floor) {
+        return findings.stream().anyMatch(f -> f.driftAtLeast(floor));
+    }
+
     public boolean hasDrift() {
         return findings.stream().anyMatch(f -> switch (f.status()) {
             case CHANGED, MISSING, UNMANAGED -> true;

@@ -53,7 +53,12 @@ public final class ConsoleReportWriter {
         for (Finding f : findings) {
             String name = f.address() != null ? f.address() + " (" + f.id() + ")" : f.type() + " " + f.id();
             String where = f.account() == null ? "" : "  [" + f.account() + "/" + f.region() + "]";
-            w.printf("  - %s%s%n", name, where);
+            String severity = f.severity() == null ? "" : f.severity().name() + "  ";
+            w.printf("  - %s%s%s%n", severity, name, where);
+            for (var risk : f.risks()) {
+                w.printf("      %s %s %s: %s%n", risk.introduced() ? "risk" : "fixed", risk.severity().name(),
+                        risk.rule(), risk.title());
+            }
             // What each change means, one marked line each; the raw values are in the JSON and CSV exports.
             for (AttributeDiff diff : f.diffs()) {
                 for (ChangeLine line : ChangeSummaries.of(f.type(), diff).lines()) {

@@ -13,7 +13,7 @@ import java.io.Writer;
  */
 public final class CsvReportWriter {
 
-    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,summary";
+    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,summary,severity,risks";
 
     public void write(ScanReport report, Writer out) {
         PrintWriter w = new PrintWriter(out);
@@ -38,7 +38,9 @@ public final class CsvReportWriter {
                 diff == null ? null : diff.actual(),
                 diff == null ? null : diff.kind().name(),
                 f.note(),
-                diff == null ? null : ChangeSummaries.of(f.type(), diff).text()};
+                diff == null ? null : ChangeSummaries.of(f.type(), diff).text(),
+                f.severity() == null ? null : f.severity().name(),
+                f.risks().isEmpty() ? null : RiskJson.line(f)};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

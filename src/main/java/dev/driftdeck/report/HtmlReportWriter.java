@@ -8,6 +8,8 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.meaning.ChangeSummaries;
 import dev.driftdeck.meaning.ChangeSummary;
+import dev.driftdeck.risk.Risk;
+import dev.driftdeck.risk.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -90,6 +92,11 @@ public final class HtmlReportWriter {
         for (String type : types) {
             w.print("<option value=\"" + escape(type) + "\">" + escape(type) + "</option>");
         }
+        w.print("</select>\n<select id=\"severity\"><option value=\"\">Any severity</option>");
+        for (Severity severity : Severity.values()) {
+            w.print("<option value=\"" + severity.ordinal() + "\">" + severity.label()
+                    + (severity == Severity.CRITICAL ? "" : " or worse") + "</option>");
+        }
         w.print("</select>\n<span id=\"shown\">" + report.findings().size() + " findings</span></section>\n");
     }
 
@@ -98,8 +105,10 @@ public final class HtmlReportWriter {
                 <table id="findings"><thead><tr><th>Status</th><th>Type</th><th>Resource</th><th>Id</th>\
                 <th>Account / region</th><th>Source</th></tr></thead>
                 """);
+        // most severe first, as the console orders them; then most urgent status
         List<Finding> ordered = report.findings().stream()
-                .sorted(Comparator.comparingInt((Finding f) -> ORDER.indexOf(f.status()))
+                .sorted(Comparator.comparing(Finding::severity, Comparator.nullsLast(Comparator.<Severity>naturalOrder()))
+                        .thenComparingInt((Finding f) -> ORDER.indexOf(f.status()))
                         .thenComparing(f -> Objects.toString(f.type(), ""))
                         .thenComparing(f -> Objects.toString(f.id(), "")))
                 .toList();
@@ -110,12 +119,21 @@ public final class HtmlReportWriter {
                     summaries.stream().map(ChangeSummary::text).collect(Collectors.joining(" ")))
                     .toLowerCase(Locale.ROOT);
             w.print("<tbody class=\"finding\" data-status=\"" + f.status().name() + "\" data-type=\"" + escape(f.type())
-                    + "\" data-search=\"" + escape(search) + "\"><tr>");
-            w.print("<td><span class=\"badge s-" + cssName(f.status()) + "\">" + f.status().label() + "</span></td>");
+                    + "\" data-search=\"" + escape(search) + "\" data-severity=\""
+                    + (f.severity() == null ? 9 : f.severity().ordinal()) + "\"><tr>");
+            w.print("<td><span class=\"badge s-" + cssName(f.status()) + "\">" + f.status().label() + "</span>"
+                    + (f.severity() == null ? "" : " <span class=\"sev\">" + f.severity().label() + "</span>") + "</td>");
             w.print("<td>" + escape(f.type()) + "</td><td class=\"res\">" + escape(f.address() == null ? f.id() : f.address())
                     + "</td><td>" + escape(f.id()) + "</td><td>" + escape(Objects.toString(f.account(), "—"))
                     + (f.region() == null ? "" : " / " + escape(f.region())) + "</td><td>" + escape(Objects.toString(f.source(), ""))
                     + "</td></tr>\n");
+            for (Risk risk : f.risks()) {
+                w.print("<tr class=\"risk\"><td></td><td colspan=\"5\"><strong>"
+                        + (risk.introduced() ? "" : "Fixed: ") + risk.severity().label() + " · " + escape(risk.rule())
+                        + " · " + escape(risk.title()) + "</strong>"
+                        + (risk.refs().isEmpty() ? "" : " (" + escape(String.join(", ", risk.refs())) + ")")
+                        + "<br>" + escape(risk.why()) + "<br>Fix: " + escape(risk.fix()) + "</td></tr>\n");
+            }
             if (f.note() != null) {
                 w.print("<tr class=\"note\"><td></td><td colspan=\"5\">" + escape(f.note()) + "</td></tr>\n");
             }

@@ -96,6 +96,7 @@ public final class JsonReportWriter {
                 if (finding.address() != null) {
                     writeSource(finding, json);
                 }
+                RiskJson.write(finding, json);
                 if (finding.note() != null) {
                     json.writeStringField("note", finding.note());
                 }
@@ -176,6 +177,7 @@ public final class JsonReportWriter {
             json.writeStartObject();
             json.writeObjectFieldStart("res");
             writeIdentity(finding, json);
+            RiskJson.write(finding, json);
             json.writeEndObject();
             json.writeArrayFieldStart("changelog");
             for (AttributeDiff diff : finding.diffs()) {

@@ -9,6 +9,7 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
+import dev.driftdeck.risk.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -127,6 +128,43 @@ public final class ScanRepository {
     }
 
     /**
+     * Drift (CHANGED, MISSING, UNMANAGED) per severity in each of the newest {@code limit} scans, newest first:
+     * what a trend filtered by severity draws. Scans stored before V6 have no severities and count nothing here.
+     */
+    public List<SeverityCounts> driftBySeverity(int limit) {
+        return query("counting drift by severity", connection -> {
+            Map<Long, Map<Severity, Long>> byScan = new LinkedHashMap<>();
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM scans ORDER BY started_at DESC, id DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong("id"));
+                        byScan.put(row.getLong("id"), new EnumMap<>(Severity.class));
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT severity, COUNT(*) AS n FROM findings
+                    WHERE scan_id = ? AND severity IS NOT NULL AND status IN ('CHANGED', 'MISSING', 'UNMANAGED')
+                    GROUP BY severity""")) {
+                for (long id : ids) {
+                    select.setLong(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            byScan.get(id).put(Severity.valueOf(row.getString("severity")), row.getLong("n"));
+                        }
+                    }
+                }
+            }
+            List<SeverityCounts> counts = new ArrayList<>();
+            byScan.forEach((id, bySeverity) -> counts.add(new SeverityCounts(id, bySeverity)));
+            return List.copyOf(counts);
+        });
+    }
+
+    /**
      * "First seen" and "drifted since" of every finding of a scan, keyed by (type, id); empty for an unknown scan.
      * One indexed read, no history walk: the ages were computed when the scan was saved.
      */
@@ -178,19 +216,26 @@ public final class ScanRepository {
     private static List<Finding> findings(Connection connection, long scanId) throws SQLException {
         Map<Integer, List<AttributeDiff>> diffs = diffs(connection, scanId);
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, status, type, resource_id, address, account, region, source, note, not_in_state
+                SELECT seq, status, type, resource_id, address, account, region, source, note, not_in_state,
+                       severity, risks
                 FROM findings WHERE scan_id = ? ORDER BY seq""")) {
             select.setLong(1, scanId);
             List<Finding> findings = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     String notInState = row.getString("not_in_state");
-                    findings.add(new Finding(FindingStatus.valueOf(row.getString("status")), row.getString("type"),
+                    Finding finding = new Finding(FindingStatus.valueOf(row.getString("status")), row.getString("type"),
                             row.getString("resource_id"), row.getString("address"), row.getString("account"),
                             row.getString("region"), row.getString("source"),
                             diffs.getOrDefault(row.getInt("seq"), List.of()), row.getString("note"),
                             notInState == null ? List.of()
-                                    : Columns.fromJson(notInState, "scan " + scanId + " finding not_in_state")));
+                                    : Columns.fromJson(notInState, "scan " + scanId + " finding not_in_state"));
+                    String severity = row.getString("severity");
+                    // a scan stored before V6 has no severity: the finding keeps the default for its status and type
+                    findings.add(severity == null ? finding : new Finding(finding.status(), finding.type(),
+                            finding.id(), finding.address(), finding.account(), finding.region(), finding.source(),
+                            finding.diffs(), finding.note(), finding.notInState(), Severity.valueOf(severity),
+                            RiskColumns.fromJson(row.getString("risks"), "scan " + scanId + " finding risks")));
                 }
             }
             return findings;

@@ -103,8 +103,8 @@ final class ScanWriter {
             throws SQLException {
         try (PreparedStatement finding = connection.prepareStatement("""
                 INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note,
-                                      first_seen, drifted_since, not_in_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                      first_seen, drifted_since, not_in_state, severity, risks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement diff = connection.prepareStatement("""
                 INSERT INTO finding_diffs (scan_id, finding_seq, seq, path, expected, actual, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -125,6 +125,8 @@ final class ScanWriter {
                 Columns.setInstant(finding, 11, ages.get(seq).firstSeen());
                 Columns.setInstant(finding, 12, ages.get(seq).driftedSince());
                 finding.setString(13, f.notInState().isEmpty() ? null : Columns.toJson(f.notInState()));
+                finding.setString(14, RiskColumns.severity(f.severity()));
+                finding.setString(15, RiskColumns.toJson(f.risks()));
                 finding.addBatch();
                 pendingFindings++;
                 for (int d = 0; d < f.diffs().size(); d++) {

@@ -106,6 +106,16 @@ class LayeringTest {
                 .check(production);
     }
 
+    /** The risk catalogue judges plain attribute maps: every layer can use it, it uses none. */
+    @Test
+    void riskCatalogueStandsAlone() {
+        noClasses().that().resideInAPackage("dev.driftdeck.risk..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.state..", "dev.driftdeck.drift..",
+                        "dev.driftdeck.aws..", "dev.driftdeck.store..", "dev.driftdeck.scan..",
+                        "dev.driftdeck.report..", "dev.driftdeck.schedule..", "software.amazon..", "java.sql..")
+                .check(production);
+    }
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.driftdeck.(*)..").should().beFreeOfCycles().check(production);

@@ -11,6 +11,8 @@ import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
+import dev.driftdeck.risk.Risk;
+import dev.driftdeck.risk.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -135,6 +137,33 @@ class JsonReportWriterTest {
         new CsvReportWriter().write(report, out);
 
         assertThat(out.toString()).contains("UNMANAGED,aws_iam_user,'=cmd|calc,,1,global,,,,,,\"a, b\"");
+    }
+
+    @Test
+    void everyFindingCarriesItsSeverityAndRisksWithAnEmptyListWhenNone() throws Exception {
+        Finding opened = finding(FindingStatus.CHANGED, "sg-1", "aws_security_group.web", List.of(
+                new AttributeDiff(List.of("ingress"), "[]", "[{}]", DiffKind.CHANGED)))
+                .withRisks(List.of(new Risk("DD-SG-001", Severity.HIGH, "SSH (22) open to the internet (0.0.0.0/0)",
+                        "why", "fix", List.of("EC2.13", "CIS 5.2"), Risk.Effect.INTRODUCED)));
+        ScanReport report = new ScanReport(START, START.plusSeconds(1), List.of(),
+                List.of(finding(FindingStatus.IN_SYNC, "i-1", "aws_instance.web", List.of()), opened,
+                        new Finding(FindingStatus.UNMANAGED, "aws_instance", "i-9", null, "123456789012", "us-east-1",
+                                null, List.of(), null)),
+                List.of(), Map.of(), List.of("123456789012"), List.of("us-east-1"));
+
+        JsonNode json = write(report);
+
+        assertThat(json.at("/managed/0/severity").isNull()).isTrue();
+        assertThat(json.at("/managed/0/risks").isArray()).isTrue();
+        assertThat(json.at("/managed/0/risks")).isEmpty();
+        assertThat(json.at("/managed/1/severity").asText()).isEqualTo("high");
+        assertThat(json.at("/managed/1/risks/0/rule").asText()).isEqualTo("DD-SG-001");
+        assertThat(json.at("/managed/1/risks/0/drift").asText()).isEqualTo("introduced");
+        assertThat(json.at("/managed/1/risks/0/refs/0").asText()).isEqualTo("EC2.13");
+        assertThat(json.at("/differences/0/res/severity").asText()).isEqualTo("high");
+        assertThat(json.at("/differences/0/res/risks/0/rule").asText()).isEqualTo("DD-SG-001");
+        assertThat(json.at("/unmanaged/0/severity").asText()).isEqualTo("low");
+        assertThat(json.at("/unmanaged/0/risks")).isEmpty();
     }
 
     private static Finding finding(FindingStatus status, String id, String address, List<AttributeDiff> diffs) {

@@ -46,26 +46,34 @@ public final class MotoServer {
     }
 
     /** A new server of the caller's own, bound to this thread until {@link #unbindAndStop()}. */
-    static MotoServer startBound() {
+    static MotoServer startBound(boolean awsManagedPolicies) {
         if (BOUND.get() != null) {
             throw new IllegalStateException("this thread already has a private moto_server: a class ran inside another");
         }
-        MotoServer server = start();
+        MotoServer server = start(awsManagedPolicies);
         BOUND.set(server);
         return server;
     }
 
-    /** Ends {@link #startBound()}: this thread goes back to the shared server, and the process is killed. */
+    /** Ends {@link #startBound(boolean)}: this thread goes back to the shared server, and the process is killed. */
     void unbindAndStop() {
         BOUND.remove();
         process.destroyForcibly();
     }
 
     private static MotoServer start() {
+        return start(false);
+    }
+
+    private static MotoServer start(boolean awsManagedPolicies) {
         int port = freePort();
         try {
             Path log = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port));
+            if (awsManagedPolicies) {
+                builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            }
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -28,6 +28,12 @@ public @interface PrivateMoto {
 
     String LOCK = "terraform-applied-family";
 
+    /**
+     * Loads AWS's managed policies ({@code arn:aws:iam::aws:policy/AdministratorAccess}...), which moto leaves out
+     * by default: a server of its own, because loading them slows every reset of the shared one.
+     */
+    boolean awsManagedPolicies() default false;
+
     /** Starts the class's server before its {@code @BeforeAll} and stops it after its {@code @AfterAll}. */
     final class Extension implements BeforeAllCallback, AfterAllCallback {
 
@@ -35,7 +41,9 @@ public @interface PrivateMoto {
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            context.getStore(NAMESPACE).put("server", MotoServer.startBound());
+            PrivateMoto options = context.getRequiredTestClass().getAnnotation(PrivateMoto.class);
+            context.getStore(NAMESPACE).put("server",
+                    MotoServer.startBound(options != null && options.awsManagedPolicies()));
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.function.Function;
  * fields (never the cells' text), so sorting 100,000 rows is one plain {@code List.sort} on a worker thread.
  */
 public enum FindingColumn {
+    SEVERITY("Severity"),
     STATUS("Status"),
     TYPE("Type"),
     RESOURCE("Resource"),
@@ -33,6 +34,7 @@ public enum FindingColumn {
     /** Ascending order of this column; nulls (no address, no age...) last. */
     Comparator<Finding> comparator(FindingAgeLookup ages) {
         return switch (this) {
+            case SEVERITY -> FindingsViewModel.BY_SEVERITY;
             case STATUS -> Comparator.comparing(Finding::status, StatusText.URGENCY);
             case TYPE -> text(Finding::type);
             case RESOURCE -> text(FindingsView::resourceText);

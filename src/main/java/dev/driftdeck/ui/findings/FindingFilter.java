@@ -3,6 +3,7 @@ package dev.driftdeck.ui.findings;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.risk.Severity;
 
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -22,9 +23,10 @@ import java.util.function.Predicate;
  * @param account the account to show, or null for all
  * @param region  the region to show, or null for all
  * @param source  the state source to show, or null for all
+ * @param severity the least severity to show (drift of it or worse), or null for every finding
  */
 public record FindingFilter(FindingStatus status, String text, String type, String account, String region,
-                            String source) implements Predicate<Finding> {
+                            String source, Severity severity) implements Predicate<Finding> {
 
     public static final FindingFilter ALL = new FindingFilter(null, "");
 
@@ -36,20 +38,26 @@ public record FindingFilter(FindingStatus status, String text, String type, Stri
         this(status, text, null, null, null, null);
     }
 
+    public FindingFilter(FindingStatus status, String text, String type, String account, String region, String source) {
+        this(status, text, type, account, region, source, null);
+    }
+
     @Override
     public boolean test(Finding finding) {
         if (status != null && finding.status() != status
                 || type != null && !type.equals(finding.type())
                 || account != null && !account.equals(finding.account())
                 || region != null && !region.equals(finding.region())
-                || source != null && !source.equals(finding.source())) {
+                || source != null && !source.equals(finding.source())
+                || severity != null && !finding.driftAtLeast(severity)) {
             return false;
         }
         return text.isEmpty() || matchesText(finding);
     }
 
     public boolean isEmpty() {
-        return status == null && text.isEmpty() && type == null && account == null && region == null && source == null;
+        return status == null && text.isEmpty() && type == null && account == null && region == null && source == null
+                && severity == null;
     }
 
     private boolean matchesText(Finding f) {

@@ -75,6 +75,7 @@ public final class FindingsView extends BorderPane {
                 new PickerBox("picker-region", "All regions", pickers.region(), pickers.regionOptions()),
                 new PickerBox("picker-source", "All sources", pickers.source(), pickers.sourceOptions()));
         pickerRow.setAlignment(Pos.CENTER_LEFT);
+        pickerRow.getChildren().add(new SeverityChips(model.severityFilterProperty()));
         Label hint = new Label();
         hint.setId("findings-hint");
         hint.setWrapText(true);
@@ -93,7 +94,9 @@ public final class FindingsView extends BorderPane {
         // every one of them unreadable.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().setAll(List.of(statusColumn(),
+        table.getColumns().setAll(List.of(
+                column(FindingColumn.SEVERITY, 90, f -> f.severity() == null ? "" : f.severity().label()),
+                statusColumn(),
                 column(FindingColumn.TYPE, 190, Finding::type),
                 column(FindingColumn.RESOURCE, 280, FindingsView::resourceText),
                 column(FindingColumn.LOCATION, 190, FindingsView::locationText),

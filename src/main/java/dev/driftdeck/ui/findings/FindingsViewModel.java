@@ -2,6 +2,7 @@ package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.ui.BackgroundTasks;
 import javafx.beans.binding.Bindings;
@@ -35,9 +36,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FindingsViewModel {
 
-    /** Most urgent status first, then by type and id: the order rows have before any column sort. */
-    static final Comparator<Finding> DEFAULT_ORDER = Comparator
-            .comparing(Finding::status, StatusText.URGENCY)
+    /** Most severe first (CRITICAL before INFO), findings without drift last. */
+    static final Comparator<Finding> BY_SEVERITY =
+            Comparator.comparing(Finding::severity, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** Most severe first, then most urgent status, type and id: the order rows have before any column sort. */
+    static final Comparator<Finding> DEFAULT_ORDER = BY_SEVERITY
+            .thenComparing(Finding::status, StatusText.URGENCY)
             .thenComparing(Finding::type, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Finding::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -48,6 +53,7 @@ public final class FindingsViewModel {
             new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
 
     private final ObjectProperty<FindingStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Severity> severityFilter = new SimpleObjectProperty<>();
     private final StringProperty searchText = new SimpleStringProperty("");
     private final Pickers pickers = new Pickers(this::refilter);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
@@ -74,6 +80,7 @@ public final class FindingsViewModel {
     public FindingsViewModel(BackgroundTasks tasks) {
         this.tasks = Objects.requireNonNull(tasks);
         statusFilter.addListener((obs, old, now) -> refilter());
+        severityFilter.addListener((obs, old, now) -> refilter());
         searchText.addListener((obs, old, now) -> refilter());
         for (var property : List.of(hasScan, sourcesConfigured, scanRunning, credentialsProblem)) {
             property.addListener((obs, old, now) -> updateEmptyStates());
@@ -215,6 +222,7 @@ public final class FindingsViewModel {
     public void clearFilters() {
         searchText.set("");
         statusFilter.set(null);
+        severityFilter.set(null);
         pickers.clear();
     }
 
@@ -236,6 +244,11 @@ public final class FindingsViewModel {
     /** Number of findings currently passing the filter. */
     public int visibleCount() {
         return rows.get().size();
+    }
+
+    /** The least severity shown (the severity chips), or null for every finding. */
+    public ObjectProperty<Severity> severityFilterProperty() {
+        return severityFilter;
     }
 
     public ObjectProperty<FindingStatus> statusFilterProperty() {
@@ -296,7 +309,7 @@ public final class FindingsViewModel {
 
     private FindingFilter currentFilter() {
         return new FindingFilter(statusFilter.get(), searchText.get(), pickers.type().get(), pickers.account().get(),
-                pickers.region().get(), pickers.source().get());
+                pickers.region().get(), pickers.source().get(), severityFilter.get());
     }
 
     /** A filter change: the operator waits for it, so it runs here (100,000 rows in ~30 ms, FilterBenchmark). */

@@ -30,11 +30,13 @@ class FindingsViewModelTest {
     }
 
     @Test
-    void showsEveryFindingMostUrgentFirst() {
+    void showsEveryFindingMostSevereFirst() {
         show(SampleScans.small());
 
         assertThat(model.rows()).hasSize(10);
-        assertThat(model.rows().getFirst().status()).isEqualTo(FindingStatus.CHANGED);
+        // the deleted queue and the two hand-made resources (MEDIUM) before the changed ones (LOW)
+        assertThat(model.rows()).isSortedAccordingTo(FindingsViewModel.BY_SEVERITY);
+        assertThat(model.rows().getFirst().severity()).isEqualTo(dev.driftdeck.risk.Severity.MEDIUM);
         assertThat(model.rows().getLast().status()).isEqualTo(FindingStatus.IN_SYNC);
         assertThat(model.shownTextProperty().get()).isEqualTo("10 findings");
     }
