@@ -54,7 +54,7 @@ class ChangeSummariesInReportsTest {
         new ConsoleReportWriter().write(changedGroup(), out);
 
         assertThat(out.toString()).contains("""
-                  - aws_security_group.web (sg-0web)  [123456789012/eu-west-1]
+                  - MEDIUM  aws_security_group.web (sg-0web)  [123456789012/eu-west-1]
                       + ingress added: tcp 22 from 0.0.0.0/0
                       ~ tag Owner changed: a → b
                       - tag Temp removed
@@ -67,9 +67,9 @@ class ChangeSummariesInReportsTest {
         new CsvReportWriter().write(changedGroup(), out);
         List<String> rows = out.toString().lines().toList();
 
-        assertThat(rows.getFirst()).endsWith(",kind,note,summary");
-        assertThat(rows.get(1)).startsWith("CHANGED,aws_security_group,sg-0web,").endsWith(",CHANGED,,ingress added: tcp 22 from 0.0.0.0/0");
-        assertThat(rows.get(3)).endsWith(",REMOVED,,tag Temp removed");
+        assertThat(rows.getFirst()).endsWith(",kind,note,summary,severity,risks");
+        assertThat(rows.get(1)).startsWith("CHANGED,aws_security_group,sg-0web,").contains(",CHANGED,,ingress added: tcp 22 from 0.0.0.0/0,MEDIUM,");
+        assertThat(rows.get(3)).contains(",REMOVED,,tag Temp removed,MEDIUM,");
     }
 
     @Test
