@@ -41,10 +41,13 @@ public final class ScanRepository {
     public long save(ScanReport report) {
         long started = System.nanoTime();
         try {
-            long scanId = db.inTransaction(connection -> ScanWriter.insert(connection, report));
+            long scanId = db.inLeaderTransaction(connection -> ScanWriter.insert(connection, report));
             log.info("Stored scan {} ({} findings) in {} ms", scanId, report.findings().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return scanId;
+        } catch (LeaderFencedException e) {
+            throw new DatabaseException("The scan started at " + report.startedAt() + " was not stored: "
+                    + e.getMessage(), e);
         } catch (SQLException e) {
             if (StorageFailures.diskFull(e)) {
                 throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
