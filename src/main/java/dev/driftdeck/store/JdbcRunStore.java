@@ -156,7 +156,7 @@ public final class JdbcRunStore implements RunStore {
                          SELECT id FROM (SELECT id, started_at, outcome,
                                                 ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
                                                     AS newest
-                                         FROM job_runs)
+                                         FROM job_runs) AS ranked
                          WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
             Columns.setInstant(delete, 1, olderThan);
             delete.setInt(2, maxCountPerJob);

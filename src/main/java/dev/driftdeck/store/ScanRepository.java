@@ -149,7 +149,7 @@ public final class ScanRepository {
                     DELETE FROM scans WHERE id IN (
                         SELECT id FROM (SELECT id, started_at,
                                                ROW_NUMBER() OVER (ORDER BY started_at DESC, id DESC) AS newest
-                                        FROM scans)
+                                        FROM scans) AS ranked
                         WHERE newest > 1 AND (started_at < ? OR newest > ?))""")) {
                 Columns.setInstant(delete, 1, olderThan);
                 delete.setInt(2, Math.max(1, maxCount));

@@ -2,10 +2,14 @@ package dev.driftdeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.driftdeck.store.DatabaseLocation;
+import dev.driftdeck.testing.PostgresServer;
+import dev.driftdeck.testing.ShippedMigrations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +48,21 @@ class DatabaseOptionTest {
         assertThat(outcome.code()).isEqualTo(DriftdeckCommand.ERROR);
         assertThat(outcome.err()).contains("PGPASSWORD").contains("~/.pgpass").contains("***")
                 .doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void migrateAndDbInfoWorkOnAPostgresqlUrl() {
+        DatabaseLocation.Postgres database = PostgresServer.shared().createDatabase();
+        String jdbc = database.jdbcUrl();
+
+        Outcome migrated = run("migrate", "--db", jdbc);
+        Outcome info = run("db", "info", "--db", database.toString());
+
+        assertThat(migrated.code()).as(migrated.err()).isEqualTo(DriftdeckCommand.IN_SYNC);
+        assertThat(migrated.out()).isEqualTo("Database " + database + ": schema version " + ShippedMigrations.latest()
+                + " (" + ShippedMigrations.count() + " migration(s) applied)\n");
+        assertThat(info.out()).startsWith("Database: " + database + "\nSchema version: " + ShippedMigrations.latest()
+                + " (this Driftdeck knows up to " + ShippedMigrations.latest() + ")\nPending migrations: 0\n");
     }
 
     private static Outcome run(String... args) {

@@ -22,9 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.driftdeck.testing.MigratedDatabase;
+import dev.driftdeck.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The daily-refresh job against a real H2 and a real moto: account, regions, retention, statistics. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DailyRefreshJobTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T03:30:00Z");
@@ -41,12 +46,16 @@ class DailyRefreshJobTest {
     };
 
     @RegisterExtension
-    final MigratedDatabase database = new MigratedDatabase();
+    final MigratedDatabase database;
     Database db;
     JdbcRunStore runs;
     ScanRepository scans;
     MaintenanceRepository maintenance;
     SettingsRepository settings;
+
+    DailyRefreshJobTest(TestDatabase kind) {
+        database = new MigratedDatabase(kind);
+    }
 
     @BeforeAll
     static void fakeCredentials() {

@@ -15,9 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.driftdeck.testing.MigratedDatabase;
+import dev.driftdeck.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "First seen" and "drifted since" across real saves in a real H2 file. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class FindingAgesTest {
 
     static final Instant T1 = Instant.parse("2026-11-28T10:00:00Z");
@@ -26,9 +31,13 @@ class FindingAgesTest {
     static final Instant T4 = T3.plusSeconds(900);
 
     @RegisterExtension
-    final MigratedDatabase database = new MigratedDatabase();
+    final MigratedDatabase database;
     Database db;
     ScanRepository scans;
+
+    FindingAgesTest(TestDatabase kind) {
+        database = new MigratedDatabase(kind);
+    }
 
     @BeforeEach
     void openRepository() {

@@ -6,17 +6,36 @@ import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.schedule.RunStore.JobSchedule;
 import dev.driftdeck.schedule.Trigger;
+import dev.driftdeck.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class JdbcRunStoreTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
     @TempDir
     Path dir;
+
+    private final TestDatabase kind;
+    private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+    JdbcRunStoreTest(TestDatabase kind) {
+        this.kind = kind;
+    }
+
+    /** The same database for the same name within one test: an H2 file under {@code dir}, or a PostgreSQL one. */
+    private DatabaseLocation location(String name) {
+        return locations.computeIfAbsent(name, n -> kind.fresh(dir, n));
+    }
 
     @Test
     void runsAreRecordedRunningThenCompletedNewestFirst() {
@@ -50,7 +69,6 @@ class JdbcRunStoreTest {
 
     @Test
     void runsLeftRunningByAPreviousProcessBecomeAbandoned() {
-        Path path = dir.resolve("stale");
         long finished;
         long stale;
         try (Database db = migrated("stale")) {
@@ -59,7 +77,7 @@ class JdbcRunStoreTest {
             runs.runFinished(finished, T0.plusSeconds(3), RunOutcome.SUCCEEDED, null);
             stale = runs.runStarted("drift-scan", Trigger.SCHEDULED, T0.plusSeconds(900), T0.plusSeconds(900), 0);
         }
-        try (Database db = Database.open(path)) {
+        try (Database db = Database.open(location("stale"))) {
             JdbcRunStore runs = new JdbcRunStore(db);
             Instant restart = T0.plusSeconds(3600);
 
@@ -118,7 +136,7 @@ class JdbcRunStoreTest {
     }
 
     private Database migrated(String name) {
-        Database db = Database.open(dir.resolve(name));
+        Database db = Database.open(location(name));
         Migrations.migrateAndVerify(db);
         return db;
     }

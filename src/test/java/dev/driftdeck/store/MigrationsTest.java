@@ -2,12 +2,23 @@ package dev.driftdeck.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.driftdeck.testing.ShippedMigrations;
+import dev.driftdeck.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class MigrationsTest {
 
     private static final String LATEST = ShippedMigrations.latest();
@@ -16,9 +27,21 @@ class MigrationsTest {
     @TempDir
     Path dir;
 
+    private final TestDatabase kind;
+    private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+    MigrationsTest(TestDatabase kind) {
+        this.kind = kind;
+    }
+
+    /** The same database for the same name within one test: an H2 file under {@code dir}, or a PostgreSQL one. */
+    private DatabaseLocation location(String name) {
+        return locations.computeIfAbsent(name, n -> kind.fresh(dir, n));
+    }
+
     @Test
     void freshDatabaseHasEverythingPendingThenMigratesToTheLatestVersion() {
-        try (Database db = Database.open(dir.resolve("fresh"))) {
+        try (Database db = Database.open(location("fresh"))) {
             SchemaInfo before = Migrations.info(db);
             assertThat(before).isEqualTo(new SchemaInfo(null, LATEST, COUNT, false, false));
             assertThat(before.upToDate()).isFalse();
@@ -32,9 +55,34 @@ class MigrationsTest {
         }
     }
 
+    /**
+     * The checksums Flyway recorded for V1..V5 in every database the released Driftdeck migrated. Validation compares
+     * them with the shipped scripts', so an H2 file made by that release validates after the upgrade only while the
+     * scripts stay byte for byte what it ran; and PostgreSQL records the same ones: one history for both databases.
+     */
+    private static final Map<String, Integer> RELEASED_CHECKSUMS = Map.of("1", 1150116065, "2", 89840322,
+            "3", -1658293813, "4", -1561182132, "5", 1665059414);
+
+    @Test
+    void theReleasedMigrationsKeepTheChecksumsExistingDatabasesRecorded() throws Exception {
+        try (Database db = Database.open(location("checksums"))) {
+            Migrations.migrateAndVerify(db);
+
+            Map<String, Integer> recorded = new HashMap<>();
+            try (Connection connection = db.connection(); Statement sql = connection.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\""
+                         + " WHERE \"version\" IS NOT NULL")) {
+                while (rows.next()) {
+                    recorded.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            assertThat(recorded).containsAllEntriesOf(RELEASED_CHECKSUMS);
+        }
+    }
+
     @Test
     void migratingAnUpToDateDatabaseAppliesNothing() {
-        Path path = dir.resolve("twice");
+        DatabaseLocation path = location("twice");
         try (Database db = Database.open(path)) {
             Migrations.migrateAndVerify(db);
         }
@@ -45,7 +93,7 @@ class MigrationsTest {
 
     @Test
     void anEditedAppliedMigrationIsAChecksumMismatch() {
-        try (Database db = Database.open(dir.resolve("edited"))) {
+        try (Database db = Database.open(location("edited"))) {
             Migrations.migrateAndVerify(db, "classpath:db/migration-edited");
 
             assertThatThrownBy(() -> Migrations.migrateAndVerify(db))
@@ -58,10 +106,11 @@ class MigrationsTest {
 
     @Test
     void aFailingMigrationIsReportedAndThenRefusedAsFailedEarlier() {
-        try (Database db = Database.open(dir.resolve("broken"))) {
+        assumeTrue(kind == TestDatabase.H2, "H2 commits DDL statement by statement; PostgreSQL rolls back (below)");
+        try (Database db = Database.open(location("broken"))) {
             assertThatThrownBy(() -> Migrations.migrateAndVerify(db, "classpath:db/migration-broken"))
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageStartingWith("Migrating the database " + db.path() + " failed: ")
+                    .hasMessageStartingWith("Migrating the database " + db.location() + " failed: ")
                     .hasMessageContaining("V1__broken.sql");
 
             assertThat(Migrations.info(db, "classpath:db/migration-broken").failed()).isTrue();
@@ -72,8 +121,28 @@ class MigrationsTest {
     }
 
     @Test
+    void aFailingMigrationOnPostgresqlIsReportedAndLeavesNothingBehind() throws Exception {
+        assumeTrue(kind == TestDatabase.POSTGRESQL, "PostgreSQL runs each migration in one transaction");
+        try (Database db = Database.open(location("broken"))) {
+            assertThatThrownBy(() -> Migrations.migrateAndVerify(db, "classpath:db/migration-broken"))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("Migrating the database " + db.location() + " failed: ")
+                    .hasMessageContaining("V1__broken.sql")
+                    .hasMessageEndingWith("Restore a backup of the database, or start Driftdeck with another --db URL.");
+
+            SchemaInfo info = Migrations.info(db, "classpath:db/migration-broken");
+            assertThat(info.failed()).isFalse();
+            assertThat(info.currentVersion()).isNull();
+            try (Connection connection = db.connection(); Statement sql = connection.createStatement();
+                 ResultSet table = sql.executeQuery("SELECT to_regclass('applied_before_the_failure') IS NULL")) {
+                assertThat(table.next() && table.getBoolean(1)).as("the first statement was rolled back").isTrue();
+            }
+        }
+    }
+
+    @Test
     void aSchemaFromANewerDriftdeckIsRefusedBeforeAnythingChanges() {
-        try (Database db = Database.open(dir.resolve("future"))) {
+        try (Database db = Database.open(location("future"))) {
             Migrations.migrateAndVerify(db, Migrations.LOCATION, "classpath:db/migration-future");
 
             assertThatThrownBy(() -> Migrations.migrateAndVerify(db))

@@ -14,14 +14,23 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.driftdeck.testing.MigratedDatabase;
+import dev.driftdeck.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ScanRepositoryTest {
 
     @RegisterExtension
-    final MigratedDatabase database = new MigratedDatabase();
+    final MigratedDatabase database;
     Database db;
     ScanRepository scans;
+
+    ScanRepositoryTest(TestDatabase kind) {
+        database = new MigratedDatabase(kind);
+    }
 
     @BeforeEach
     void openRepository() {
