@@ -101,7 +101,8 @@ public final class DesktopBootstrap {
             return readOnly(db, "Database schema check failed: " + e.getMessage(), data);
         }
         Path driftignore = data.root().resolve(".driftignore");
-        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, UnaryOperator.identity());
+        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, null,
+                UnaryOperator.identity());
         JobScheduler scheduler = jobs.scheduler();
         try {
             scheduler.start();
@@ -123,11 +124,12 @@ public final class DesktopBootstrap {
      * each leadership term's of {@code driftdeck serve} (with {@code db} fenced by the term).
      *
      * @param scanRequests what each drift scan scans, or null for the console's settings at each run
+     * @param scanEvery    the drift scan's default interval, or null for the console's setting
      * @param guard        wraps each job (team mode: runs only while this instance leads)
      */
     static Jobs jobs(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
                      SchedulerOptions options, Path driftignore, Supplier<ScanRequest> scanRequests,
-                     UnaryOperator<Job> guard) {
+                     Duration scanEvery, UnaryOperator<Job> guard) {
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
@@ -150,10 +152,14 @@ public final class DesktopBootstrap {
         });
         DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
                 snapshots, AwsSession::open, clock);
+        Schedule.Every scanSchedule = scanEvery != null ? new Schedule.Every(scanEvery)
+                : Schedule.Every.minutes(current.scanIntervalMinutes());
+        // Jitter spreads instances' scans over 20 s, but never more than a tenth of a short interval (serve --every 10s).
+        Duration scanJitter = Duration.ofSeconds(20).compareTo(scanSchedule.interval().dividedBy(10)) < 0
+                ? Duration.ofSeconds(20) : scanSchedule.interval().dividedBy(10);
         JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
                 // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
-                new JobDefinition(guard.apply(driftScan), Schedule.Every.minutes(current.scanIntervalMinutes()), true,
-                        false, DRIFT_SCAN_DEADLINE, Duration.ofSeconds(20)),
+                new JobDefinition(guard.apply(driftScan), scanSchedule, true, false, DRIFT_SCAN_DEADLINE, scanJitter),
                 new JobDefinition(guard.apply(stateSync), new Schedule.Every(StateSyncJob.DEFAULT_INTERVAL), true, true,
                         STATE_SYNC_DEADLINE, Duration.ofSeconds(10)),
                 new JobDefinition(guard.apply(dailyRefresh), new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME,

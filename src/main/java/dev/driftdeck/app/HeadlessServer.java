@@ -134,7 +134,7 @@ final class HeadlessServer implements AutoCloseable {
     private void startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
         Path driftignore = Path.of(".driftignore");
         JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
-                scan == null ? null : () -> scan, guard).scheduler();
+                scan == null ? null : () -> scan, every, guard).scheduler();
         try {
             built.start();
             applyEvery(built);
