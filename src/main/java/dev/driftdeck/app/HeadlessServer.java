@@ -19,8 +19,10 @@ import dev.driftdeck.store.LeaderLock;
 import dev.driftdeck.store.LeaderTerm;
 import dev.driftdeck.store.MigrationException;
 import dev.driftdeck.store.Migrations;
+import dev.driftdeck.store.RunRequests;
 import dev.driftdeck.team.LeaderElection;
 import dev.driftdeck.team.LeaderOnlyJob;
+import dev.driftdeck.team.RequestDesk;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +45,7 @@ final class HeadlessServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeadlessServer.class);
     /** How often a follower tries for the lock and the leader checks it: well inside the 15 s take-over promise. */
     static final Duration ELECTION_RETRY = Duration.ofSeconds(2);
+    static final Duration DESK_POLL = Duration.ofSeconds(1);
 
     private final Database db;
     private final Clock clock;
@@ -53,6 +56,8 @@ final class HeadlessServer implements AutoCloseable {
     private final SchedulerOptions options;
     private LeaderElection election;
     private volatile JobScheduler scheduler;
+    /** Serves followers' run-now requests while this instance leads; null otherwise. */
+    private java.util.concurrent.ScheduledExecutorService desk;
 
     private HeadlessServer(Database db, Clock clock, ScanRequest scan, Duration every, SchedulerOptions options) {
         this.db = db;
@@ -117,13 +122,17 @@ final class HeadlessServer implements AutoCloseable {
                 DaemonThreads.named("driftdeck-election")), ELECTION_RETRY, new LeaderElection.Role() {
                     @Override
                     public void elected(LeaderTerm term) {
-                        startScheduler(db.fencedBy(term), job -> new LeaderOnlyJob(job, election));
+                        Database termDb = db.fencedBy(term);
+                        startScheduler(termDb, job -> new LeaderOnlyJob(job, election));
+                        openDesk(new RequestDesk(new RunRequests(termDb), scheduler, InstanceName.userAtHostPid(),
+                                clock));
                         log.info("This instance leads {} ({}): running the jobs", db.location(), term);
                     }
 
                     @Override
                     public void deposed(LeaderTerm term, String reason) {
                         log.warn("Stepping down from {} of {}: {}", term, db.location(), reason);
+                        closeDesk();
                         stopScheduler();
                     }
                 });
@@ -155,6 +164,30 @@ final class HeadlessServer implements AutoCloseable {
                 .map(JobStatus::schedule).anyMatch(wanted::equals);
         if (!same) {
             built.reschedule(DriftScanJob.NAME, wanted);
+        }
+    }
+
+    /** Followers' run-now requests are served within {@link #DESK_POLL} of being filed. */
+    private void openDesk(RequestDesk requests) {
+        desk = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("driftdeck-requests"));
+        desk.scheduleWithFixedDelay(() -> {
+            try {
+                requests.servePending();
+            } catch (RuntimeException e) {
+                log.warn("Serving run-now requests failed; trying again in {} ms", DESK_POLL.toMillis(), e);
+            }
+        }, 0, DESK_POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void closeDesk() {
+        if (desk != null) {
+            desk.shutdown();
+            try {
+                desk.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            desk = null;
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Keeps Terraform honest on AWS: reconciles tfstate against live AWS and reports drift.",
         subcommands = {ScanCommand.class, MigrateCommand.class, DbCommand.class, ExportCommand.class,
-                TypesCommand.class, RunsCommand.class, ServeCommand.class},
+                TypesCommand.class, RunsCommand.class, ServeCommand.class, RunNowCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync", "1:drift found", "2:error"})
 public final class DriftdeckCommand implements Runnable {
@@ -37,7 +37,7 @@ public final class DriftdeckCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, migrate, db, export, types, runs or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: scan, migrate, db, export, types, runs, serve or run-now");
     }
 
     /** Runs the CLI with the given streams and returns its exit code; bad arguments and failures give 2. */

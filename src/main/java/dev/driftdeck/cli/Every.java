@@ -13,23 +13,35 @@ final class Every implements ITypeConverter<Duration> {
     static final Duration MINIMUM = Duration.ofSeconds(10);
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})([smh])");
 
+    /** The same forms without the minimum, for waits. */
+    static final class Any implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parse(value);
+        }
+    }
+
     @Override
     public Duration convert(String value) {
+        Duration every = parse(value);
+        if (every.compareTo(MINIMUM) < 0) {
+            throw new TypeConversionException("--every " + value + " is too short: scans run at most every "
+                    + MINIMUM.toSeconds() + "s (write 10s or more)");
+        }
+        return every;
+    }
+
+    private static Duration parse(String value) {
         Matcher form = FORM.matcher(value.strip());
         if (!form.matches()) {
             throw new TypeConversionException("'" + value + "' is not a duration: write a number and a unit,"
                     + " s, m or h (30s, 15m, 1h)");
         }
         long amount = Long.parseLong(form.group(1));
-        Duration every = switch (form.group(2)) {
+        return switch (form.group(2)) {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
-        if (every.compareTo(MINIMUM) < 0) {
-            throw new TypeConversionException("--every " + value + " is too short: scans run at most every "
-                    + MINIMUM.toSeconds() + "s (write 10s or more)");
-        }
-        return every;
     }
 }

@@ -70,6 +70,7 @@ class TeamServeProofTest {
 
                 cutTheLeadersConnectionMidScan(db, runs);
                 killTheLeaderMidScan(db, runs, serves);
+                aFollowersRunNowIsServedByTheLeader(db, runs, location);
 
                 List<RecordedRun> history = runs.history(new RunQuery("drift-scan", null, 500));
                 assertNoOverlap(history);
@@ -129,6 +130,23 @@ class TeamServeProofTest {
                 .until(() -> outcome(runs, killed.id()) == RunOutcome.ABANDONED);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> stored(runs).stream().anyMatch(run -> run.startedAt().isAfter(killed.startedAt())));
+    }
+
+    /** run-now on a follower's side: the leader answers STARTED or MERGED, names itself, and a MANUAL run follows. */
+    private void aFollowersRunNowIsServedByTheLeader(Database db, JdbcRunStore runs, DatabaseLocation location) {
+        JobRun running = awaitRunningScan(runs);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DriftdeckCommand.execute(new String[] {"run-now", "--db", location.toString(), "--wait", "20s"},
+                new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as("run-now answered: %s %s", out, err).isZero();
+        String leader = LeaderLock.status(db).holder();
+        assertThat(out.toString()).matches("(STARTED|MERGED) by " + java.util.regex.Pattern.quote(leader) + "\\R");
+        System.out.printf("run-now during run %d: %s", running.id(), out);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                runs.runs(new RunQuery("drift-scan", null, 500)).stream().anyMatch(run ->
+                        run.trigger() == dev.driftdeck.schedule.Trigger.MANUAL && run.id() > running.id()
+                                || run.trigger() == dev.driftdeck.schedule.Trigger.MANUAL && run.id() == running.id()));
     }
 
     private static JobRun awaitRunningScan(JdbcRunStore runs) {
