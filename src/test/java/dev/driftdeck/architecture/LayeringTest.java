@@ -53,8 +53,10 @@ class LayeringTest {
     @Test
     void onlyTheStoreTalksToTheDatabase() {
         noClasses().that().resideOutsideOfPackage("dev.driftdeck.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..", "org.h2..")
-                .because("SQL, JDBC, Flyway and H2 are the store's business; callers see repositories and records")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..", "org.h2..",
+                        "org.postgresql..")
+                .because("SQL, JDBC, Flyway, H2 and PostgreSQL are the store's business; callers see repositories and"
+                        + " records")
                 .check(production);
     }
 
