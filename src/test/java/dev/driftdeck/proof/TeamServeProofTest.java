@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three {@code driftdeck serve} processes on one real PostgreSQL, scanning a tiny state against moto every 10 s:
  * one leader at a time and drift scans that never overlap across instances (read back with {@code runs}); the
  * leader's lock connection cut with {@code pg_terminate_backend} mid-scan (it stores nothing, a new term scans, no
- * duplicate scan); the leader SIGKILLed mid-scan (another takes over within 15 s, the killed run is ABANDONED).
+ * duplicate scan); the leader SIGKILLed mid-scan (another takes over within 15 s, the killed run is ABANDONED); a
+ * follower's run-now served by the leader; the leader stopped by SIGTERM mid-scan (its run CANCELLED, nothing stored).
  */
 class TeamServeProofTest {
 
@@ -71,6 +72,7 @@ class TeamServeProofTest {
                 cutTheLeadersConnectionMidScan(db, runs);
                 killTheLeaderMidScan(db, runs, serves);
                 aFollowersRunNowIsServedByTheLeader(db, runs, location);
+                sigtermStopsTheLeaderCleanly(db, runs, serves);
 
                 List<RecordedRun> history = runs.history(new RunQuery("drift-scan", null, 500));
                 assertNoOverlap(history);
@@ -114,8 +116,7 @@ class TeamServeProofTest {
     private void killTheLeaderMidScan(Database db, JdbcRunStore runs, List<ChildJvm> serves) throws Exception {
         JobRun killed = awaitRunningScan(runs);
         LeaderStatus leader = LeaderLock.status(db);
-        long leaderPid = Long.parseLong(leader.holder().substring(leader.holder().lastIndexOf(':') + 1));
-        ChildJvm victim = serves.stream().filter(s -> s.pid() == leaderPid).findFirst().orElseThrow();
+        ChildJvm victim = leaderOf(leader, serves);
         long killedAt = System.nanoTime();
         victim.kill();
 
@@ -130,6 +131,33 @@ class TeamServeProofTest {
                 .until(() -> outcome(runs, killed.id()) == RunOutcome.ABANDONED);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> stored(runs).stream().anyMatch(run -> run.startedAt().isAfter(killed.startedAt())));
+    }
+
+    /** SIGTERM mid-scan (systemctl stop): the run is CANCELLED by the leader itself, nothing stored, exit 143. */
+    private void sigtermStopsTheLeaderCleanly(Database db, JdbcRunStore runs, List<ChildJvm> serves) throws Exception {
+        JobRun stopped = awaitRunningScan(runs);
+        LeaderStatus leader = LeaderLock.status(db);
+        int scansBefore = new ScanRepository(db).recent(500).size();
+        ChildJvm victim = leaderOf(leader, serves);
+        victim.terminate();
+        assertThat(victim.waitForExit(Duration.ofSeconds(30))).as("SIGTERM ends serve").isEqualTo(143);
+
+        RunOutcome outcome = outcome(runs, stopped.id());
+        if (outcome == RunOutcome.CANCELLED) {
+            assertThat(new ScanRepository(db).recent(500)).as("a cancelled scan stores nothing").hasSize(scansBefore);
+        } else {
+            // The scan was done before the signal landed: it is stored whole, as its run says.
+            assertThat(outcome).isIn(RunOutcome.SUCCEEDED, RunOutcome.PARTIAL);
+        }
+        await().atMost(TAKE_OVER).pollInterval(Duration.ofMillis(100)).until(() -> {
+            LeaderStatus now = LeaderLock.status(db);
+            return now.held() && now.epoch() > leader.epoch();
+        });
+    }
+
+    private static ChildJvm leaderOf(LeaderStatus leader, List<ChildJvm> serves) {
+        long pid = Long.parseLong(leader.holder().substring(leader.holder().lastIndexOf(':') + 1));
+        return serves.stream().filter(s -> s.pid() == pid).findFirst().orElseThrow();
     }
 
     /** run-now on a follower's side: the leader answers STARTED or MERGED, names itself, and a MANUAL run follows. */
