@@ -7,6 +7,8 @@ import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.scan.StateLoaders;
 import dev.driftdeck.scan.StateSyncJob;
+import dev.driftdeck.scan.ScanRequest;
+import dev.driftdeck.schedule.Job;
 import dev.driftdeck.schedule.JobDefinition;
 import dev.driftdeck.schedule.JobScheduler;
 import dev.driftdeck.schedule.Schedule;
@@ -31,6 +33,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,13 +100,44 @@ public final class DesktopBootstrap {
             log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
             return readOnly(db, "Database schema check failed: " + e.getMessage(), data);
         }
+        Path driftignore = data.root().resolve(".driftignore");
+        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, null,
+                UnaryOperator.identity());
+        JobScheduler scheduler = jobs.scheduler();
+        try {
+            scheduler.start();
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
+        log.info("Driftdeck started on {} with the scheduler running", db.path());
+        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
+                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore));
+    }
+
+    /** A scheduler built (not started) with its jobs, and what the console wires to them. */
+    record Jobs(JobScheduler scheduler, ScanEvents events, StateSyncJob stateSync) {
+    }
+
+    /**
+     * The scheduler with the console's three jobs over an open, migrated, writable database: the console's own, and
+     * each leadership term's of {@code driftdeck serve} (with {@code db} fenced by the term).
+     *
+     * @param scanRequests what each drift scan scans, or null for the console's settings at each run
+     * @param scanEvery    the drift scan's default interval, or null for the console's setting
+     * @param guard        wraps each job (team mode: runs only while this instance leads)
+     */
+    static Jobs jobs(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
+                     SchedulerOptions options, Path driftignore, Supplier<ScanRequest> scanRequests,
+                     Duration scanEvery, UnaryOperator<Job> guard) {
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
         ScanEvents events = new ScanEvents();
         ConsoleSettings current = settings.load();
         JdbcRunStore runs = new JdbcRunStore(db);
-        Path driftignore = data.root().resolve(".driftignore");
-        DriftScanJob driftScan = new DriftScanJob(scanService, settings, scans, events, driftignore);
+        DriftScanJob driftScan = scanRequests == null
+                ? new DriftScanJob(scanService, settings, scans, events, driftignore)
+                : new DriftScanJob(scanService, scanRequests, scans, events);
         StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
         AtomicReference<JobScheduler> started = new AtomicReference<>();
         StateSyncJob stateSync = new StateSyncJob(clock, stateLoader, settings, snapshots,
@@ -117,25 +152,21 @@ public final class DesktopBootstrap {
         });
         DailyRefreshJob dailyRefresh = new DailyRefreshJob(settings, new MaintenanceRepository(db), scans, runs,
                 snapshots, AwsSession::open, clock);
+        Schedule.Every scanSchedule = scanEvery != null ? new Schedule.Every(scanEvery)
+                : Schedule.Every.minutes(current.scanIntervalMinutes());
+        // Jitter spreads instances' scans over 20 s, but never more than a tenth of a short interval (serve --every 10s).
+        Duration scanJitter = Duration.ofSeconds(20).compareTo(scanSchedule.interval().dividedBy(10)) < 0
+                ? Duration.ofSeconds(20) : scanSchedule.interval().dividedBy(10);
         JobScheduler scheduler = JobScheduler.create(clock, runs, List.of(
                 // A scan has nothing to scan on a fresh install: its first slot is one interval after the first start.
-                new JobDefinition(driftScan, Schedule.Every.minutes(current.scanIntervalMinutes()), true, false,
-                        DRIFT_SCAN_DEADLINE, Duration.ofSeconds(20)),
-                new JobDefinition(stateSync, new Schedule.Every(StateSyncJob.DEFAULT_INTERVAL), true, true,
+                new JobDefinition(guard.apply(driftScan), scanSchedule, true, false, DRIFT_SCAN_DEADLINE, scanJitter),
+                new JobDefinition(guard.apply(stateSync), new Schedule.Every(StateSyncJob.DEFAULT_INTERVAL), true, true,
                         STATE_SYNC_DEADLINE, Duration.ofSeconds(10)),
-                new JobDefinition(dailyRefresh, new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME, clock.getZone(),
-                        Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW), true, false, DAILY_REFRESH_DEADLINE,
-                        Duration.ofMinutes(5))), options);
+                new JobDefinition(guard.apply(dailyRefresh), new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME,
+                        clock.getZone(), Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW), true, false,
+                        DAILY_REFRESH_DEADLINE, Duration.ofMinutes(5))), options);
         started.set(scheduler);
-        try {
-            scheduler.start();
-        } catch (RuntimeException e) {
-            scheduler.close();
-            throw e;
-        }
-        log.info("Driftdeck started on {} with the scheduler running", db.path());
-        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, events, null,
-                new DatabaseSourcesServices(db, stateSync, scheduler), driftignore));
+        return new Jobs(scheduler, events, stateSync);
     }
 
     private static Desktop readOnly(Database db, String problem, DataDirectory data) {

@@ -20,6 +20,6 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(DriftdeckCommand.execute(args, out, err));
+        System.exit(DriftdeckCommand.execute(args, out, err, HeadlessServer::serve));
     }
 }

@@ -10,6 +10,7 @@ import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The scheduler's {@code drift-scan} job: scan with the console's current settings and store the result in one
@@ -23,18 +24,29 @@ public final class DriftScanJob implements Job {
     public static final String NAME = "drift-scan";
 
     private final ScanService scans;
-    private final SettingsRepository settings;
+    private final Supplier<ScanRequest> requests;
     private final ScanRepository repository;
     private final ScanEvents events;
-    private final Path driftignore;
 
+    /** Scans with the console's settings as they are at each run. */
     public DriftScanJob(ScanService scans, SettingsRepository settings, ScanRepository repository, ScanEvents events,
                         Path driftignore) {
+        this(scans, () -> fromSettings(settings.load(), driftignore), repository, events);
+    }
+
+    /** Scans what {@code requests} says at each run ({@code driftdeck serve} with scan options). */
+    public DriftScanJob(ScanService scans, Supplier<ScanRequest> requests, ScanRepository repository,
+                        ScanEvents events) {
         this.scans = scans;
-        this.settings = settings;
+        this.requests = requests;
         this.repository = repository;
         this.events = events;
-        this.driftignore = driftignore;
+    }
+
+    private static ScanRequest fromSettings(ConsoleSettings current, Path driftignore) {
+        return new ScanRequest(current.stateUris(), current.regions(), current.profile(),
+                current.endpointUrl(), current.strict(),
+                driftignore != null && driftignore.toFile().isFile() ? driftignore : null);
     }
 
     @Override
@@ -44,10 +56,7 @@ public final class DriftScanJob implements Job {
 
     @Override
     public RunOutcome run(JobContext context) {
-        ConsoleSettings current = settings.load();
-        ScanRequest request = new ScanRequest(current.stateUris(), current.regions(), current.profile(),
-                current.endpointUrl(), current.strict(),
-                driftignore != null && driftignore.toFile().isFile() ? driftignore : null);
+        ScanRequest request = requests.get();
         ScanReport report;
         try {
             report = scans.scan(request, events::progress, context::cancelled);

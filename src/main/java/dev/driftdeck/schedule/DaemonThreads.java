@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Named daemon threads, so no scheduler thread keeps the JVM alive and thread dumps say who is who. */
-final class DaemonThreads implements ThreadFactory {
+public final class DaemonThreads implements ThreadFactory {
 
     private static final Logger log = LoggerFactory.getLogger(DaemonThreads.class);
 
@@ -20,12 +20,12 @@ final class DaemonThreads implements ThreadFactory {
     }
 
     /** Threads called exactly {@code name}, e.g. {@code driftdeck-tick}. */
-    static DaemonThreads named(String name) {
+    public static DaemonThreads named(String name) {
         return new DaemonThreads(name, false);
     }
 
     /** Threads called {@code prefix-1}, {@code prefix-2}... */
-    static DaemonThreads numbered(String prefix) {
+    public static DaemonThreads numbered(String prefix) {
         return new DaemonThreads(prefix, true);
     }
 

@@ -37,14 +37,31 @@ public final class Database implements AutoCloseable {
     private final Runnable closer;
 
     private final boolean readOnly;
+    /** Checked at the start of every leader write transaction; {@link LeaderTerm#NONE} outside team mode. */
+    private final LeaderTerm term;
 
     private Database(DatabaseLocation location, Dialect dialect, DataSource dataSource, Runnable closer,
             boolean readOnly) {
+        this(location, dialect, dataSource, closer, readOnly, LeaderTerm.NONE);
+    }
+
+    private Database(DatabaseLocation location, Dialect dialect, DataSource dataSource, Runnable closer,
+            boolean readOnly, LeaderTerm term) {
         this.location = location;
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.closer = closer;
         this.readOnly = readOnly;
+        this.term = term;
+    }
+
+    /**
+     * The same database seen by the jobs of one leadership term: every leader write (scans, runs, schedules) through
+     * the returned view first checks, in its own transaction, that {@code term} still holds, and stores nothing when
+     * it does not. Closing the view closes nothing; the caller keeps closing this one.
+     */
+    public Database fencedBy(LeaderTerm term) {
+        return new Database(location, dialect, dataSource, () -> { }, readOnly, term);
     }
 
     /**
@@ -190,6 +207,18 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * {@link #inTransaction} for a write only the leader may make: in a view {@link #fencedBy fenced} by a leadership
+     * term, the transaction starts by checking the term (its lock connection alive, the database's epoch still its
+     * own) and throws {@link LeaderFencedException}, storing nothing, when it does not hold.
+     */
+    public <T> T inLeaderTransaction(SqlWork<T> work) throws SQLException {
+        return inTransaction(connection -> {
+            term.check(connection);
+            return work.run(connection);
+        });
     }
 
     @Override

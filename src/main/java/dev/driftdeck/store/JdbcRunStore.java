@@ -30,20 +30,24 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public long runStarted(String job, Trigger trigger, Instant scheduledFor, Instant startedAt, int coalescedSlots) {
-        try (Connection connection = db.connection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO job_runs (job, run_trigger, scheduled_for, started_at, coalesced_slots)
-                     VALUES (?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, job);
-            insert.setString(2, trigger.name());
-            Columns.setInstant(insert, 3, scheduledFor);
-            Columns.setInstant(insert, 4, startedAt);
-            insert.setInt(5, coalescedSlots);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+        try {
+            return db.inLeaderTransaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO job_runs (job, run_trigger, scheduled_for, started_at, coalesced_slots, instance)
+                        VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setString(1, job);
+                    insert.setString(2, trigger.name());
+                    Columns.setInstant(insert, 3, scheduledFor);
+                    Columns.setInstant(insert, 4, startedAt);
+                    insert.setInt(5, coalescedSlots);
+                    insert.setString(6, InstanceName.hostPid());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        return keys.getLong(1);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw failure("recording the start of a " + job + " run", e);
         }
@@ -51,14 +55,18 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void runFinished(long runId, Instant finishedAt, RunOutcome outcome, String error) {
-        try (Connection connection = db.connection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE job_runs SET finished_at = ?, outcome = ?, error = ? WHERE id = ? AND outcome IS NULL")) {
-            Columns.setInstant(update, 1, finishedAt);
-            update.setString(2, outcome.name());
-            update.setString(3, error);
-            update.setLong(4, runId);
-            if (update.executeUpdate() == 0) {
+        try {
+            int updated = db.inLeaderTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE job_runs SET finished_at = ?, outcome = ?, error = ? WHERE id = ? AND outcome IS NULL")) {
+                    Columns.setInstant(update, 1, finishedAt);
+                    update.setString(2, outcome.name());
+                    update.setString(3, error);
+                    update.setLong(4, runId);
+                    return update.executeUpdate();
+                }
+            });
+            if (updated == 0) {
                 log.debug("Run {} was already completed; keeping its first outcome, not {}", runId, outcome);
             }
         } catch (SQLException e) {
@@ -68,8 +76,17 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public List<JobRun> runs(RunQuery query) {
+        return history(query).stream().map(RecordedRun::run).toList();
+    }
+
+    /**
+     * The newest runs first, filtered by job and outcome, each with the {@code host:pid} of the instance that ran it
+     * (null for runs recorded before team mode).
+     */
+    public List<RecordedRun> history(RunQuery query) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, job, run_trigger, scheduled_for, started_at, finished_at, outcome, error, coalesced_slots
+                SELECT id, job, run_trigger, scheduled_for, started_at, finished_at, outcome, error, coalesced_slots,
+                       instance
                 FROM job_runs WHERE 1 = 1""");
         List<String> params = new ArrayList<>();
         if (query.job() != null) {
@@ -88,15 +105,15 @@ public final class JdbcRunStore implements RunStore {
                 select.setString(i++, param);
             }
             select.setInt(i, query.limit());
-            List<JobRun> runs = new ArrayList<>();
+            List<RecordedRun> runs = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     String outcome = row.getString("outcome");
-                    runs.add(new JobRun(row.getLong("id"), row.getString("job"),
+                    runs.add(new RecordedRun(new JobRun(row.getLong("id"), row.getString("job"),
                             Trigger.valueOf(row.getString("run_trigger")), Columns.getInstant(row, "scheduled_for"),
                             Columns.getInstant(row, "started_at"), Columns.getInstant(row, "finished_at"),
                             outcome == null ? null : RunOutcome.valueOf(outcome), row.getString("error"),
-                            row.getInt("coalesced_slots")));
+                            row.getInt("coalesced_slots")), row.getString("instance")));
                 }
             }
             return List.copyOf(runs);
@@ -107,13 +124,16 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public int abandonStale(Instant now) {
-        try (Connection connection = db.connection();
-             PreparedStatement update = connection.prepareStatement("""
-                     UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?,
-                            error = 'Driftdeck stopped (crash or kill) while this run was in progress'
-                     WHERE outcome IS NULL""")) {
-            Columns.setInstant(update, 1, now);
-            int abandoned = update.executeUpdate();
+        try {
+            int abandoned = db.inLeaderTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?,
+                               error = 'Driftdeck stopped (crash or kill) while this run was in progress'
+                        WHERE outcome IS NULL""")) {
+                    Columns.setInstant(update, 1, now);
+                    return update.executeUpdate();
+                }
+            });
             if (abandoned > 0) {
                 log.warn("Marked {} run(s) left RUNNING by a previous Driftdeck as ABANDONED", abandoned);
             }
@@ -170,14 +190,17 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public void saveSchedule(String job, JobSchedule schedule) {
-        try (Connection connection = db.connection();
-             PreparedStatement merge = connection.prepareStatement(db.dialect().upsert(
-                     "job_settings", "job", "job", "paused", "next_due_at", "schedule_spec"))) {
-            merge.setString(1, job);
-            merge.setBoolean(2, schedule.paused());
-            Columns.setInstant(merge, 3, schedule.nextDueAt());
-            merge.setString(4, schedule.scheduleSpec());
-            merge.executeUpdate();
+        try {
+            db.inLeaderTransaction(connection -> {
+                try (PreparedStatement merge = connection.prepareStatement(db.dialect().upsert(
+                        "job_settings", "job", "job", "paused", "next_due_at", "schedule_spec"))) {
+                    merge.setString(1, job);
+                    merge.setBoolean(2, schedule.paused());
+                    Columns.setInstant(merge, 3, schedule.nextDueAt());
+                    merge.setString(4, schedule.scheduleSpec());
+                    return merge.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure("saving the schedule of " + job, e);
         }

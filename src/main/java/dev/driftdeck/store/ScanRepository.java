@@ -32,6 +32,9 @@ public final class ScanRepository {
 
     private static final Logger log = LoggerFactory.getLogger(ScanRepository.class);
 
+    /** The channel a stored scan's id is announced on (PostgreSQL only). */
+    public static final String SCAN_CHANNEL = "driftdeck";
+
     private final Database db;
 
     public ScanRepository(Database db) {
@@ -42,10 +45,19 @@ public final class ScanRepository {
     public long save(ScanReport report) {
         long started = System.nanoTime();
         try {
-            long scanId = db.inTransaction(connection -> ScanWriter.insert(connection, report));
+            long scanId = db.inLeaderTransaction(connection -> {
+                long id = ScanWriter.insert(connection, report);
+                if (db.shared()) {
+                    notifyStored(connection, id);
+                }
+                return id;
+            });
             log.info("Stored scan {} ({} findings) in {} ms", scanId, report.findings().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return scanId;
+        } catch (LeaderFencedException e) {
+            throw new DatabaseException("The scan started at " + report.startedAt() + " was not stored: "
+                    + e.getMessage(), e);
         } catch (SQLException e) {
             if (StorageFailures.diskFull(e)) {
                 throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
@@ -59,6 +71,18 @@ public final class ScanRepository {
             }
             throw new DatabaseException("Storing the scan started at " + report.startedAt() + " in " + db.location()
                     + " failed, nothing of it was kept: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code NOTIFY driftdeck, '<scan id>'} inside the scan's transaction: PostgreSQL delivers it at commit only, so a
+     * listening console never re-reads a scan that is not there yet. A hint: a listener that was disconnected misses
+     * it, which is why consoles poll as well (DECISIONS "One scheduler per database").
+     */
+    private static void notifyStored(Connection connection, long scanId) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + SCAN_CHANNEL + "', ?)")) {
+            notify.setString(1, Long.toString(scanId));
+            notify.execute();
         }
     }
 

@@ -95,6 +95,15 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGTERM: the JVM's shutdown hooks run, as under {@code systemctl stop}. */
+    void terminate() {
+        process.destroy();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

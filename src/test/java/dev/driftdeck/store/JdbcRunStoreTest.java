@@ -56,6 +56,19 @@ class JdbcRunStoreTest {
     }
 
     @Test
+    void eachRunNamesTheInstanceThatRanIt() {
+        try (Database db = migrated("instance")) {
+            JdbcRunStore runs = new JdbcRunStore(db);
+            long id = runs.runStarted("drift-scan", Trigger.SCHEDULED, T0, T0, 0);
+
+            RecordedRun recorded = runs.history(new dev.driftdeck.schedule.RunQuery("drift-scan", null, 1)).getFirst();
+            assertThat(recorded.run().id()).isEqualTo(id);
+            assertThat(recorded.instance()).isEqualTo(InstanceName.hostPid())
+                    .endsWith(":" + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
     void aCompletedRunKeepsItsFirstOutcome() {
         try (Database db = migrated("first-outcome")) {
             JdbcRunStore runs = new JdbcRunStore(db);

@@ -1,0 +1,210 @@
+package dev.driftdeck.app;
+
+import dev.driftdeck.cli.DriftdeckCommand;
+import dev.driftdeck.scan.DriftScanJob;
+import dev.driftdeck.scan.ScanRequest;
+import dev.driftdeck.scan.ScanService;
+import dev.driftdeck.scan.StateLoaders;
+import dev.driftdeck.schedule.DaemonThreads;
+import dev.driftdeck.schedule.JobScheduler;
+import dev.driftdeck.schedule.JobStatus;
+import dev.driftdeck.schedule.Schedule;
+import dev.driftdeck.schedule.SchedulerOptions;
+import dev.driftdeck.state.StateCache;
+import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.DatabaseLocation;
+import dev.driftdeck.store.InstanceName;
+import dev.driftdeck.store.LeaderLock;
+import dev.driftdeck.store.LeaderTerm;
+import dev.driftdeck.store.MigrationException;
+import dev.driftdeck.store.Migrations;
+import dev.driftdeck.store.RunRequests;
+import dev.driftdeck.team.LeaderElection;
+import dev.driftdeck.team.LeaderOnlyJob;
+import dev.driftdeck.team.RequestDesk;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code driftdeck serve}: the console's scheduler without a window. The same gate (database open, migrated and
+ * validated before any scheduler exists) and the same jobs ({@link DesktopBootstrap#jobs}); on PostgreSQL a
+ * {@link LeaderElection} decides which instance runs them, each term with its own scheduler over the database fenced
+ * by the term. SIGTERM (a JVM shutdown) stops it cleanly: a running scan is asked to stop and recorded CANCELLED,
+ * nothing half-written, the lock released so a follower takes over at once.
+ */
+final class HeadlessServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HeadlessServer.class);
+    /** How often a follower tries for the lock and the leader checks it: well inside the 15 s take-over promise. */
+    static final Duration ELECTION_RETRY = Duration.ofSeconds(2);
+    static final Duration DESK_POLL = Duration.ofSeconds(1);
+
+    private final Database db;
+    private final Clock clock;
+    private final ScanService scanService;
+    private final StateLoader stateLoader;
+    private final ScanRequest scan;
+    private final Duration every;
+    private final SchedulerOptions options;
+    private LeaderElection election;
+    private volatile JobScheduler scheduler;
+    /** Serves followers' run-now requests while this instance leads; null otherwise. */
+    private java.util.concurrent.ScheduledExecutorService desk;
+
+    private HeadlessServer(Database db, Clock clock, ScanRequest scan, Duration every, SchedulerOptions options) {
+        this.db = db;
+        this.clock = clock;
+        this.stateLoader = StateLoaders.standard(new StateCache());
+        this.scanService = ScanService.standard(clock, stateLoader);
+        this.scan = scan;
+        this.every = every;
+        this.options = options;
+    }
+
+    /** The launcher's {@link dev.driftdeck.cli.ServeHost}: serves until SIGTERM, then returns 0. */
+    static int serve(DatabaseLocation location, ScanRequest scan, Duration every, PrintWriter out)
+            throws InterruptedException {
+        ServerLogging.install();
+        Database db = Database.open(location);
+        HeadlessServer server;
+        try {
+            gate(db);
+            server = new HeadlessServer(db, Clock.systemDefaultZone(), scan, every, SchedulerOptions.defaults());
+            server.start();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping: asking the running job to stop, then releasing the database");
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "driftdeck-shutdown"));
+        out.println("Serving " + db.location() + " as " + InstanceName.userAtHostPid() + " until SIGTERM");
+        out.flush();
+        stopped.await();
+        return DriftdeckCommand.IN_SYNC;
+    }
+
+    /** The console's gate, but a server has no read-only mode to fall back to: it refuses to start. */
+    private static void gate(Database db) {
+        if (db.readOnly()) {
+            throw new IllegalStateException("The database " + db.location() + " can only be read (a standby, a"
+                    + " read-only disk or user); serve needs to write scans: point --db at a writable database.");
+        }
+        try {
+            Migrations.migrateAndVerify(db);
+        } catch (MigrationException e) {
+            throw new IllegalStateException("Database schema check failed, so no scheduler was started: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void start() {
+        if (!db.shared()) {
+            // H2: the file lock already makes this the only Driftdeck on the database.
+            startScheduler(db, UnaryOperator.identity());
+            log.info("Scheduler running on {} (H2: this process holds the file)", db.location());
+            return;
+        }
+        LeaderLock lock = new LeaderLock(db, InstanceName.userAtHostPid());
+        election = new LeaderElection(lock, Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("driftdeck-election")), ELECTION_RETRY, new LeaderElection.Role() {
+                    @Override
+                    public void elected(LeaderTerm term) {
+                        Database termDb = db.fencedBy(term);
+                        startScheduler(termDb, job -> new LeaderOnlyJob(job, election));
+                        openDesk(new RequestDesk(new RunRequests(termDb), scheduler, InstanceName.userAtHostPid(),
+                                clock));
+                        log.info("This instance leads {} ({}): running the jobs", db.location(), term);
+                    }
+
+                    @Override
+                    public void deposed(LeaderTerm term, String reason) {
+                        log.warn("Stepping down from {} of {}: {}", term, db.location(), reason);
+                        closeDesk();
+                        stopScheduler();
+                    }
+                });
+        election.start();
+        log.info("Contending for the leadership of {} every {} s", db.location(), ELECTION_RETRY.toSeconds());
+    }
+
+    private void startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
+        Path driftignore = Path.of(".driftignore");
+        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
+                scan == null ? null : () -> scan, every, guard).scheduler();
+        try {
+            built.start();
+            applyEvery(built);
+        } catch (RuntimeException e) {
+            built.close();
+            throw e;
+        }
+        scheduler = built;
+    }
+
+    /** {@code --every}: re-phased only when it differs from the stored schedule, so a take-over keeps the phase. */
+    private void applyEvery(JobScheduler built) {
+        if (every == null) {
+            return;
+        }
+        Schedule wanted = new Schedule.Every(every);
+        boolean same = built.statuses().stream().filter(s -> s.job().equals(DriftScanJob.NAME))
+                .map(JobStatus::schedule).anyMatch(wanted::equals);
+        if (!same) {
+            built.reschedule(DriftScanJob.NAME, wanted);
+        }
+    }
+
+    /** Followers' run-now requests are served within {@link #DESK_POLL} of being filed. */
+    private void openDesk(RequestDesk requests) {
+        desk = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("driftdeck-requests"));
+        desk.scheduleWithFixedDelay(() -> {
+            try {
+                requests.servePending();
+            } catch (RuntimeException e) {
+                log.warn("Serving run-now requests failed; trying again in {} ms", DESK_POLL.toMillis(), e);
+            }
+        }, 0, DESK_POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void closeDesk() {
+        if (desk != null) {
+            desk.shutdown();
+            try {
+                desk.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            desk = null;
+        }
+    }
+
+    private void stopScheduler() {
+        JobScheduler running = scheduler;
+        scheduler = null;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (election != null) {
+            election.close();
+        } else {
+            stopScheduler();
+        }
+    }
+}

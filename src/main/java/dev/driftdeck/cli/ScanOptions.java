@@ -1,0 +1,64 @@
+package dev.driftdeck.cli;
+
+import dev.driftdeck.scan.AccountTarget;
+import dev.driftdeck.scan.ScanRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * What a scan reads and lists, as options of {@code serve}: without any {@code --state}, the scheduler scans what
+ * the database's settings say (the console's Sources and Settings), so a team edits one place.
+ */
+final class ScanOptions {
+
+    @Option(names = "--state", paramLabel = "URI",
+            description = "State source, repeatable: a file, a directory, a glob or an s3:// URI (default: the"
+                    + " sources stored in the database)")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "R",
+            description = "Region to scan, repeatable (default: the profile's or AWS_REGION)")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "P",
+            description = "AWS profile, repeatable: each is one account (SSO and assume-role profiles work)")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "Role to assume (from the first --profile, or the default credentials), repeatable: each is one account")
+    List<String> roleArns = new ArrayList<>();
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External id for every --role-arn")
+    String externalId;
+
+    @Option(names = "--endpoint-url", paramLabel = "U",
+            description = "AWS-compatible endpoint, e.g. an emulator (AWS_ENDPOINT_URL is honoured too)")
+    String endpointUrl;
+
+    @Option(names = "--driftignore", paramLabel = "F", description = "Ignore rules (default: ./.driftignore when present)")
+    Path driftignore;
+
+    @Option(names = "--strict", description = "Keep AWS default resources (default VPC, service-linked roles...)")
+    boolean strict;
+
+    /** The request these options make, or null when no {@code --state} was given (then the stored settings). */
+    ScanRequest requestOrNull() {
+        if (states.isEmpty()) {
+            return null;
+        }
+        Path ignoreFile = driftignore;
+        if (ignoreFile == null && Files.isRegularFile(Path.of(".driftignore"))) {
+            ignoreFile = Path.of(".driftignore");
+        }
+        String baseProfile = profiles.isEmpty() ? null : profiles.getFirst();
+        List<AccountTarget> accounts = new ArrayList<>();
+        if (roleArns.isEmpty() || profiles.size() > 1) {
+            profiles.forEach(p -> accounts.add(new AccountTarget(p, null, null)));
+        }
+        roleArns.forEach(arn -> accounts.add(new AccountTarget(baseProfile, arn, externalId)));
+        return new ScanRequest(states, regions, baseProfile, endpointUrl, strict, ignoreFile, accounts);
+    }
+}
