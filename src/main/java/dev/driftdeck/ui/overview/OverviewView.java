@@ -56,19 +56,20 @@ public final class OverviewView extends ScrollPane {
         grid.add(coverageCard(summary), 0, 0);
         grid.add(countsCard(summary, showFindings), 1, 0);
         grid.add(changesCard(model), 2, 0);
+        grid.add(highestRiskCard(model, () -> showFindings.accept(null)), 0, 1, 3, 1);
 
         VBox driftTrend = card("Trend", TrendChart.drift(model.trend()), caption(model.trendCaptionProperty()));
-        grid.add(driftTrend, 0, 1, 2, 1);
-        grid.add(card("Coverage over time", TrendChart.coverage(model.trend())), 2, 1);
+        grid.add(driftTrend, 0, 2, 2, 1);
+        grid.add(card("Coverage over time", TrendChart.coverage(model.trend())), 2, 2);
 
         grid.add(findingsCard("New since last scan", "overview-new", model.newDrift(),
-                "No new drift.", () -> showFindings.accept(null)), 0, 2);
+                "No new drift.", () -> showFindings.accept(null)), 0, 3);
         grid.add(findingsCard("Resolved since last scan", "overview-resolved", model.resolved(),
-                "Nothing resolved.", null), 1, 2);
-        grid.add(alertsCard(model.alerts(), model.alertsPlaceholderProperty()), 2, 2);
+                "Nothing resolved.", null), 1, 3);
+        grid.add(alertsCard(model.alerts(), model.alertsPlaceholderProperty()), 2, 3);
 
-        grid.add(breakdownCard("Coverage by account", "overview-accounts", model.accounts()), 0, 3);
-        grid.add(breakdownCard("State sources (share in sync)", "overview-sources", model.sources()), 1, 3, 2, 1);
+        grid.add(breakdownCard("Coverage by account", "overview-accounts", model.accounts()), 0, 4);
+        grid.add(breakdownCard("State sources (share in sync)", "overview-sources", model.sources()), 1, 4, 2, 1);
 
         VBox.setMargin(guide, new Insets(16, 16, 0, 16));
         setContent(new VBox(jobFailure(model), guide, grid));
@@ -138,6 +139,29 @@ public final class OverviewView extends ScrollPane {
         next.getStyleClass().add(Styles.TEXT_BOLD);
         next.textProperty().bind(Bindings.concat("Drift scan: ", model.nextRunTextProperty()));
         return card("Since last scan", figures, caption, next);
+    }
+
+    /** The worst risks the last scan's drift introduced, above everything but the headline figures. */
+    private static VBox highestRiskCard(OverviewViewModel model, Runnable openFindings) {
+        VBox lines = new VBox(4);
+        lines.setId("overview-highest-risk");
+        Runnable render = () -> lines.getChildren().setAll(model.highestRisk().isEmpty()
+                ? java.util.List.of(muted(model.highestRiskPlaceholderProperty().get()))
+                : model.highestRisk().stream().map(line -> {
+                    Label label = new Label(line, new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.SHIELD_OFF));
+                    label.setWrapText(true);
+                    label.getStyleClass().add("overview-risk");
+                    label.setMinHeight(Region.USE_PREF_SIZE);
+                    return (Node) label;
+                }).toList());
+        model.highestRisk().addListener((javafx.collections.ListChangeListener<String>) c -> render.run());
+        model.highestRiskPlaceholderProperty().addListener((obs, old, now) -> render.run());
+        render.run();
+        Button open = new Button("Open findings (most severe first)");
+        open.setId("overview-open-risks");
+        open.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        open.setOnAction(e -> openFindings.run());
+        return card("Highest risk", lines, open);
     }
 
     private static VBox labelled(Label figure, String text) {

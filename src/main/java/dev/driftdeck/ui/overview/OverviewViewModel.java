@@ -23,6 +23,8 @@ public final class OverviewViewModel {
     static final String NO_SCAN = "No scan yet. Add a state source on the Sources page, then press Scan now.";
     static final String NO_ALERTS_BEFORE_A_SCAN = "No scan yet: nothing was listed.";
     static final String NO_ALERTS = "No alerts: every listing succeeded.";
+    static final String NO_RISK_BEFORE_A_SCAN = "No scan yet: risks appear here after the first scan.";
+    static final String NO_RISK = "No drift introduced a risk from the catalogue.";
 
     private final ObservableList<Finding> newDrift = FXCollections.observableArrayList();
     private final ObservableList<Finding> resolved = FXCollections.observableArrayList();
@@ -30,6 +32,8 @@ public final class OverviewViewModel {
     private final ObservableList<CoverageRow> sources = FXCollections.observableArrayList();
     private final ObservableList<TrendPoint> trend = FXCollections.observableArrayList();
     private final ObservableList<String> alerts = FXCollections.observableArrayList();
+    private final ObservableList<String> highestRisk = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper highestRiskPlaceholder = new ReadOnlyStringWrapper(NO_RISK_BEFORE_A_SCAN);
     private final ReadOnlyStringWrapper newText = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper resolvedText = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper changesCaption = new ReadOnlyStringWrapper(NO_SCAN);
@@ -63,6 +67,8 @@ public final class OverviewViewModel {
                 ? "The trend appears after the second scan."
                 : figures.trend().size() + " scans since " + SummaryViewModel.when(figures.trend().getFirst().at()));
         alerts.setAll(figures.alerts());
+        highestRisk.setAll(figures.highestRisk().stream().map(RiskLine::text).toList());
+        highestRiskPlaceholder.set(NO_RISK);
     }
 
     static String caption(ScanChanges changes) {
@@ -112,6 +118,16 @@ public final class OverviewViewModel {
 
     public ObservableList<String> alerts() {
         return alerts;
+    }
+
+    /** The worst risks the latest scan's drift introduced, worst first, one line each. */
+    public ObservableList<String> highestRisk() {
+        return highestRisk;
+    }
+
+    /** What the "Highest risk" card says when it lists nothing. */
+    public ReadOnlyStringProperty highestRiskPlaceholderProperty() {
+        return highestRiskPlaceholder.getReadOnlyProperty();
     }
 
     /** The number of new drift findings, or "—" before the first scan. */

@@ -98,6 +98,18 @@ class NavigationAndExportFxTest {
     }
 
     @Test
+    void theHighestRiskCardSaysWhenNoDriftIntroducedARiskAndOpensTheFindings(FxRobot robot) throws Exception {
+        await(() -> "2".equals(robot.lookup("#overview-new-count").queryAs(Label.class).getText()));
+
+        javafx.scene.layout.VBox risks = robot.lookup("#overview-highest-risk").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(risks.getChildren()).singleElement().extracting(node -> ((Label) node).getText())
+                .isEqualTo("No drift introduced a risk from the catalogue.");
+        robot.clickOn("#overview-open-risks");
+        assertThat(showing(robot, "#findings-table")).isTrue();
+        assertThat(showing(robot, "#overview-page")).isFalse();
+    }
+
+    @Test
     void exportWritesTheChosenFileInTheBackground(FxRobot robot) throws Exception {
         await(() -> window.model().reports().history().size() == 2);
         Path csv = dir.resolve("drift.csv");

@@ -127,4 +127,43 @@ class OverviewViewModelTest {
         fake.publish(List.of(Statuses.scanIdle()));
         assertThat(model.jobFailureProperty().get()).isEmpty();
     }
+
+    @Test
+    void highestRiskListsTheRisksDriftIntroducedWorstFirstAndLeavesFixedOnesOut() {
+        assertThat(model.highestRisk()).isEmpty();
+        assertThat(model.highestRiskPlaceholderProperty().get()).isEqualTo(OverviewViewModel.NO_RISK_BEFORE_A_SCAN);
+        List<Finding> findings = new ArrayList<>(SampleScans.small().findings());
+        Finding changed = findings.stream().filter(f -> f.status() == dev.driftdeck.drift.FindingStatus.CHANGED)
+                .findFirst().orElseThrow();
+        Finding unmanaged = findings.stream().filter(f -> f.status() == dev.driftdeck.drift.FindingStatus.UNMANAGED)
+                .findFirst().orElseThrow();
+        Finding missing = findings.stream().filter(f -> f.status() == dev.driftdeck.drift.FindingStatus.MISSING)
+                .findFirst().orElseThrow();
+        findings.replaceAll(f -> f == changed ? f.withRisks(List.of(risk("DD-SG-001", dev.driftdeck.risk.Severity.HIGH,
+                        "SSH open to the world", dev.driftdeck.risk.Risk.Effect.INTRODUCED)))
+                : f == unmanaged ? f.withRisks(List.of(risk("DD-IAM-002", dev.driftdeck.risk.Severity.CRITICAL,
+                        "Administrator access", dev.driftdeck.risk.Risk.Effect.INTRODUCED)))
+                : f == missing ? f.withRisks(List.of(risk("DD-S3-008", dev.driftdeck.risk.Severity.MEDIUM,
+                        "Versioning suspended", dev.driftdeck.risk.Risk.Effect.FIXED)))
+                : f);
+
+        model.show(OverviewFigures.of(SampleScans.report(findings), null, List.of()));
+
+        assertThat(model.highestRisk()).containsExactly(
+                "Critical · DD-IAM-002 · " + unmanaged.type() + " " + unmanaged.id() + ": Administrator access",
+                "High · DD-SG-001 · " + changed.address() + ": SSH open to the world");
+    }
+
+    @Test
+    void aScanWhoseDriftIntroducedNoRiskSaysSo() {
+        model.show(OverviewFigures.of(SampleScans.small(), null, List.of()));
+
+        assertThat(model.highestRisk()).isEmpty();
+        assertThat(model.highestRiskPlaceholderProperty().get()).isEqualTo(OverviewViewModel.NO_RISK);
+    }
+
+    private static dev.driftdeck.risk.Risk risk(String rule, dev.driftdeck.risk.Severity severity, String title,
+                                                dev.driftdeck.risk.Risk.Effect effect) {
+        return new dev.driftdeck.risk.Risk(rule, severity, title, "why", "fix", List.of(), effect);
+    }
 }
