@@ -130,7 +130,7 @@ final class DatabaseConsoleServices implements ConsoleServices {
     public SettingsForm loadSettings() {
         ConsoleSettings stored = settings.load();
         return new SettingsForm(stored.stateUris(), stored.regions(), stored.profile(), stored.endpointUrl(),
-                stored.strict(), runningScanInterval().orElse(stored.scanIntervalMinutes()));
+                stored.strict(), runningScanInterval().orElse(stored.scanIntervalMinutes()), stored.notifyAtLeast());
     }
 
     /** The drift scan's interval as the scheduler runs it (the scheduler panel may have changed it). */
@@ -164,7 +164,7 @@ final class DatabaseConsoleServices implements ConsoleServices {
             throw new IllegalStateException("Settings cannot be saved while the console is read-only: " + readOnlyReason);
         }
         settings.save(new ConsoleSettings(form.stateUris(), form.regions(), form.profile(), form.endpointUrl(),
-                form.strict(), form.scanIntervalMinutes()));
+                form.strict(), form.scanIntervalMinutes(), form.notifyAtLeast()));
         if (scheduler != null && runningScanInterval().orElse(-1) != form.scanIntervalMinutes()) {
             // At once, not at the next restart: the next scan is one new interval from now.
             scheduler.reschedule(DriftScanJob.NAME, Schedule.Every.minutes(form.scanIntervalMinutes()));

@@ -61,7 +61,7 @@ final class DatabaseSourcesServices implements SourcesServices {
     public void saveConfigured(List<String> uris) {
         ConsoleSettings current = settings.load();
         settings.save(new ConsoleSettings(uris, current.regions(), current.profile(), current.endpointUrl(),
-                current.strict(), current.scanIntervalMinutes()));
+                current.strict(), current.scanIntervalMinutes(), current.notifyAtLeast()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.driftdeck.store;
 
+import dev.driftdeck.risk.Severity;
+
 import java.util.List;
 
 /**
@@ -11,9 +13,10 @@ import java.util.List;
  * @param endpointUrl         AWS-compatible endpoint override, or null
  * @param strict              keep AWS default resources
  * @param scanIntervalMinutes minutes between scheduled drift scans (at least 1)
+ * @param notifyAtLeast       the least severe new drift the banner and desktop notifications announce; null for any
  */
 public record ConsoleSettings(List<String> stateUris, List<String> regions, String profile, String endpointUrl,
-                              boolean strict, int scanIntervalMinutes) {
+                              boolean strict, int scanIntervalMinutes, Severity notifyAtLeast) {
 
     public static final int DEFAULT_SCAN_INTERVAL_MINUTES = 15;
 
@@ -25,7 +28,13 @@ public record ConsoleSettings(List<String> stateUris, List<String> regions, Stri
         }
     }
 
+    /** Settings that announce any new drift (as the console did before severities). */
+    public ConsoleSettings(List<String> stateUris, List<String> regions, String profile, String endpointUrl,
+                           boolean strict, int scanIntervalMinutes) {
+        this(stateUris, regions, profile, endpointUrl, strict, scanIntervalMinutes, null);
+    }
+
     public static ConsoleSettings defaults() {
-        return new ConsoleSettings(List.of(), List.of(), null, null, false, DEFAULT_SCAN_INTERVAL_MINUTES);
+        return new ConsoleSettings(List.of(), List.of(), null, null, false, DEFAULT_SCAN_INTERVAL_MINUTES, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftdeck.store;
 
+import dev.driftdeck.risk.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,8 @@ public final class SettingsRepository {
     private static final String ENDPOINT_URL = "console.endpointUrl";
     private static final String STRICT = "console.strict";
     private static final String SCAN_INTERVAL = "console.scanIntervalMinutes";
+    /** The severity's name, or "" for any drift. */
+    private static final String NOTIFY_AT_LEAST = "console.notifyAtLeast";
 
     private final Database db;
 
@@ -44,7 +47,8 @@ public final class SettingsRepository {
                 stored.getOrDefault(PROFILE, defaults.profile()),
                 stored.getOrDefault(ENDPOINT_URL, defaults.endpointUrl()),
                 stored.containsKey(STRICT) ? Boolean.parseBoolean(stored.get(STRICT)) : defaults.strict(),
-                stored.containsKey(SCAN_INTERVAL) ? parseInterval(stored.get(SCAN_INTERVAL)) : defaults.scanIntervalMinutes());
+                stored.containsKey(SCAN_INTERVAL) ? parseInterval(stored.get(SCAN_INTERVAL)) : defaults.scanIntervalMinutes(),
+                parseSeverity(stored.getOrDefault(NOTIFY_AT_LEAST, "")));
     }
 
     /** Replaces every console setting in one transaction. */
@@ -56,6 +60,7 @@ public final class SettingsRepository {
         values.put(ENDPOINT_URL, settings.endpointUrl());
         values.put(STRICT, Boolean.toString(settings.strict()));
         values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
+        values.put(NOTIFY_AT_LEAST, settings.notifyAtLeast() == null ? "" : settings.notifyAtLeast().name());
         try {
             db.inTransaction(connection -> {
                 try (PreparedStatement merge = connection.prepareStatement(
@@ -71,6 +76,18 @@ public final class SettingsRepository {
         } catch (SQLException e) {
             throw new DatabaseException("Saving the console settings to " + db.location() + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private Severity parseSeverity(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        try {
+            return Severity.parse(stored);
+        } catch (IllegalArgumentException e) {
+            throw new DatabaseException("Stored setting " + NOTIFY_AT_LEAST + " in " + db.location() + " is not a severity: '"
+                    + stored + "'. Save the settings again from the console.", e);
         }
     }
 

@@ -128,6 +128,7 @@ public final class ConsoleViewModel implements AutoCloseable {
      */
     public void checkEnvironment() {
         tasks.run(services::loadSettings, settings -> {
+            notifications.setMinimumSeverity(settings.notifyAtLeast());
             findings.sourcesConfiguredProperty().set(!settings.stateUris().isEmpty());
             guide.settingsLoaded(settings);
         }, e -> { });
@@ -142,6 +143,7 @@ public final class ConsoleViewModel implements AutoCloseable {
      * these settings (the guide's AWS step then needs no named region).
      */
     public void settingsSaved(SettingsForm saved, boolean accessTested) {
+        notifications.setMinimumSeverity(saved.notifyAtLeast());
         if (accessTested) {
             guide.accessTested(saved);
         }

@@ -1,5 +1,7 @@
 package dev.driftdeck.ui;
 
+import dev.driftdeck.risk.Severity;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  * @param endpointUrl         AWS-compatible endpoint (emulators), or blank for real AWS
  * @param strict              keep AWS default resources (default VPC, service-linked roles...)
  * @param scanIntervalMinutes how often the drift-scan job runs
+ * @param notifyAtLeast       the least severe new drift the banner and desktop notifications announce; null for any
  */
 public record SettingsForm(
         List<String> stateUris,
@@ -18,13 +21,20 @@ public record SettingsForm(
         String profile,
         String endpointUrl,
         boolean strict,
-        int scanIntervalMinutes) {
+        int scanIntervalMinutes,
+        Severity notifyAtLeast) {
 
     public SettingsForm {
         stateUris = List.copyOf(stateUris);
         regions = List.copyOf(regions);
         profile = profile == null ? "" : profile;
         endpointUrl = endpointUrl == null ? "" : endpointUrl;
+    }
+
+    /** A form that announces any new drift. */
+    public SettingsForm(List<String> stateUris, List<String> regions, String profile, String endpointUrl, boolean strict,
+                        int scanIntervalMinutes) {
+        this(stateUris, regions, profile, endpointUrl, strict, scanIntervalMinutes, null);
     }
 
     /** What a fresh installation starts with: no sources, default profile, every 15 minutes. */

@@ -58,7 +58,8 @@ class HtmlReportBrowserTest {
     void searchNarrowsTheRows() throws Exception {
         String dom = dumpDom("#q=orders");
 
-        assertThat(visibleRows(dom)).containsExactly("CHANGED orders-db", "MISSING orders");
+        // Most severe first: a missing resource (MEDIUM by default) before a changed one (LOW).
+        assertThat(visibleRows(dom)).containsExactly("MISSING orders", "CHANGED orders-db");
         assertThat(dom).contains("<span id=\"shown\">2 of 9 findings</span>");
     }
 

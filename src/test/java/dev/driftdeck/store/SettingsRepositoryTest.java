@@ -35,7 +35,8 @@ class SettingsRepositoryTest {
     void defaultsUntilSavedThenWhatWasSavedEvenAfterReopening() {
         DatabaseLocation path = location("driftdeck");
         ConsoleSettings saved = new ConsoleSettings(List.of("states/**/*.tfstate", "s3://tf/prod.tfstate"),
-                List.of("eu-west-1", "us-east-1"), "ops", "http://localhost:5000", true, 7);
+                List.of("eu-west-1", "us-east-1"), "ops", "http://localhost:5000", true, 7,
+                dev.driftdeck.risk.Severity.HIGH);
         try (Database db = Database.open(path)) {
             Migrations.migrateAndVerify(db);
             SettingsRepository settings = new SettingsRepository(db);

@@ -112,7 +112,8 @@ public final class InMemoryServices implements ConsoleServices {
             @Override
             public void saveConfigured(List<String> uris) {
                 SettingsForm s = settings;
-                settings = new SettingsForm(uris, s.regions(), s.profile(), s.endpointUrl(), s.strict(), s.scanIntervalMinutes());
+                settings = new SettingsForm(uris, s.regions(), s.profile(), s.endpointUrl(), s.strict(), s.scanIntervalMinutes(),
+                        s.notifyAtLeast());
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.driftdeck.ui.notifications;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.findings.StatusText;
 import dev.driftdeck.ui.overview.ScanChanges;
@@ -11,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +31,7 @@ public final class NotificationsViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private int announced;
+    private Severity floor;
 
     public NotificationsViewModel(BackgroundTasks tasks) {
         this.tasks = Objects.requireNonNull(tasks);
@@ -44,7 +47,8 @@ public final class NotificationsViewModel {
      *
      * @return true when a notification was raised
      */
-    public boolean scanStored(ScanChanges changes) {
+    public boolean scanStored(ScanChanges all) {
+        ScanChanges changes = atOrAboveFloor(all);
         if (changes.newDrift().isEmpty()) {
             return false;
         }
@@ -58,6 +62,22 @@ public final class NotificationsViewModel {
         // notify-send is a process start: never on the FX thread.
         tasks.run(() -> target.notify(heading, body), () -> { }, e -> { });
         return true;
+    }
+
+    /**
+     * The least severe new drift worth announcing (the setting "Notify about new drift"); null announces any. Less
+     * severe drift still shows on the Overview and the findings page.
+     */
+    public void setMinimumSeverity(Severity floor) {
+        this.floor = floor;
+    }
+
+    private ScanChanges atOrAboveFloor(ScanChanges changes) {
+        if (floor == null) {
+            return changes;
+        }
+        List<Finding> worthIt = changes.newDrift().stream().filter(f -> f.driftAtLeast(floor)).toList();
+        return new ScanChanges(worthIt, changes.resolved(), changes.hasPrevious());
     }
 
     static String headline(ScanChanges changes) {

@@ -54,6 +54,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         strict.setTooltip(new javafx.scene.control.Tooltip("Default VPC and its subnets, service-linked roles, alias/aws/* keys…"));
         strict.setId("settings-strict");
         strict.selectedProperty().bindBidirectional(model.strictProperty());
+        javafx.scene.control.ComboBox<dev.driftdeck.risk.Severity> notify = notifyPicker(model);
 
         Label problems = new Label();
         problems.setId("settings-problems");
@@ -77,6 +78,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         row = aws.addTo(form, row);
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
+        form.addRow(row++, new Label("Notify about new drift"), notify);
         form.add(problems, 0, row++, 2, 1);
         form.add(saveError, 0, row, 2, 1);
         form.setPrefWidth(640);
@@ -124,5 +126,34 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
         return field;
+    }
+
+    /** "Any drift" (null) or a floor: the banner and desktop notifications stay quiet about less severe new drift. */
+    private static javafx.scene.control.ComboBox<dev.driftdeck.risk.Severity> notifyPicker(SettingsViewModel model) {
+        javafx.scene.control.ComboBox<dev.driftdeck.risk.Severity> picker = new javafx.scene.control.ComboBox<>();
+        picker.setId("settings-notify");
+        picker.getItems().add(null);
+        picker.getItems().addAll(dev.driftdeck.risk.Severity.CRITICAL, dev.driftdeck.risk.Severity.HIGH,
+                dev.driftdeck.risk.Severity.MEDIUM, dev.driftdeck.risk.Severity.LOW);
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.driftdeck.risk.Severity severity) {
+                return NotifyChoice.label(severity);
+            }
+
+            @Override
+            public dev.driftdeck.risk.Severity fromString(String text) {
+                return null;
+            }
+        });
+        picker.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(dev.driftdeck.risk.Severity item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : NotifyChoice.label(item));
+            }
+        });
+        picker.valueProperty().bindBidirectional(model.notifyAtLeastProperty());
+        return picker;
     }
 }

@@ -1,9 +1,12 @@
 package dev.driftdeck.ui.settings;
 
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.SettingsForm;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,6 +30,7 @@ public final class SettingsViewModel {
     private final StringProperty endpointUrl = new SimpleStringProperty("");
     private final BooleanProperty strict = new SimpleBooleanProperty(false);
     private final StringProperty interval = new SimpleStringProperty("15");
+    private final ObjectProperty<Severity> notifyAtLeast = new SimpleObjectProperty<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper("");
     private final BooleanBinding valid = Bindings.isEmpty(problems);
@@ -46,6 +50,7 @@ public final class SettingsViewModel {
         endpointUrl.set(form.endpointUrl());
         strict.set(form.strict());
         interval.set(Integer.toString(form.scanIntervalMinutes()));
+        notifyAtLeast.set(form.notifyAtLeast());
     }
 
     /** The form to save; only call when {@link #validProperty()} is true. */
@@ -55,7 +60,7 @@ public final class SettingsViewModel {
         }
         String chosenProfile = profile.get() == null ? "" : profile.get().strip(); // a picker cleared of its value
         return new SettingsForm(stateUris, regionList(), chosenProfile, endpointUrl.get().strip(),
-                strict.get(), SettingsValidator.parseInterval(interval.get()));
+                strict.get(), SettingsValidator.parseInterval(interval.get()), notifyAtLeast.get());
     }
 
     private void revalidate() {
@@ -81,6 +86,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty strictProperty() {
         return strict;
+    }
+
+    /** The least severe new drift to announce; null announces any. */
+    public ObjectProperty<Severity> notifyAtLeastProperty() {
+        return notifyAtLeast;
     }
 
     public StringProperty intervalProperty() {

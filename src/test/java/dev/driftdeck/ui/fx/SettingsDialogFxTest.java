@@ -64,12 +64,14 @@ class SettingsDialogFxTest {
         replaceText(robot, "#settings-regions", "eu-west-1, us-east-1");
         // The Sources page is the one place that edits the list: the dialog neither shows nor drops it.
         assertThat(robot.lookup("#settings-sources").tryQuery()).isEmpty();
+        robot.clickOn("#settings-notify");
+        robot.clickOn("High or worse");
         assertThat(save.isDisabled()).isFalse();
         robot.clickOn(save);
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> services.settings().scanIntervalMinutes() == 30);
         assertThat(services.settings()).isEqualTo(new SettingsForm(List.of("states/**/*.tfstate"), List.of("eu-west-1", "us-east-1"),
-                "", "", false, 30));
+                "", "", false, 30, dev.driftdeck.risk.Severity.HIGH));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#settings-interval").tryQuery()).isEmpty();
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("Settings saved");

@@ -67,6 +67,28 @@ class NotificationsTest {
     }
 
     @Test
+    void newDriftBelowTheChosenSeverityStaysQuietAndAtOrAboveItNotifies() {
+        console.start();
+        dev.driftdeck.ui.SettingsForm high = new dev.driftdeck.ui.SettingsForm(List.of(), List.of(), "", "", false, 15,
+                dev.driftdeck.risk.Severity.HIGH);
+        services.saveSettings(high);
+        console.settingsSaved(high, false);
+
+        // The new drift of the second scan is a changed VPC and an unmanaged resource: below HIGH by default.
+        services.store(ScanHistories.second());
+        assertThat(console.notifications().visibleProperty().get()).isFalse();
+        assertThat(desktop).isEmpty();
+
+        dev.driftdeck.ui.SettingsForm low = new dev.driftdeck.ui.SettingsForm(List.of(), List.of(), "", "", false, 15,
+                dev.driftdeck.risk.Severity.LOW);
+        services.saveSettings(low);
+        console.settingsSaved(low, false);
+        services.store(ScanHistories.later(30, f -> f));
+        services.store(ScanHistories.second());
+        assertThat(console.notifications().announcedCount()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void aFailingDesktopNotifierNeverBreaksTheConsole() {
         console.notifications().setDesktopNotifier((title, body) -> {
             throw new IllegalStateException("no notification daemon");
