@@ -2,20 +2,19 @@ package dev.driftdeck.cli;
 
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.risk.Severity;
-import dev.driftdeck.scan.AccountTarget;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,30 +26,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "State source, repeatable: a file, a directory, or a glob like 'states/**/*.tfstate'")
     List<String> states = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "R",
-            description = "Region to scan, repeatable (default: the profile's or AWS_REGION)")
-    List<String> regions = new ArrayList<>();
-
-    @Option(names = "--profile", paramLabel = "P",
-            description = "AWS profile, repeatable: each is one account (SSO and assume-role profiles work)")
-    List<String> profiles = new ArrayList<>();
-
-    @Option(names = "--role-arn", paramLabel = "ARN",
-            description = "Role to assume (from the first --profile, or the default credentials), repeatable: each is one account")
-    List<String> roleArns = new ArrayList<>();
-
-    @Option(names = "--external-id", paramLabel = "ID", description = "External id for every --role-arn")
-    String externalId;
-
-    @Option(names = "--endpoint-url", paramLabel = "U",
-            description = "AWS-compatible endpoint, e.g. an emulator (AWS_ENDPOINT_URL is honoured too)")
-    String endpointUrl;
-
-    @Option(names = "--driftignore", paramLabel = "F", description = "Ignore rules (default: ./.driftignore when present)")
-    Path driftignore;
-
-    @Option(names = "--strict", description = "Keep AWS default resources (default VPC, service-linked roles...)")
-    boolean strict;
+    @Mixin
+    ScanOptions scan = new ScanOptions();
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "console",
             description = "console (default), json, csv or html")
@@ -74,12 +51,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path ignoreFile = driftignore;
-        if (ignoreFile == null && Files.isRegularFile(Path.of(".driftignore"))) {
-            ignoreFile = Path.of(".driftignore");
-        }
-        String baseProfile = profiles.isEmpty() ? null : profiles.getFirst();
-        ScanRequest request = new ScanRequest(states, regions, baseProfile, endpointUrl, strict, ignoreFile, accounts(baseProfile));
+        ScanRequest request = scan.request(states);
         var err = spec.commandLine().getErr();
         ScanReport report = ScanService.standard(Clock.systemUTC()).scan(request,
                 progress -> {
@@ -111,15 +83,5 @@ final class ScanCommand implements Callable<Integer> {
         }
         boolean drift = failOn == null ? report.hasDrift() : report.hasDriftAtLeast(failOn);
         return drift ? DriftdeckCommand.DRIFT : DriftdeckCommand.IN_SYNC;
-    }
-
-    /** Every --profile is an account; every --role-arn is one more, assumed from the first profile. */
-    private List<AccountTarget> accounts(String baseProfile) {
-        List<AccountTarget> accounts = new ArrayList<>();
-        if (roleArns.isEmpty() || profiles.size() > 1) {
-            profiles.forEach(p -> accounts.add(new AccountTarget(p, null, null)));
-        }
-        roleArns.forEach(arn -> accounts.add(new AccountTarget(baseProfile, arn, externalId)));
-        return accounts;
     }
 }

@@ -9,15 +9,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * What a scan reads and lists, as options of {@code serve}: without any {@code --state}, the scheduler scans what
- * the database's settings say (the console's Sources and Settings), so a team edits one place.
+ * How a scan reaches AWS, the options {@code scan} and {@code serve} share. Each command declares its own
+ * {@code --state}: required for {@code scan}, optional for {@code serve} (whose default is the stored sources).
  */
 final class ScanOptions {
-
-    @Option(names = "--state", paramLabel = "URI",
-            description = "State source, repeatable: a file, a directory, a glob or an s3:// URI (default: the"
-                    + " sources stored in the database)")
-    List<String> states = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "R",
             description = "Region to scan, repeatable (default: the profile's or AWS_REGION)")
@@ -44,11 +39,8 @@ final class ScanOptions {
     @Option(names = "--strict", description = "Keep AWS default resources (default VPC, service-linked roles...)")
     boolean strict;
 
-    /** The request these options make, or null when no {@code --state} was given (then the stored settings). */
-    ScanRequest requestOrNull() {
-        if (states.isEmpty()) {
-            return null;
-        }
+    /** The scan of {@code states} these options describe. */
+    ScanRequest request(List<String> states) {
         Path ignoreFile = driftignore;
         if (ignoreFile == null && Files.isRegularFile(Path.of(".driftignore"))) {
             ignoreFile = Path.of(".driftignore");

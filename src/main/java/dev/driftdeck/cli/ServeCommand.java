@@ -1,6 +1,8 @@
 package dev.driftdeck.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +20,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database = new DatabaseOption();
 
+    @Option(names = "--state", paramLabel = "URI",
+            description = "State source, repeatable: a file, a directory, a glob or an s3:// URI (default: the"
+                    + " sources stored in the database)")
+    List<String> states = new ArrayList<>();
+
     @Mixin
     ScanOptions scan = new ScanOptions();
 
@@ -33,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return parent.serveHost().serve(database.locationOrDefault(), scan.requestOrNull(), every,
+        return parent.serveHost().serve(database.locationOrDefault(), states.isEmpty() ? null : scan.request(states), every,
                 spec.commandLine().getOut());
     }
 }
