@@ -15,7 +15,7 @@ import java.util.Map;
 /** Deterministic scan reports: the crash child saves them, the test rebuilds the same ones to compare. */
 final class ProofReports {
 
-    static final Instant BASE = Instant.parse("2026-11-28T10:00:00.123456789Z");
+    static final Instant BASE = Instant.parse("2026-11-28T10:00:00.123456Z");
 
     private ProofReports() {
     }
