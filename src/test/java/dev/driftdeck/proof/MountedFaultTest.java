@@ -54,7 +54,7 @@ class MountedFaultTest {
     @Test
     void fullDiskLosesOnlyTheScanBeingWrittenAndSaysSo() throws Exception {
         Path mount = Files.createDirectories(dir.resolve("tiny"));
-        assumeMounting(() -> run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mount.toString()));
+        assumeMounting(() -> run("mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", mount.toString()));
         DataDirectory data = new DataDirectory(mount.resolve("data"));
         try {
             try (Desktop desktop = DatabaseFaultTest.boot(data)) {
