@@ -1,5 +1,6 @@
 package dev.driftdeck.aws;
 
+import dev.driftdeck.testing.DriftLines;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -86,15 +87,8 @@ class CloudWatchWireMockTest {
 
     @Test
     void consoleEditsDeletionsAndHandMadeOnesAreReportedExactly() {
-        TreeSet<String> drift = new TreeSet<>();
         Map<String, Finding> findings = reconcile();
-        findings.forEach((who, finding) -> {
-            if (finding.status() == FindingStatus.CHANGED) {
-                finding.diffs().forEach(diff -> drift.add("CHANGED " + who + " " + diff.dottedPath()));
-            } else if (finding.status() != FindingStatus.IN_SYNC) {
-                drift.add(finding.status() + " " + who);
-            }
-        });
+        TreeSet<String> drift = DriftLines.of(findings);
 
         assertThat(drift).containsExactly(
                 "CHANGED aws_cloudwatch_composite_alarm.site_slow actions_enabled",
