@@ -15,6 +15,11 @@ public enum FindingStatus {
     /** Its (account, region, type) listing failed or the type is unsupported; never turned into MISSING. */
     NOT_CHECKED;
 
+    /** Changed, missing or unmanaged: what the console, the trend and {@code --fail-on} call drift. */
+    public boolean isDrift() {
+        return this == CHANGED || this == MISSING || this == UNMANAGED;
+    }
+
     /** How an operator reads the status in the console and in reports: "In sync", "Not checked". */
     public String label() {
         return switch (this) {

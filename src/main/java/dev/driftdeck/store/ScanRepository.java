@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,49 +145,42 @@ public final class ScanRepository {
                         counts.put(FindingStatus.NOT_CHECKED, row.getLong("not_checked_count"));
                         summaries.add(new ScanSummary(row.getLong("id"), Columns.getInstant(row, "started_at"),
                                 Columns.getInstant(row, "finished_at"), ScanOutcome.valueOf(row.getString("outcome")),
-                                counts, row.getInt("alert_count")));
+                                counts, row.getInt("alert_count"), Map.of()));
                     }
                 }
-                return List.copyOf(summaries);
+                return withDriftBySeverity(connection, summaries);
             }
         });
     }
 
     /**
-     * Drift (CHANGED, MISSING, UNMANAGED) per severity in each of the newest {@code limit} scans, newest first:
-     * what a trend filtered by severity draws. Scans stored before V6 have no severities and count nothing here.
+     * The summaries with their drift per severity, for a trend filtered by severity: one grouped read over the
+     * (scan_id, severity) index, which holds drift only (severity is null for every other finding and for scans
+     * stored before V6, which therefore count nothing here).
      */
-    public List<SeverityCounts> driftBySeverity(int limit) {
-        return query("counting drift by severity", connection -> {
-            Map<Long, Map<Severity, Long>> byScan = new LinkedHashMap<>();
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM scans ORDER BY started_at DESC, id DESC LIMIT ?")) {
-                select.setInt(1, limit);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        ids.add(row.getLong("id"));
-                        byScan.put(row.getLong("id"), new EnumMap<>(Severity.class));
-                    }
+    private static List<ScanSummary> withDriftBySeverity(Connection connection, List<ScanSummary> summaries)
+            throws SQLException {
+        if (summaries.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<Severity, Long>> byScan = new HashMap<>();
+        String placeholders = String.join(", ", Collections.nCopies(summaries.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT scan_id, severity, COUNT(*) AS n FROM findings WHERE scan_id IN (" + placeholders + ")"
+                        + " AND severity IS NOT NULL AND status IN ('CHANGED', 'MISSING', 'UNMANAGED')"
+                        + " GROUP BY scan_id, severity")) {
+            for (int i = 0; i < summaries.size(); i++) {
+                select.setLong(i + 1, summaries.get(i).id());
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    byScan.computeIfAbsent(row.getLong("scan_id"), id -> new EnumMap<>(Severity.class))
+                            .put(Severity.valueOf(row.getString("severity")), row.getLong("n"));
                 }
             }
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT severity, COUNT(*) AS n FROM findings
-                    WHERE scan_id = ? AND severity IS NOT NULL AND status IN ('CHANGED', 'MISSING', 'UNMANAGED')
-                    GROUP BY severity""")) {
-                for (long id : ids) {
-                    select.setLong(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            byScan.get(id).put(Severity.valueOf(row.getString("severity")), row.getLong("n"));
-                        }
-                    }
-                }
-            }
-            List<SeverityCounts> counts = new ArrayList<>();
-            byScan.forEach((id, bySeverity) -> counts.add(new SeverityCounts(id, bySeverity)));
-            return List.copyOf(counts);
-        });
+        }
+        return summaries.stream().map(s -> new ScanSummary(s.id(), s.startedAt(), s.finishedAt(), s.outcome(),
+                s.counts(), s.alerts(), byScan.getOrDefault(s.id(), Map.of()))).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.risk.Risk;
 import dev.driftdeck.risk.Severity;
 import dev.driftdeck.testing.MigratedDatabase;
+import dev.driftdeck.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,8 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** V6: severity and risks are stored with each finding, read back whole, and counted per scan for trends. */
+/** V6: severity and risks are stored with each finding, read back whole, and counted per scan in the history for trends. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class FindingSeverityStoreTest {
 
     private static final Risk SSH = new Risk("DD-SG-001", Severity.HIGH, "SSH (22) open to the internet (0.0.0.0/0)",
@@ -25,8 +30,12 @@ class FindingSeverityStoreTest {
             "why", "fix", List.of(), Risk.Effect.FIXED);
 
     @RegisterExtension
-    final MigratedDatabase database = new MigratedDatabase();
+    final MigratedDatabase database;
     private ScanRepository scans;
+
+    FindingSeverityStoreTest(TestDatabase kind) {
+        database = new MigratedDatabase(kind);
+    }
 
     @BeforeEach
     void openRepository() {
@@ -66,14 +75,18 @@ class FindingSeverityStoreTest {
         long older = scans.save(Reports.everyStatus(Reports.STARTED));
         long newer = scans.save(withRiskyGroup(Reports.everyStatus(Reports.STARTED.plusSeconds(600))));
 
-        List<SeverityCounts> counts = scans.driftBySeverity(10);
+        List<ScanSummary> history = scans.recent(10);
 
-        assertThat(counts).extracting(SeverityCounts::scanId).containsExactly(newer, older);
+        assertThat(history).extracting(ScanSummary::id).containsExactly(newer, older);
         // changed instance LOW, missing queue MEDIUM, unmanaged role MEDIUM (+ the group, HIGH, in the newer scan)
-        assertThat(counts.get(1).atLeast(Severity.INFO)).isEqualTo(3);
-        assertThat(counts.get(1).atLeast(Severity.MEDIUM)).isEqualTo(2);
-        assertThat(counts.get(0).atLeast(Severity.HIGH)).isEqualTo(1);
-        assertThat(counts.get(0).atLeast(Severity.CRITICAL)).isZero();
+        assertThat(history.get(1).driftAtLeast(Severity.INFO)).isEqualTo(3);
+        assertThat(history.get(1).driftAtLeast(Severity.MEDIUM)).isEqualTo(2);
+        assertThat(history.get(0).driftAtLeast(Severity.HIGH)).isEqualTo(1);
+        assertThat(history.get(0).driftAtLeast(Severity.CRITICAL)).isZero();
+        assertThat(history.get(0).driftAtLeast(null)).isEqualTo(history.get(0).drift()).isEqualTo(4);
+        // the same counts a summary of the report in memory gives (InMemoryServices, the console's tests)
+        assertThat(history.get(0).driftBySeverity())
+                .isEqualTo(ScanSummary.of(newer, scans.load(newer).orElseThrow()).driftBySeverity());
     }
 
     private static ScanReport withRiskyGroup(ScanReport report) {

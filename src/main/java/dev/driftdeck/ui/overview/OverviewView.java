@@ -3,6 +3,7 @@ package dev.driftdeck.ui.overview;
 import atlantafx.base.theme.Styles;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.ui.SeverityFloorPicker;
 import dev.driftdeck.ui.findings.StatusText;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -58,7 +59,11 @@ public final class OverviewView extends ScrollPane {
         grid.add(changesCard(model), 2, 0);
         grid.add(highestRiskCard(model, () -> showFindings.accept(null)), 0, 1, 3, 1);
 
-        VBox driftTrend = card("Trend", TrendChart.drift(model.trend()), caption(model.trendCaptionProperty()));
+        HBox trendFilter = new HBox(8, new Label("Show"),
+                SeverityFloorPicker.create("trend-severity", model.trendFloorProperty()));
+        trendFilter.setAlignment(Pos.CENTER_LEFT);
+        VBox driftTrend = card("Trend", trendFilter, TrendChart.drift(model.trend(), model.trendFloorProperty()),
+                caption(model.trendCaptionProperty()));
         grid.add(driftTrend, 0, 2, 2, 1);
         grid.add(card("Coverage over time", TrendChart.coverage(model.trend())), 2, 2);
 

@@ -1,12 +1,15 @@
 package dev.driftdeck.ui.overview;
 
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.scheduler.JobLine;
 import dev.driftdeck.ui.scheduler.SchedulerViewModel;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -42,6 +45,7 @@ public final class OverviewViewModel {
     private final ReadOnlyBooleanWrapper hasScan = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper alertsPlaceholder = new ReadOnlyStringWrapper(NO_ALERTS_BEFORE_A_SCAN);
     private final ReadOnlyStringWrapper jobFailure = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Severity> trendFloor = new SimpleObjectProperty<>();
 
     /** Follows the drift-scan job of the scheduler panel for "next scan". */
     public OverviewViewModel(SchedulerViewModel scheduler) {
@@ -114,6 +118,11 @@ public final class OverviewViewModel {
     /** The stored scans, oldest first. */
     public ObservableList<TrendPoint> trend() {
         return trend;
+    }
+
+    /** The trend's severity filter: null draws all drift by status, a severity draws that severity and worse. */
+    public ObjectProperty<Severity> trendFloorProperty() {
+        return trendFloor;
     }
 
     public ObservableList<String> alerts() {

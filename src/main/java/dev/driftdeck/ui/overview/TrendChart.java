@@ -1,5 +1,7 @@
 package dev.driftdeck.ui.overview;
 
+import dev.driftdeck.risk.Severity;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
@@ -10,7 +12,11 @@ import javafx.util.StringConverter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** Line charts over the scan history: x is the scan's start time (dates on the axis), y a count or a percent. */
@@ -22,23 +28,50 @@ final class TrendChart {
     private TrendChart() {
     }
 
-    /** Changed, missing and unmanaged per scan. */
-    static LineChart<Number, Number> drift(ObservableList<TrendPoint> points) {
+    /**
+     * Changed, missing and unmanaged per scan; with a severity floor, one line per severity from Critical down to
+     * the floor instead (the drift an operator filtered for, and how it splits).
+     */
+    static LineChart<Number, Number> drift(ObservableList<TrendPoint> points, ObservableValue<Severity> floor) {
         LineChart<Number, Number> chart = chart("Drift per scan", "findings");
         chart.setId("trend-drift");
         XYChart.Series<Number, Number> changed = series("Changed");
         XYChart.Series<Number, Number> missing = series("Missing");
         XYChart.Series<Number, Number> unmanaged = series("Unmanaged");
-        chart.getData().setAll(java.util.List.of(changed, missing, unmanaged));
+        Map<Severity, XYChart.Series<Number, Number>> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity, series(severity.label()));
+        }
         Runnable fill = () -> {
             fitTimeAxis((NumberAxis) chart.getXAxis(), points);
-            fill(changed, points, TrendPoint::changed);
-            fill(missing, points, TrendPoint::missing);
-            fill(unmanaged, points, TrendPoint::unmanaged);
+            Severity atLeast = floor.getValue();
+            if (atLeast == null) {
+                setSeries(chart, List.of(changed, missing, unmanaged));
+                fill(changed, points, TrendPoint::changed);
+                fill(missing, points, TrendPoint::missing);
+                fill(unmanaged, points, TrendPoint::unmanaged);
+                return;
+            }
+            List<XYChart.Series<Number, Number>> shown = new ArrayList<>();
+            for (Severity severity : Severity.values()) {
+                if (severity.atLeast(atLeast)) {
+                    shown.add(bySeverity.get(severity));
+                    fill(bySeverity.get(severity), points, p -> p.drift(severity));
+                }
+            }
+            setSeries(chart, shown);
         };
         points.addListener((ListChangeListener<TrendPoint>) c -> fill.run());
+        floor.addListener((observable, before, after) -> fill.run());
         fill.run();
         return chart;
+    }
+
+    /** Swaps the chart's lines only when the choice of lines changed, so a new scan keeps the existing nodes. */
+    private static void setSeries(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> series) {
+        if (!chart.getData().equals(series)) {
+            chart.getData().setAll(series);
+        }
     }
 
     /** Coverage percent per scan, on a fixed 0..100 axis so small moves do not look dramatic. */
@@ -51,7 +84,7 @@ final class TrendChart {
         y.setUpperBound(100);
         y.setTickUnit(25);
         XYChart.Series<Number, Number> coverage = series("Coverage %");
-        chart.getData().setAll(java.util.List.of(coverage));
+        chart.getData().setAll(List.of(coverage));
         chart.setLegendVisible(false);
         Runnable fill = () -> {
             fitTimeAxis((NumberAxis) chart.getXAxis(), points);
@@ -99,7 +132,7 @@ final class TrendChart {
      * Fixed bounds from the first to the last scan with about five ticks on whole minutes (or hours, days): the
      * automatic range ticks every few seconds for scans minutes apart, and the labels then repeat.
      */
-    static void fitTimeAxis(NumberAxis axis, java.util.List<TrendPoint> points) {
+    static void fitTimeAxis(NumberAxis axis, List<TrendPoint> points) {
         long[] range = timeRange(points, ZoneId.systemDefault());
         axis.setAutoRanging(false);
         axis.setLowerBound(range[0]);
@@ -108,7 +141,7 @@ final class TrendChart {
     }
 
     /** {lower, upper, tick} in epoch seconds. Pure, for tests. */
-    static long[] timeRange(java.util.List<TrendPoint> points, ZoneId zone) {
+    static long[] timeRange(List<TrendPoint> points, ZoneId zone) {
         if (points.isEmpty()) {
             long now = Instant.now().getEpochSecond();
             return new long[]{now - 3600, now, 900};
@@ -143,7 +176,7 @@ final class TrendChart {
      * Moves the series to the points, reusing its data objects: a new scan shifts the history by one, and replacing
      * every point made a new symbol node (and its CSS) per point on the FX thread (issue 8, pulse latency).
      */
-    static void fill(XYChart.Series<Number, Number> series, java.util.List<TrendPoint> points,
+    static void fill(XYChart.Series<Number, Number> series, List<TrendPoint> points,
                      ToDoubleFunction<TrendPoint> value) {
         ObservableList<XYChart.Data<Number, Number>> data = series.getData();
         if (data.size() > points.size()) {

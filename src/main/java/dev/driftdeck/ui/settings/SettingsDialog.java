@@ -1,15 +1,18 @@
 package dev.driftdeck.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
+import dev.driftdeck.ui.SeverityFloorPicker;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -129,31 +132,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     }
 
     /** "Any drift" (null) or a floor: the banner and desktop notifications stay quiet about less severe new drift. */
-    private static javafx.scene.control.ComboBox<dev.driftdeck.risk.Severity> notifyPicker(SettingsViewModel model) {
-        javafx.scene.control.ComboBox<dev.driftdeck.risk.Severity> picker = new javafx.scene.control.ComboBox<>();
-        picker.setId("settings-notify");
-        picker.getItems().add(null);
-        picker.getItems().addAll(dev.driftdeck.risk.Severity.CRITICAL, dev.driftdeck.risk.Severity.HIGH,
-                dev.driftdeck.risk.Severity.MEDIUM, dev.driftdeck.risk.Severity.LOW);
-        picker.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(dev.driftdeck.risk.Severity severity) {
-                return NotifyChoice.label(severity);
-            }
-
-            @Override
-            public dev.driftdeck.risk.Severity fromString(String text) {
-                return null;
-            }
-        });
-        picker.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(dev.driftdeck.risk.Severity item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : NotifyChoice.label(item));
-            }
-        });
-        picker.valueProperty().bindBidirectional(model.notifyAtLeastProperty());
-        return picker;
+    private static ComboBox<Severity> notifyPicker(SettingsViewModel model) {
+        return SeverityFloorPicker.create("settings-notify", model.notifyAtLeastProperty());
     }
 }

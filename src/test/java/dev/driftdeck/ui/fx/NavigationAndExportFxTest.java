@@ -2,6 +2,8 @@ package dev.driftdeck.ui.fx;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.FakeScheduler;
 import dev.driftdeck.ui.InMemoryServices;
@@ -10,6 +12,8 @@ import dev.driftdeck.ui.SampleScans;
 import dev.driftdeck.ui.ScanHistories;
 import dev.driftdeck.ui.Statuses;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -107,6 +111,31 @@ class NavigationAndExportFxTest {
         robot.clickOn("#overview-open-risks");
         assertThat(showing(robot, "#findings-table")).isTrue();
         assertThat(showing(robot, "#overview-page")).isFalse();
+    }
+
+    @Test
+    void theTrendFilteredBySeverityDrawsOneLinePerSeverityAtOrAboveTheChoice(FxRobot robot) throws Exception {
+        await(() -> window.model().reports().history().size() == 2);
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> chart = robot.lookup("#trend-drift").queryAs(LineChart.class);
+        assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("Changed", "Missing", "Unmanaged");
+
+        robot.clickOn("#trend-severity").clickOn("Medium or worse");
+
+        assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("Critical", "High", "Medium");
+        // the newest point of each line counts the latest scan's drift of that severity
+        ScanReport latest = services.latestScan().orElseThrow();
+        for (XYChart.Series<Number, Number> line : chart.getData()) {
+            Severity severity = Severity.parse(line.getName());
+            long expected = latest.findings().stream()
+                    .filter(f -> f.status().isDrift() && f.severity() == severity).count();
+            assertThat(line.getData().getLast().getYValue().longValue()).as(line.getName()).isEqualTo(expected);
+        }
+        assertThat(chart.getData().stream().mapToLong(line -> line.getData().getLast().getYValue().longValue()).sum())
+                .as("the sample's drift at medium or worse").isPositive();
+
+        robot.clickOn("#trend-severity").clickOn("Any drift");
+        assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("Changed", "Missing", "Unmanaged");
     }
 
     @Test

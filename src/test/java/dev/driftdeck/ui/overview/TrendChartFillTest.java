@@ -5,6 +5,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class TrendChartFillTest {
 
     private static TrendPoint scan(int minute, long changed) {
-        return new TrendPoint(Instant.parse("2026-11-28T09:00:00Z").plusSeconds(60L * minute), changed, 0, 0, 100);
+        return new TrendPoint(Instant.parse("2026-11-28T09:00:00Z").plusSeconds(60L * minute), changed, 0, 0, 100, Map.of());
     }
 
     private static List<Tuple> shown(XYChart.Series<Number, Number> series) {

@@ -3,6 +3,7 @@ package dev.driftdeck.ui.overview;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrendChartTimeAxisTest {
 
     private static TrendPoint at(String instant) {
-        return new TrendPoint(Instant.parse(instant), 0, 0, 0, 100);
+        return new TrendPoint(Instant.parse(instant), 0, 0, 0, 100, Map.of());
     }
 
     @Test
