@@ -45,6 +45,8 @@ final class TrendChart {
         Runnable fill = () -> {
             fitTimeAxis((NumberAxis) chart.getXAxis(), points);
             Severity atLeast = floor.getValue();
+            // Critical first, so the n-th line always gets the n-th severity colour (console.css, by-severity).
+            chart.getStyleClass().remove("by-severity");
             if (atLeast == null) {
                 setSeries(chart, List.of(changed, missing, unmanaged));
                 fill(changed, points, TrendPoint::changed);
@@ -59,6 +61,7 @@ final class TrendChart {
                     fill(bySeverity.get(severity), points, p -> p.drift(severity));
                 }
             }
+            chart.getStyleClass().add("by-severity");
             setSeries(chart, shown);
         };
         points.addListener((ListChangeListener<TrendPoint>) c -> fill.run());
@@ -112,6 +115,19 @@ final class TrendChart {
         x.setMinorTickVisible(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
+        // Counts and whole percents: a small range ticks at 0.5 steps, and "1.5 findings" means nothing.
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                return v == Math.rint(v) ? String.valueOf((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("axis labels are not parsed");
+            }
+        });
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
         LineChart<Number, Number> chart = new LineChart<>(x, y);

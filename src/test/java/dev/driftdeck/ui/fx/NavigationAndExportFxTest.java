@@ -123,6 +123,7 @@ class NavigationAndExportFxTest {
         robot.clickOn("#trend-severity").clickOn("Medium or worse");
 
         assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("Critical", "High", "Medium");
+        assertThat(chart.getStyleClass()).as("severity colours").contains("by-severity");
         // the newest point of each line counts the latest scan's drift of that severity
         ScanReport latest = services.latestScan().orElseThrow();
         for (XYChart.Series<Number, Number> line : chart.getData()) {
@@ -136,6 +137,7 @@ class NavigationAndExportFxTest {
 
         robot.clickOn("#trend-severity").clickOn("Any drift");
         assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("Changed", "Missing", "Unmanaged");
+        assertThat(chart.getStyleClass()).doesNotContain("by-severity");
     }
 
     @Test
