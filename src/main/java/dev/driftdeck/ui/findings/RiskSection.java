@@ -6,6 +6,7 @@ import dev.driftdeck.risk.Risk;
 import dev.driftdeck.risk.Severity;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,7 +31,7 @@ final class RiskSection extends VBox {
         if (!shown) {
             return;
         }
-        Label severity = new Label(severityLine(finding));
+        Label severity = wrapping(new Label(severityLine(finding)));
         severity.setId("detail-severity");
         severity.getStyleClass().addAll(Styles.TEXT_BOLD, styleOf(finding.severity()));
         getChildren().add(severity);
@@ -39,17 +40,25 @@ final class RiskSection extends VBox {
                     + " · " + risk.rule() + " · " + risk.title()
                     + (risk.refs().isEmpty() ? "" : "  (" + String.join(", ", risk.refs()) + ")"));
             title.getStyleClass().addAll(Styles.TEXT_BOLD, risk.introduced() ? styleOf(risk.severity()) : Styles.SUCCESS);
-            title.setWrapText(true);
-            Label why = new Label(risk.why());
-            why.setWrapText(true);
-            Label fix = new Label("Fix: " + risk.fix());
-            fix.setWrapText(true);
+            wrapping(title);
+            Label why = wrapping(new Label(risk.why()));
+            Label fix = wrapping(new Label("Fix: " + risk.fix()));
             fix.getStyleClass().add(Styles.TEXT_MUTED);
             VBox one = new VBox(2, title, why, fix);
             one.getStyleClass().add("detail-risk");
             one.setUserData(risk.rule());
             getChildren().add(one);
         }
+    }
+
+    /**
+     * Wraps and never shrinks below its wrapped height: the detail pane is a tall column, and without the minimum
+     * a VBox squeezes each label back to three lines and an ellipsis, cutting the rule's title and fix mid-sentence.
+     */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** "Severity: High (1 risk introduced)". */

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +66,30 @@ class RisksFxTest {
         await(() -> robot.lookup("#detail-risks").tryQuery().map(Node::isVisible).orElse(false));
 
         assertThat(robot.lookup("#detail-severity").queryAs(Label.class).getText())
-                .isEqualTo("Severity: High (1 risk introduced by this drift)");
-        VBox risk = robot.lookup(".detail-risk").queryAs(VBox.class);
-        assertThat(risk.getUserData()).isEqualTo("DD-SG-001");
+                .isEqualTo("Severity: Critical (2 risks introduced by this drift)");
+        List<VBox> risks = List.copyOf(robot.lookup(".detail-risk").queryAllAs(VBox.class));
+        assertThat(risks).extracting(Node::getUserData).containsExactly("DD-SG-005", "DD-SG-001");
         RiskRule rule = RiskCatalogue.standard().rule("DD-SG-001");
-        assertThat(risk.getChildren()).extracting(n -> ((Label) n).getText()).containsExactly(
+        assertThat(risks.get(1).getChildren()).extracting(n -> ((Label) n).getText()).containsExactly(
                 "High · DD-SG-001 · " + rule.title() + "  (EC2.13, EC2.53, CIS 5.2)", rule.why(), "Fix: " + rule.fix());
+    }
+
+    @Test
+    void everyRiskLineIsShownWholeWrappedNeverCutToAnEllipsis(FxRobot robot) throws Exception {
+        await(() -> table(robot).getItems().size() == 11);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        await(() -> robot.lookup("#detail-risks").tryQuery().map(Node::isVisible).orElse(false));
+
+        List<Label> lines = new ArrayList<>(List.of(robot.lookup("#detail-severity").queryAs(Label.class)));
+        robot.lookup(".detail-risk").queryAllAs(VBox.class)
+                .forEach(risk -> risk.getChildren().forEach(n -> lines.add((Label) n)));
+        assertThat(lines).hasSize(7);
+        for (Label line : lines) {
+            // what the label draws: its text with an ellipsis when the layout squeezed it below its wrapped height
+            Text drawn = (Text) line.lookup(".text");
+            assertThat(drawn.getText().replace("\n", " ").replaceAll("\\s+", " ").strip())
+                    .as("drawn text of %s", line.getText()).isEqualTo(line.getText().replaceAll("\\s+", " ").strip());
+        }
     }
 
     @Test
@@ -92,9 +111,14 @@ class RisksFxTest {
                 "[]", "[{\"cidr_blocks\":[\"0.0.0.0/0\"],\"from_port\":22,\"protocol\":\"tcp\",\"to_port\":22}]",
                 DiffKind.CHANGED)), null);
         RiskRule ssh = RiskCatalogue.standard().rule("DD-SG-001");
-        findings.add(group.withRisks(List.of(new Risk(ssh.id(), ssh.severity(), ssh.title(), ssh.why(), ssh.fix(),
-                ssh.refs(), Risk.Effect.INTRODUCED))));
+        RiskRule database = RiskCatalogue.standard().rule("DD-SG-005");
+        findings.add(group.withRisks(List.of(introduced(database), introduced(ssh))));
         return SampleScans.report(findings);
+    }
+
+    private static Risk introduced(RiskRule rule) {
+        return new Risk(rule.id(), rule.severity(), rule.title(), rule.why(), rule.fix(), rule.refs(),
+                Risk.Effect.INTRODUCED);
     }
 
     @SuppressWarnings("unchecked")
