@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftdeck.state.StateResource;
 import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.TerraformApply;
 import java.io.PrintWriter;
@@ -56,7 +57,8 @@ class ChangeSummariesEndToEndTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DriftdeckCommand.execute(new String[]{"scan", "--state", state.toString(), "--region", "us-east-1",
-                "--endpoint-url", moto.endpoint(), "--output", "json"}, new PrintWriter(out), new PrintWriter(err));
+                "--endpoint-url", moto.endpoint(), "--output", "json", "--driftignore",
+                MotoGaps.ignoreFile(workDir).toString()}, new PrintWriter(out), new PrintWriter(err));
 
         assertThat(code).as(err.toString()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -76,7 +78,8 @@ class ChangeSummariesEndToEndTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DriftdeckCommand.execute(new String[]{"scan", "--state", state.toString(), "--region", "us-east-1",
-                "--endpoint-url", moto.endpoint()}, new PrintWriter(out), new PrintWriter(err));
+                "--endpoint-url", moto.endpoint(), "--driftignore",
+                MotoGaps.ignoreFile(workDir).toString()}, new PrintWriter(out), new PrintWriter(err));
 
         assertThat(code).as(err.toString()).isEqualTo(1);
         assertThat(out.toString().lines().map(String::strip).toList()).contains(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftdeck.state.StateResource;
 import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
+import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.PrivateMoto;
 import dev.driftdeck.testing.TerraformApply;
@@ -124,7 +125,8 @@ class RiskEndToEndTest {
 
     private static Result scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", "--state", state.toString(), "--region", "us-east-1",
-                "--endpoint-url", MotoServer.current().endpoint()));
+                "--endpoint-url", MotoServer.current().endpoint(), "--driftignore",
+                MotoGaps.ignoreFile(workDir).toString()));
         args.addAll(List.of(extra));
         return cli(args.toArray(String[]::new));
     }

@@ -1,5 +1,9 @@
 package dev.driftdeck.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -31,6 +35,22 @@ public final class MotoGaps {
     public static boolean onlyGapsFailed(String alertLines) {
         java.util.List<String> lines = alertLines.lines().filter(line -> !line.isBlank()).toList();
         return !lines.isEmpty() && lines.stream().allMatch(line -> NOT_LISTABLE_TYPES.contains(line.split(" ", 2)[0]));
+    }
+
+    /**
+     * A {@code .driftignore} in {@code dir} leaving out whole the types moto cannot list, as an operator would, so a
+     * scan of moto has no failed listing: each gap otherwise costs the SDK's five attempts with backoff, and the
+     * scope's place in the scanner's pool meanwhile. For tests about something else; the gaps' own failure path is
+     * tested where a test says so.
+     */
+    public static Path ignoreFile(Path dir) {
+        try {
+            Path ignore = dir.resolve(".driftignore-moto");
+            Files.write(ignore, NOT_LISTABLE_TYPES.stream().map(type -> type + ".*").toList());
+            return ignore;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private MotoGaps() {

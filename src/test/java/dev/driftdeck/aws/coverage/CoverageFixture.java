@@ -103,21 +103,8 @@ final class CoverageFixture {
             return session;
         }, new AwsScanner());
         return service.scan(new ScanRequest(List.of(state.toString()), List.of(MotoClients.REGION), null,
-                MotoServer.current().endpoint(), strict, notListableOnMoto()), ScanProgress.Listener.NONE, () -> false);
-    }
-
-    /**
-     * A {@code .driftignore} leaving out whole the types moto cannot list ({@link MotoGaps}), as an operator would,
-     * so a scan of the fixture has no failed listing.
-     */
-    private Path notListableOnMoto() {
-        try {
-            Path ignore = state.resolveSibling(".driftignore-moto");
-            Files.write(ignore, MotoGaps.NOT_LISTABLE_TYPES.stream().map(type -> type + ".*").toList());
-            return ignore;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+                MotoServer.current().endpoint(), strict, MotoGaps.ignoreFile(state.getParent())),
+                ScanProgress.Listener.NONE, () -> false);
     }
 
     /**
