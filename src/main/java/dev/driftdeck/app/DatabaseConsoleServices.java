@@ -52,9 +52,20 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final JdbcRunStore runs;
     private final MaintenanceRepository maintenance;
     private final Path ignoreFile;
+    /** Which database the console opened and its setting for the next start; null in tests that have none. */
+    private final ConsoleDatabase database;
+    /** On a shared database: who leads; null on H2. */
+    private final TeamConsole team;
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
                             SourcesServices sources, Path ignoreFile) {
+        this(db, scheduler, events, readOnlyReason, sources, ignoreFile, null, null);
+    }
+
+    DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
+                            SourcesServices sources, Path ignoreFile, ConsoleDatabase database, TeamConsole team) {
+        this.database = database;
+        this.team = team;
         this.sources = sources;
         this.ignoreFile = ignoreFile;
         this.runs = new JdbcRunStore(db);
@@ -117,9 +128,35 @@ final class DatabaseConsoleServices implements ConsoleServices {
         return events == null ? () -> { } : events.onStored(id -> listener.run());
     }
 
+    @Override
+    public AutoCloseable subscribeTeam(Consumer<dev.driftdeck.ui.TeamStatus> listener) {
+        return team == null ? () -> { } : team.subscribe(listener);
+    }
+
+    @Override
+    public Optional<dev.driftdeck.ui.DatabaseSetting> databaseSetting() {
+        return database == null ? Optional.empty() : Optional.of(database.setting(db.location().toString()));
+    }
+
+    @Override
+    public void saveDatabaseSetting(String value) {
+        if (database == null) {
+            throw new UnsupportedOperationException("This console cannot change its database.");
+        }
+        database.settings().saveDatabase(value);
+    }
+
     /** The bootstrap opens the database at {@code DataDirectory.database()}, so its folder is the data directory. */
     @Override
     public AboutInfo about() {
+        if (db.shared()) {
+            // No file: the data directory still holds the logs and the console's own settings.
+            DataDirectory data = database == null ? null : database.data();
+            String schema = Migrations.info(db).currentVersion();
+            return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(),
+                    data == null ? null : data.root(), null, schema == null ? "none" : schema,
+                    data == null ? null : FileLogging.logFile(data.logs()));
+        }
         DataDirectory data = new DataDirectory(db.path().getParent());
         String schema = Migrations.info(db).currentVersion();
         return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(), data.root(), db.file(),

@@ -23,7 +23,11 @@ final class DatabaseSourcesServices implements SourcesServices {
     private final StateSourceValidator validator;
     private final SchedulerControl scheduler;
 
-    /** @param scheduler runs {@code sync} for "Sync now", like any other run of the job */
+    /**
+     * @param sync      the state-sync job whose results "Sync now" reports, or null on a shared database (the leader
+     *                  syncs; the page shows what it recorded)
+     * @param scheduler runs {@code sync} for "Sync now", like any other run of the job
+     */
     DatabaseSourcesServices(Database db, StateSyncJob sync, SchedulerControl scheduler) {
         this.snapshots = new StateSnapshotRepository(db);
         this.settings = new SettingsRepository(db);
@@ -47,6 +51,9 @@ final class DatabaseSourcesServices implements SourcesServices {
 
     @Override
     public AutoCloseable onSynced(Consumer<String> listener) {
+        if (sync == null) {
+            return () -> { };
+        }
         return sync.onSynced(result -> listener.accept("Synced %d state(s): %d changed, %d failed%s".formatted(
                 result.objects(), result.changed().size(), result.failed(),
                 result.changed().isEmpty() ? "" : "; a drift scan was requested")));

@@ -19,6 +19,8 @@ import dev.driftdeck.state.StateLoader;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.DatabaseException;
+import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.MigrationException;
@@ -30,7 +32,9 @@ import dev.driftdeck.ui.ConsoleServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -57,50 +61,97 @@ public final class DesktopBootstrap {
     }
 
     /**
-     * Boots the desktop.
+     * Boots the desktop on the console's database setting (else the data directory's embedded file).
      *
      * @throws dev.driftdeck.store.DatabaseLockedException when another Driftdeck has the database open
      */
     public static Desktop boot(DataDirectory data, Clock clock) {
+        return boot(data, null, clock);
+    }
+
+    /**
+     * Boots the desktop on {@code database} ({@code --db}: an H2 file path or a PostgreSQL URL), or on the console's
+     * setting when null. A PostgreSQL database that cannot be opened (unreachable, login refused), or a value that is
+     * no database, opens the console without one, saying why and what to do.
+     *
+     * @throws dev.driftdeck.store.DatabaseLockedException when another Driftdeck has the H2 file open
+     */
+    public static Desktop boot(DataDirectory data, String database, Clock clock) {
         // One loader (and so one state cache) for state-sync and drift-scan: a scan after a sync re-reads nothing.
         StateLoader stateLoader = StateLoaders.standard(new StateCache());
-        return boot(data, clock, ScanService.standard(clock, stateLoader), stateLoader, SchedulerOptions.defaults());
+        return boot(data, database, clock, ScanService.standard(clock, stateLoader), stateLoader,
+                SchedulerOptions.defaults());
     }
 
     /** As {@link #boot(DataDirectory, Clock)} with the scan service and scheduler options chosen by the caller (tests). */
     public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, SchedulerOptions options) {
-        return boot(data, clock, scanService, StateLoaders.standard(new StateCache()), options);
+        return boot(data, null, clock, scanService, StateLoaders.standard(new StateCache()), options);
     }
 
     /** As above, with the loader the {@code state-sync} job checks sources through. */
     public static Desktop boot(DataDirectory data, Clock clock, ScanService scanService, StateLoader stateLoader,
                                SchedulerOptions options) {
+        return boot(data, null, clock, scanService, stateLoader, options);
+    }
+
+    /** As above, on {@code database} ({@code --db}'s value, or null for the console's setting). */
+    public static Desktop boot(DataDirectory data, String database, Clock clock, ScanService scanService,
+                               StateLoader stateLoader, SchedulerOptions options) {
         // Private directories first: the log appender would otherwise create them with the umask (0755).
         FileLogging.install(data.preparePrivate().logs());
-        Database db = Database.open(data.database());
+        ConsoleDatabase choice = ConsoleDatabase.of(data, database);
+        DatabaseLocation location;
         try {
-            return gate(data, clock, scanService, stateLoader, options, db);
+            location = choice.location();
+        } catch (IllegalArgumentException | DatabaseException e) {
+            log.error("The console's database setting is not usable; opening without a database: {}", e.getMessage());
+            return offline(e.getMessage() + choice.whatToDo(), choice, database == null ? "?" : database);
+        }
+        Database db;
+        if (location instanceof DatabaseLocation.H2File h2) {
+            db = Database.open(h2.path());
+        } else {
+            try {
+                db = Database.open(location);
+            } catch (DatabaseException e) {
+                log.error("Could not open {}; the console opens without a database", location, e);
+                return offline(e.getMessage() + choice.whatToDo(), choice, location.toString());
+            }
+        }
+        try {
+            return gate(data, clock, scanService, stateLoader, options, db, choice);
         } catch (RuntimeException e) {
             db.close(); // a boot that fails part-way must not keep the file (and its lock) open
             throw e;
         }
     }
 
+    private static Desktop offline(String reason, ConsoleDatabase choice, String inUse) {
+        return new Desktop(null, null, new OfflineConsoleServices(reason, choice, inUse), null);
+    }
+
     private static Desktop gate(DataDirectory data, Clock clock, ScanService scanService, StateLoader stateLoader,
-                                SchedulerOptions options, Database db) {
+                                SchedulerOptions options, Database db, ConsoleDatabase choice) {
         if (db.readOnly()) {
-            log.error("Database {} can only be read; the console opens read-only", db.path());
-            return readOnly(db, "The database " + db.path() + " cannot be written (read-only disk or mount, or a file"
+            log.error("Database {} can only be read; the console opens read-only", db.location());
+            return readOnly(db, db.shared()
+                    ? "The database " + db.location() + " refuses writes (a standby server, or a read-only user or"
+                            + " default_transaction_read_only). Point the console at the primary with a user that may"
+                            + " write (Settings → Database, or --db)."
+                    : "The database " + db.path() + " cannot be written (read-only disk or mount, or a file"
                     + " this user cannot write). Make " + data.root() + " writable, or start Driftdeck with another"
-                    + " --data-dir.", data);
+                    + " --data-dir.", data, choice);
         }
         try {
             Migrations.migrateAndVerify(db);
         } catch (MigrationException e) {
-            log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
-            return readOnly(db, "Database schema check failed: " + e.getMessage(), data);
+            log.error("Database {} failed its schema check; the console opens read-only", db.location(), e);
+            return readOnly(db, "Database schema check failed: " + e.getMessage(), data, choice);
         }
         Path driftignore = data.root().resolve(".driftignore");
+        if (db.shared()) {
+            return team(db, clock, scanService, stateLoader, options, driftignore, choice);
+        }
         Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, null,
                 UnaryOperator.identity());
         JobScheduler scheduler = jobs.scheduler();
@@ -112,7 +163,31 @@ public final class DesktopBootstrap {
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
-                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore));
+                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore, choice, null), null);
+    }
+
+    /**
+     * A shared database: the console joins the election like {@code driftdeck serve} (after the same gate). While
+     * it leads, a term's scheduler runs the jobs; while it follows, its panels show the leader's.
+     */
+    private static Desktop team(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
+                                SchedulerOptions options, Path driftignore, ConsoleDatabase choice) {
+        TeamConsole team = TeamConsole.start(db, clock, defaultSchedules(db, clock), (termDb, guard) ->
+                jobs(termDb, clock, scanService, stateLoader, options, driftignore, null, null, guard));
+        log.info("Driftdeck started on {}: contending for the leadership, showing the leader's jobs meanwhile",
+                db.location());
+        return new Desktop(db, null, new DatabaseConsoleServices(db, team.scheduler(), team.events(), null,
+                new DatabaseSourcesServices(db, null, team.scheduler()), driftignore, choice, team), team);
+    }
+
+    /** Each job's default schedule as {@link #jobs} sets it, in its order: a follower shows these until the leader stored its own. */
+    static Map<String, Schedule> defaultSchedules(Database db, Clock clock) {
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        schedules.put(DriftScanJob.NAME, Schedule.Every.minutes(new SettingsRepository(db).load().scanIntervalMinutes()));
+        schedules.put(StateSyncJob.NAME, new Schedule.Every(StateSyncJob.DEFAULT_INTERVAL));
+        schedules.put(DailyRefreshJob.NAME, new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME, clock.getZone(),
+                Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW));
+        return schedules;
     }
 
     /** A scheduler built (not started) with its jobs, and what the console wires to them. */
@@ -169,17 +244,26 @@ public final class DesktopBootstrap {
         return new Jobs(scheduler, events, stateSync);
     }
 
-    private static Desktop readOnly(Database db, String problem, DataDirectory data) {
+    private static Desktop readOnly(Database db, String problem, DataDirectory data, ConsoleDatabase choice) {
         String reason = problem + " The scheduler is off; findings shown are from the last good scan.";
         return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
-                data.root().resolve(".driftignore")));
+                data.root().resolve(".driftignore"), choice, null), null);
     }
 
-    /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */
-    public record Desktop(Database db, JobScheduler scheduler, ConsoleServices services) implements AutoCloseable {
+    /**
+     * What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded), or leaves the
+     * team (a leading console stops its jobs and releases the lock), then closes the database.
+     *
+     * @param db        the database, or null when the console opened without one (offline)
+     * @param scheduler the console's own scheduler on H2, else null
+     * @param team      the console's part in the team on a shared database, else null
+     */
+    public record Desktop(Database db, JobScheduler scheduler, ConsoleServices services, TeamConsole team)
+            implements AutoCloseable {
 
+        /** The scheduler running the jobs in this process: the console's own, or its term's while it leads. */
         public Optional<JobScheduler> runningScheduler() {
-            return Optional.ofNullable(scheduler);
+            return team != null ? team.leading() : Optional.ofNullable(scheduler);
         }
 
         @Override
@@ -187,7 +271,12 @@ public final class DesktopBootstrap {
             if (scheduler != null) {
                 scheduler.close();
             }
-            db.close();
+            if (team != null) {
+                team.close();
+            }
+            if (db != null) {
+                db.close();
+            }
         }
     }
 }

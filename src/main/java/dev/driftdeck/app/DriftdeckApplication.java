@@ -31,9 +31,10 @@ public final class DriftdeckApplication extends Application {
     @Override
     public void init() {
         try {
-            Path dataDir = DesktopArguments.parse(getParameters().getRaw().toArray(String[]::new))
-                    .map(DesktopArguments::dataDir).orElse(null);
-            desktop = DesktopBootstrap.boot(DataDirectory.resolve(dataDir), Clock.systemDefaultZone());
+            Optional<DesktopArguments> arguments = DesktopArguments.parse(getParameters().getRaw().toArray(String[]::new));
+            Path dataDir = arguments.map(DesktopArguments::dataDir).orElse(null);
+            String database = arguments.map(DesktopArguments::database).orElse(null);
+            desktop = DesktopBootstrap.boot(DataDirectory.resolve(dataDir), database, Clock.systemDefaultZone());
             // Loaded here, off the FX thread: the first read of the user's preferences touches the disk.
             preferences = PreferenceStore.userPreferences();
         } catch (RuntimeException e) {

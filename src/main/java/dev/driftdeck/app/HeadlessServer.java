@@ -5,7 +5,6 @@ import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.scan.StateLoaders;
-import dev.driftdeck.schedule.DaemonThreads;
 import dev.driftdeck.schedule.JobScheduler;
 import dev.driftdeck.schedule.JobStatus;
 import dev.driftdeck.schedule.Schedule;
@@ -15,37 +14,28 @@ import dev.driftdeck.state.StateLoader;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.InstanceName;
-import dev.driftdeck.store.LeaderLock;
-import dev.driftdeck.store.LeaderTerm;
 import dev.driftdeck.store.MigrationException;
 import dev.driftdeck.store.Migrations;
-import dev.driftdeck.store.RunRequests;
-import dev.driftdeck.team.LeaderElection;
-import dev.driftdeck.team.LeaderOnlyJob;
-import dev.driftdeck.team.RequestDesk;
+import dev.driftdeck.team.TeamMember;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code driftdeck serve}: the console's scheduler without a window. The same gate (database open, migrated and
- * validated before any scheduler exists) and the same jobs ({@link DesktopBootstrap#jobs}); on PostgreSQL a
- * {@link LeaderElection} decides which instance runs them, each term with its own scheduler over the database fenced
- * by the term. SIGTERM (a JVM shutdown) stops it cleanly: a running scan is asked to stop and recorded CANCELLED,
+ * validated before any scheduler exists) and the same jobs ({@link DesktopBootstrap#jobs}); on PostgreSQL it is a
+ * {@link TeamMember}: the election decides which instance runs them, each term with its own scheduler over the
+ * database fenced by the term. SIGTERM (a JVM shutdown) stops it cleanly: a running scan is asked to stop and recorded CANCELLED,
  * nothing half-written, the lock released so a follower takes over at once.
  */
 final class HeadlessServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeadlessServer.class);
-    /** How often a follower tries for the lock and the leader checks it: well inside the 15 s take-over promise. */
-    static final Duration ELECTION_RETRY = Duration.ofSeconds(2);
-    static final Duration DESK_POLL = Duration.ofSeconds(1);
 
     private final Database db;
     private final Clock clock;
@@ -54,10 +44,10 @@ final class HeadlessServer implements AutoCloseable {
     private final ScanRequest scan;
     private final Duration every;
     private final SchedulerOptions options;
-    private LeaderElection election;
+    /** On PostgreSQL: this instance's part in the election (it runs the jobs while it leads); null on H2. */
+    private TeamMember team;
+    /** On H2: the one scheduler. */
     private volatile JobScheduler scheduler;
-    /** Serves followers' run-now requests while this instance leads; null otherwise. */
-    private java.util.concurrent.ScheduledExecutorService desk;
 
     private HeadlessServer(Database db, Clock clock, ScanRequest scan, Duration every, SchedulerOptions options) {
         this.db = db;
@@ -113,34 +103,15 @@ final class HeadlessServer implements AutoCloseable {
     private void start() {
         if (!db.shared()) {
             // H2: the file lock already makes this the only Driftdeck on the database.
-            startScheduler(db, UnaryOperator.identity());
+            scheduler = startScheduler(db, UnaryOperator.identity());
             log.info("Scheduler running on {} (H2: this process holds the file)", db.location());
             return;
         }
-        LeaderLock lock = new LeaderLock(db, InstanceName.userAtHostPid());
-        election = new LeaderElection(lock, Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("driftdeck-election")), ELECTION_RETRY, new LeaderElection.Role() {
-                    @Override
-                    public void elected(LeaderTerm term) {
-                        Database termDb = db.fencedBy(term);
-                        startScheduler(termDb, job -> new LeaderOnlyJob(job, election));
-                        openDesk(new RequestDesk(new RunRequests(termDb), scheduler, InstanceName.userAtHostPid(),
-                                clock));
-                        log.info("This instance leads {} ({}): running the jobs", db.location(), term);
-                    }
-
-                    @Override
-                    public void deposed(LeaderTerm term, String reason) {
-                        log.warn("Stepping down from {} of {}: {}", term, db.location(), reason);
-                        closeDesk();
-                        stopScheduler();
-                    }
-                });
-        election.start();
-        log.info("Contending for the leadership of {} every {} s", db.location(), ELECTION_RETRY.toSeconds());
+        team = new TeamMember(db, InstanceName.userAtHostPid(), clock, this::startScheduler);
+        team.start();
     }
 
-    private void startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
+    private JobScheduler startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
         Path driftignore = Path.of(".driftignore");
         JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
                 scan == null ? null : () -> scan, every, guard).scheduler();
@@ -151,7 +122,7 @@ final class HeadlessServer implements AutoCloseable {
             built.close();
             throw e;
         }
-        scheduler = built;
+        return built;
     }
 
     /** {@code --every}: re-phased only when it differs from the stored schedule, so a take-over keeps the phase. */
@@ -167,30 +138,6 @@ final class HeadlessServer implements AutoCloseable {
         }
     }
 
-    /** Followers' run-now requests are served within {@link #DESK_POLL} of being filed. */
-    private void openDesk(RequestDesk requests) {
-        desk = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("driftdeck-requests"));
-        desk.scheduleWithFixedDelay(() -> {
-            try {
-                requests.servePending();
-            } catch (RuntimeException e) {
-                log.warn("Serving run-now requests failed; trying again in {} ms", DESK_POLL.toMillis(), e);
-            }
-        }, 0, DESK_POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private void closeDesk() {
-        if (desk != null) {
-            desk.shutdown();
-            try {
-                desk.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            desk = null;
-        }
-    }
-
     private void stopScheduler() {
         JobScheduler running = scheduler;
         scheduler = null;
@@ -201,8 +148,8 @@ final class HeadlessServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (election != null) {
-            election.close();
+        if (team != null) {
+            team.close();
         } else {
             stopScheduler();
         }

@@ -28,6 +28,21 @@ public final class ScanEvents {
         return () -> storedListeners.remove(listener);
     }
 
+    /**
+     * Passes on every progress event of {@code source} to this one's listeners: a console whose scheduler changes
+     * (each leadership term of a shared database has its own jobs and events) keeps one set of listeners.
+     *
+     * @return closing it stops passing them on
+     */
+    public AutoCloseable relayProgress(ScanEvents source) {
+        return source.onProgress(this::progress);
+    }
+
+    /** Announces a scan another process stored (the leader of a shared database), as if stored here. */
+    public void storedElsewhere(long scanId) {
+        stored(scanId);
+    }
+
     void progress(ScanProgress progress) {
         notifyAll(progressListeners, progress);
     }

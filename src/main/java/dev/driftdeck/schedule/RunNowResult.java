@@ -5,9 +5,16 @@ package dev.driftdeck.schedule;
  *
  * @param kind   STARTED when the job was idle, MERGED when it was running (one follow-up run queued),
  *               BLOCKED when it cannot run
- * @param reason why it was blocked, else null
+ * @param reason   why it was blocked, else null
+ * @param servedBy the instance ({@code user@host:pid}) whose scheduler answered, when the request was asked of another
+ *                 instance (a follower's "Scan now" on a shared database); null when this process's scheduler answered
  */
-public record RunNowResult(Kind kind, String reason) {
+public record RunNowResult(Kind kind, String reason, String servedBy) {
+
+    /** An answer of this process's own scheduler. */
+    public RunNowResult(Kind kind, String reason) {
+        this(kind, reason, null);
+    }
 
     public enum Kind { STARTED, MERGED, BLOCKED }
 

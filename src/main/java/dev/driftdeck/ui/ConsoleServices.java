@@ -149,6 +149,29 @@ public interface ConsoleServices {
     }
 
     /**
+     * Who leads the shared PostgreSQL database this console is on: at once when known, then at every change (a
+     * take-over included). Never called back on the embedded H2 database, which has no leader. Any thread.
+     *
+     * @return closing it unsubscribes
+     */
+    default AutoCloseable subscribeTeam(Consumer<TeamStatus> listener) {
+        return () -> { };
+    }
+
+    /** The database setting the Settings dialog edits; empty when this console has none (tests). May block. */
+    default Optional<DatabaseSetting> databaseSetting() throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * Saves the database the console opens at its next start: a file path or a PostgreSQL URL (never with a
+     * password), or blank for the embedded database. May block; throws with a message the operator can read.
+     */
+    default void saveDatabaseSetting(String value) throws Exception {
+        throw new UnsupportedOperationException("This console cannot change its database.");
+    }
+
+    /**
      * What the About dialog shows: version, data directory, database schema version, log file. May block (it
      * reads the schema version). Without a database, version and runtime only.
      */

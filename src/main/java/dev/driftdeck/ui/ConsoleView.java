@@ -159,7 +159,9 @@ public final class ConsoleView extends BorderPane {
 
     private void openSettings() {
         SettingsDialog.open(getScene().getWindow(), model.services(), model.tasks(), saved -> {
-            model.showMessage("Settings saved");
+            model.showMessage(saved.database() == null ? "Settings saved"
+                    : "Settings saved; Driftdeck opens " + (saved.database().isEmpty() ? "its embedded database"
+                            : saved.database()) + " at its next start");
             model.settingsSaved(saved.form(), saved.accessTested());
         }, model::showMessage);
     }

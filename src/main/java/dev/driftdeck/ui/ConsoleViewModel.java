@@ -115,6 +115,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     public void start() {
         subscriptions.add(services.subscribeScanProgress(new LatestValueRelay<>(tasks.ui(), progress::apply)));
         subscriptions.add(services.subscribeScanStored(() -> tasks.ui().execute(this::onScanStored)));
+        subscriptions.add(services.subscribeTeam(status -> tasks.ui().execute(() -> scheduler.showTeam(status))));
         scheduler.start();
         tasks.run(services::supportedTypes, coverage::catalogLoaded,
                 e -> message.set("Could not list the supported types: " + e.getMessage()));

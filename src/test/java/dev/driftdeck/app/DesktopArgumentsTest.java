@@ -20,6 +20,25 @@ class DesktopArgumentsTest {
     }
 
     @Test
+    void dbOpensTheConsoleOnThatDatabaseWithOrWithoutADataDir() {
+        String url = "postgresql://db.example.com/driftdeck?user=ops";
+        assertThat(DesktopArguments.parse(new String[] {"--db", url})).contains(new DesktopArguments(null, url));
+        assertThat(DesktopArguments.parse(new String[] {"--db=" + url})).contains(new DesktopArguments(null, url));
+        assertThat(DesktopArguments.parse(new String[] {"--data-dir", "/tmp/dd", "--db", url}))
+                .contains(new DesktopArguments(Path.of("/tmp/dd"), url));
+        assertThat(DesktopArguments.parse(new String[] {"--db", url, "--data-dir=/tmp/dd"}))
+                .contains(new DesktopArguments(Path.of("/tmp/dd"), url));
+    }
+
+    @Test
+    void aRepeatedOrEmptyDbIsTheCli() {
+        assertThat(DesktopArguments.parse(new String[] {"--db"})).isEmpty();
+        assertThat(DesktopArguments.parse(new String[] {"--db="})).isEmpty();
+        assertThat(DesktopArguments.parse(new String[] {"--db", "a", "--db", "b"})).isEmpty();
+        assertThat(DesktopArguments.parse(new String[] {"--db", "a", "scan"})).isEmpty();
+    }
+
+    @Test
     void everythingElseIsTheCli() {
         assertThat(DesktopArguments.parse(new String[] {"--version"})).isEmpty();
         assertThat(DesktopArguments.parse(new String[] {"scan", "--help"})).isEmpty();

@@ -41,6 +41,7 @@ public final class InMemoryServices implements ConsoleServices {
     private volatile SourcesServices sources;
     private volatile AccessCheck.Result accessAnswer;
     private volatile List<SupportedType> supportedTypes = List.of();
+    private volatile DatabaseSetting databaseSetting;
 
     private InMemoryServices(SchedulerControl scheduler, String readOnlyReason, ScanReport latest) {
         this.scheduler = scheduler;
@@ -245,6 +246,26 @@ public final class InMemoryServices implements ConsoleServices {
 
     @Override
     public void saveSettings(SettingsForm form) {
+        if (readOnlyReason != null) {
+            throw new IllegalStateException("Settings cannot be saved while the console is read-only: " + readOnlyReason);
+        }
         settings = form;
+    }
+
+    /** The console's database setting, as the app keeps it in the data directory's console.properties. */
+    public InMemoryServices withDatabaseSetting(DatabaseSetting setting) {
+        this.databaseSetting = setting;
+        return this;
+    }
+
+    @Override
+    public Optional<DatabaseSetting> databaseSetting() {
+        return Optional.ofNullable(databaseSetting);
+    }
+
+    @Override
+    public void saveDatabaseSetting(String value) {
+        DatabaseSetting now = databaseSetting;
+        databaseSetting = new DatabaseSetting(value, now.inUse(), now.source());
     }
 }

@@ -42,9 +42,16 @@ public final class SchedulerView extends VBox {
         HBox heading = new HBox(8, title, spacer, history);
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
+        Label team = new Label();
+        team.setId("team-leader");
+        team.setWrapText(true);
+        team.textProperty().bind(model.teamTextProperty());
+        team.visibleProperty().bind(model.teamTextProperty().isNotEmpty());
+        team.managedProperty().bind(team.visibleProperty());
+
         model.jobs().addListener((ListChangeListener<JobLine>) change -> render());
         render();
-        getChildren().setAll(heading, rows);
+        getChildren().setAll(heading, team, rows);
 
         // Snapshots only arrive on changes; the countdown text must still move every second.
         countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));

@@ -8,6 +8,7 @@ import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.LatestValueRelay;
+import dev.driftdeck.ui.TeamStatus;
 import dev.driftdeck.ui.TimeText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +43,9 @@ public final class SchedulerViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper scanRunning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper failureText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failureHeadline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper teamText = new ReadOnlyStringWrapper("");
+    /** The last team status shown; null on H2 or before the first one. */
+    private TeamStatus team;
 
     private List<JobStatus> latest = List.of();
     private boolean requestInFlight;
@@ -185,11 +189,13 @@ public final class SchedulerViewModel implements AutoCloseable {
         }
         Instant requestedAt = clock.instant();
         tasks.run(() -> scheduler.runNow(job), result -> {
-            message.set(switch (result.kind()) {
-                case STARTED -> job + " started";
-                case MERGED -> job + " is running; one more run is queued after it";
-                case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
-            });
+            message.set(result.servedBy() != null && result.kind() != RunNowResult.Kind.BLOCKED
+                    ? servedText(job, result)
+                    : switch (result.kind()) {
+                        case STARTED -> job + " started";
+                        case MERGED -> job + " is running; one more run is queued after it";
+                        case BLOCKED -> job + " blocked: " + (result.reason() == null ? "no reason given" : result.reason());
+                    });
             if (result.kind() == RunNowResult.Kind.STARTED) {
                 awaitFinishOf(job, requestedAt);
             }
@@ -235,18 +241,61 @@ public final class SchedulerViewModel implements AutoCloseable {
         requestInFlight = false;
         switch (result.kind()) {
             case STARTED -> {
-                message.set("Scan started");
+                message.set(result.servedBy() == null ? "Scan started" : servedText("Scan now", result));
                 awaitFinishOf(DRIFT_SCAN, requestedAt);
             }
             case MERGED -> {
                 JobStatus scan = scanJob();
                 Instant running = scan != null && scan.state() == JobState.RUNNING ? startOf(scan.lastRun()) : null;
                 mergedDuringRunStartedAt = running != null ? running : UNSEEN_RUN;
-                message.set("A scan is already running; one more run is queued after it");
+                message.set(result.servedBy() == null ? "A scan is already running; one more run is queued after it"
+                        : servedText("Scan now", result));
             }
             case BLOCKED -> message.set("Scan blocked: " + (result.reason() == null ? "no reason given" : result.reason()));
         }
         refreshButton();
+    }
+
+    /** A request another instance (the leader of a shared database) answered: which answer, and who gave it. */
+    private static String servedText(String what, RunNowResult result) {
+        return switch (result.kind()) {
+            case STARTED -> what + " was STARTED by the leader " + result.servedBy();
+            case MERGED -> what + " was MERGED by the leader " + result.servedBy()
+                    + ": it was already running; one more run is queued after it";
+            case BLOCKED -> what + " was BLOCKED by the leader " + result.servedBy() + ": " + result.reason();
+        };
+    }
+
+    /**
+     * Who leads the shared database (FX thread): this console (it runs the jobs; "took over" when it followed
+     * before), another instance (this console follows, its Scan now asks the leader), or no one right now.
+     */
+    public void showTeam(TeamStatus status) {
+        TeamStatus before = team;
+        team = status;
+        String since = status.since() == null ? "" : " since " + TIME.format(status.since().atZone(clock.getZone()));
+        if (status.leads()) {
+            boolean tookOver = before != null && !before.leads();
+            teamText.set(tookOver
+                    ? "This console took over the leadership of " + status.database() + since
+                            + (before.holder() == null ? "" : " (" + before.holder() + " led before)")
+                            + " and now runs the jobs."
+                    : "This console leads " + status.database() + since + " and runs the jobs.");
+        } else if (status.held() && status.holder() != null) {
+            teamText.set("Following " + status.holder() + ", which leads " + status.database() + since
+                    + " and runs the jobs; Scan now asks it.");
+        } else {
+            teamText.set("No Driftdeck leads " + status.database() + " right now"
+                    + (status.holder() == null ? "" : " (" + status.holder() + " led last)")
+                    + "; this console or another takes over within 15 s.");
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Who leads the shared database, for the top of the scheduler page; "" on the embedded database. */
+    public ReadOnlyStringProperty teamTextProperty() {
+        return teamText.getReadOnlyProperty();
     }
 
     /** Keeps "Queued" for exactly the run the click merged into. */

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.driftdeck.risk.Severity;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.ConsoleServices;
+import dev.driftdeck.ui.DatabaseSetting;
 import dev.driftdeck.ui.SettingsForm;
 import dev.driftdeck.ui.SeverityFloorPicker;
 import javafx.event.ActionEvent;
@@ -40,12 +41,13 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
      *
      * @param accessTested "Test access" had reached AWS with exactly these settings (its answer goes stale, back to
      *                     not tested, as soon as the profile, regions or endpoint change)
+     * @param database     the database saved for the next start ("" for the embedded one), or null when unchanged
      */
-    public record Saved(SettingsForm form, boolean accessTested) {
+    public record Saved(SettingsForm form, boolean accessTested, String database) {
     }
 
     private SettingsDialog(Window owner, ConsoleServices services, BackgroundTasks tasks, SettingsForm current,
-                           Consumer<Saved> onSaved) {
+                           DatabaseSetting database, Consumer<Saved> onSaved) {
         initOwner(owner);
         setTitle("Driftdeck settings");
         setHeaderText("AWS access and schedule (state sources are on the Sources page)");
@@ -82,6 +84,7 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
         form.addRow(row++, new Label("Notify about new drift"), notify);
+        TextField databaseField = database == null ? null : databaseRow(form, row++, database);
         form.add(problems, 0, row++, 2, 1);
         form.add(saveError, 0, row, 2, 1);
         form.setPrefWidth(640);
@@ -96,12 +99,23 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
             event.consume();
             SettingsForm form2 = model.toForm();
             boolean tested = access.accessProperty().get() == AwsAccessViewModel.Access.OK;
+            String chosenDatabase = databaseField == null ? null : databaseField.getText().strip();
+            String databaseChange = chosenDatabase == null || chosenDatabase.equals(database.saved()) ? null
+                    : chosenDatabase;
             save.disableProperty().unbind();
             save.setDisable(true);
             saveError.setText("");
-            tasks.run(() -> services.saveSettings(form2), () -> {
+            tasks.run(() -> {
+                if (databaseChange != null) {
+                    services.saveDatabaseSetting(databaseChange);
+                }
+                // A read-only (or offline) console cannot store the rest; unchanged, there is nothing to store.
+                if (services.readOnlyReason().isEmpty() || !form2.equals(current)) {
+                    services.saveSettings(form2);
+                }
+            }, () -> {
                 setResult(form2);
-                onSaved.accept(new Saved(form2, tested));
+                onSaved.accept(new Saved(form2, tested, databaseChange));
                 close();
             }, e -> {
                 saveError.setText("Could not save the settings: " + e.getMessage());
@@ -114,9 +128,30 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
     /** Loads the settings in the background, then shows the dialog; {@code onSaved} runs after a successful save. */
     public static void open(Window owner, ConsoleServices services, BackgroundTasks tasks,
                             Consumer<Saved> onSaved, Consumer<String> onError) {
-        tasks.run(services::loadSettings,
-                current -> new SettingsDialog(owner, services, tasks, current, onSaved).show(),
+        tasks.run(() -> new Loaded(services.loadSettings(), services.databaseSetting().orElse(null)),
+                loaded -> new SettingsDialog(owner, services, tasks, loaded.form(), loaded.database(), onSaved).show(),
                 e -> onError.accept("Could not load the settings: " + e.getMessage()));
+    }
+
+    private record Loaded(SettingsForm form, DatabaseSetting database) {
+    }
+
+    /**
+     * "Database": where the console keeps its data, read at start (so a change takes effect at the next one). Blank
+     * is the embedded database of this machine; a PostgreSQL URL is a team's shared one.
+     */
+    private static TextField databaseRow(GridPane form, int row, DatabaseSetting database) {
+        TextField field = new TextField(database.saved());
+        field.setId("settings-database");
+        field.setPromptText("embedded (this machine), or postgresql://host:5432/db?user=NAME");
+        Label hint = new Label("Takes effect at the next start. Now open: " + database.inUse() + " (from "
+                + database.source() + "). A team shares one PostgreSQL database; its password comes from"
+                + " PGPASSWORD or ~/.pgpass, never from here.");
+        hint.setId("settings-database-hint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        form.addRow(row, new Label("Database"), new javafx.scene.layout.VBox(4, field, hint));
+        return field;
     }
 
     SettingsViewModel model() {

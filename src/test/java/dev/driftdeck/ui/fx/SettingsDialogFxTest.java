@@ -76,4 +76,23 @@ class SettingsDialogFxTest {
         assertThat(robot.lookup("#settings-interval").tryQuery()).isEmpty();
         assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("Settings saved");
     }
+
+    @Test
+    void theDatabaseIsChosenForTheNextStart(FxRobot robot) throws Exception {
+        services.withDatabaseSetting(new dev.driftdeck.ui.DatabaseSetting("", "/home/ops/.local/share/driftdeck/driftdeck",
+                "the default"));
+        robot.clickOn("#settings-button");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#settings-database").tryQuery().isPresent());
+        assertThat(robot.lookup("#settings-database-hint").queryAs(Label.class).getText()).startsWith(
+                "Takes effect at the next start. Now open: /home/ops/.local/share/driftdeck/driftdeck (from the default).");
+
+        replaceText(robot, "#settings-database", "postgresql://db.example.com/driftdeck?user=ops");
+        robot.clickOn("#settings-save");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> services.databaseSetting().orElseThrow().saved()
+                .equals("postgresql://db.example.com/driftdeck?user=ops"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).isEqualTo("Settings saved;"
+                + " Driftdeck opens postgresql://db.example.com/driftdeck?user=ops at its next start");
+    }
 }
