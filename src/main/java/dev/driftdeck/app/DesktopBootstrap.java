@@ -105,7 +105,8 @@ public final class DesktopBootstrap {
             location = choice.location();
         } catch (IllegalArgumentException | DatabaseException e) {
             log.error("The console's database setting is not usable; opening without a database: {}", e.getMessage());
-            return offline(e.getMessage() + choice.whatToDo(), choice, database == null ? "?" : database);
+            return offline(e.getMessage() + choice.whatToDo(), choice,
+                    database != null ? database : "the database named in " + choice.settings().file());
         }
         Database db;
         if (location instanceof DatabaseLocation.H2File h2) {

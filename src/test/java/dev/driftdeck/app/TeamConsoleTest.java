@@ -90,6 +90,12 @@ class TeamConsoleTest {
                 follower.close();
             }
         }
+        assertThat(teamThreads()).as("election, desk, watch, listener and term threads alive after close").isEmpty();
+    }
+
+    private static List<String> teamThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("driftdeck-") && !name.startsWith("driftdeck-ui")).sorted().toList();
     }
 
     @Test
