@@ -150,17 +150,20 @@ public final class JdbcRunStore implements RunStore {
      * @return how many runs were deleted
      */
     public int prune(Instant olderThan, int maxCountPerJob) {
-        try (Connection connection = db.connection();
-             PreparedStatement delete = connection.prepareStatement("""
-                     DELETE FROM job_runs WHERE id IN (
-                         SELECT id FROM (SELECT id, started_at, outcome,
-                                                ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
-                                                    AS newest
-                                         FROM job_runs) AS ranked
-                         WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
-            Columns.setInstant(delete, 1, olderThan);
-            delete.setInt(2, maxCountPerJob);
-            int deleted = delete.executeUpdate();
+        try {
+            int deleted = db.inLeaderTransaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM job_runs WHERE id IN (
+                            SELECT id FROM (SELECT id, started_at, outcome,
+                                                   ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
+                                                       AS newest
+                                            FROM job_runs) AS ranked
+                            WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
+                    Columns.setInstant(delete, 1, olderThan);
+                    delete.setInt(2, maxCountPerJob);
+                    return delete.executeUpdate();
+                }
+            });
             if (deleted > 0) {
                 log.info("Pruned {} job run(s) older than {} or beyond the newest {} per job", deleted, olderThan,
                         maxCountPerJob);
