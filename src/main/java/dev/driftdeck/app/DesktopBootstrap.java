@@ -16,9 +16,11 @@ import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.ChangeAuthor;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.MigrationException;
@@ -100,9 +102,9 @@ public final class DesktopBootstrap {
             log.error("Database {} failed its schema check; the console opens read-only", db.path(), e);
             return readOnly(db, "Database schema check failed: " + e.getMessage(), data);
         }
-        Path driftignore = data.root().resolve(".driftignore");
-        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, null,
-                UnaryOperator.identity());
+        ChangeAuthor operator = LocalOperator.author();
+        importIgnoreFile(db, data.root().resolve(".driftignore"), operator, clock);
+        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, null, null, UnaryOperator.identity());
         JobScheduler scheduler = jobs.scheduler();
         try {
             scheduler.start();
@@ -112,7 +114,18 @@ public final class DesktopBootstrap {
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
-                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore));
+                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler, operator, clock), operator, clock));
+    }
+
+    /** The console's ignore rules moved into the database (V9): its former file is read once, into an empty list. */
+    private static void importIgnoreFile(Database db, Path file, ChangeAuthor operator, Clock clock) {
+        try {
+            if (new IgnoreRuleRepository(db, operator, clock).importFile(file)) {
+                log.info("Moved the ignore rules of {} into {}; the file is no longer read", file, db.location());
+            }
+        } catch (RuntimeException e) {
+            log.warn("The ignore rules of {} were not moved into {}: {}", file, db.location(), e.getMessage());
+        }
     }
 
     /** A scheduler built (not started) with its jobs, and what the console wires to them. */
@@ -128,7 +141,7 @@ public final class DesktopBootstrap {
      * @param guard        wraps each job (team mode: runs only while this instance leads)
      */
     static Jobs jobs(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
-                     SchedulerOptions options, Path driftignore, Supplier<ScanRequest> scanRequests,
+                     SchedulerOptions options, Supplier<ScanRequest> scanRequests,
                      Duration scanEvery, UnaryOperator<Job> guard) {
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
@@ -136,7 +149,7 @@ public final class DesktopBootstrap {
         ConsoleSettings current = settings.load();
         JdbcRunStore runs = new JdbcRunStore(db);
         DriftScanJob driftScan = scanRequests == null
-                ? new DriftScanJob(scanService, settings, scans, events, driftignore)
+                ? new DriftScanJob(scanService, settings, scans, events, new IgnoreRuleRepository(db))
                 : new DriftScanJob(scanService, scanRequests, scans, events);
         StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
         AtomicReference<JobScheduler> started = new AtomicReference<>();
@@ -172,7 +185,7 @@ public final class DesktopBootstrap {
     private static Desktop readOnly(Database db, String problem, DataDirectory data) {
         String reason = problem + " The scheduler is off; findings shown are from the last good scan.";
         return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
-                data.root().resolve(".driftignore")));
+                LocalOperator.author(), Clock.systemUTC()));
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */

@@ -24,7 +24,6 @@ import dev.driftdeck.team.LeaderElection;
 import dev.driftdeck.team.LeaderOnlyJob;
 import dev.driftdeck.team.RequestDesk;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -141,8 +140,7 @@ final class HeadlessServer implements AutoCloseable {
     }
 
     private void startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
-        Path driftignore = Path.of(".driftignore");
-        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
+        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options,
                 scan == null ? null : () -> scan, every, guard).scheduler();
         try {
             built.start();
