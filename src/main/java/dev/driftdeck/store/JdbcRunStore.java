@@ -126,11 +126,15 @@ public final class JdbcRunStore implements RunStore {
     public int abandonStale(Instant now) {
         try {
             int abandoned = db.inLeaderTransaction(connection -> {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?,
-                               error = 'Driftdeck stopped (crash or kill) while this run was in progress'
-                        WHERE outcome IS NULL""")) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?, error = ? WHERE outcome IS NULL")) {
                     Columns.setInstant(update, 1, now);
+                    update.setString(2, db.shared()
+                            // in team mode the leader may be alive: it lost its lock (a cut, a database restart)
+                            ? "The leader running this run stopped or lost its connection to the database (crash, kill,"
+                              + " network cut or database restart) before recording its end; a scan is stored whole"
+                              + " or not at all, and the next leader runs the next slot"
+                            : "Driftdeck stopped (crash or kill) while this run was in progress");
                     return update.executeUpdate();
                 }
             });
