@@ -16,6 +16,10 @@ import dev.driftdeck.schedule.JobStatus;
 import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.store.AuditEntry;
+import dev.driftdeck.store.AuditLog;
+import dev.driftdeck.store.ChangeAuthor;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.ConsoleSettings;
@@ -28,7 +32,9 @@ import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StoredScan;
 import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.SettingsForm;
+import dev.driftdeck.ui.ignore.IgnoreRulesServices;
 import dev.driftdeck.ui.sources.SourcesServices;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,28 +57,30 @@ final class DatabaseConsoleServices implements ConsoleServices {
     private final SourcesServices sources;
     private final JdbcRunStore runs;
     private final MaintenanceRepository maintenance;
-    private final Path ignoreFile;
+    private final IgnoreRuleRepository ignoreRules;
     /** Which database the console opened and its setting for the next start; null in tests that have none. */
     private final ConsoleDatabase database;
     /** On a shared database: who leads; null on H2. */
     private final TeamConsole team;
 
+    /** @param author who changes settings and ignore rules through this console; {@code clock} says when */
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
-                            SourcesServices sources, Path ignoreFile) {
-        this(db, scheduler, events, readOnlyReason, sources, ignoreFile, null, null);
+                            SourcesServices sources, ChangeAuthor author, Clock clock) {
+        this(db, scheduler, events, readOnlyReason, sources, author, clock, null, null);
     }
 
     DatabaseConsoleServices(Database db, SchedulerControl scheduler, ScanEvents events, String readOnlyReason,
-                            SourcesServices sources, Path ignoreFile, ConsoleDatabase database, TeamConsole team) {
+                            SourcesServices sources, ChangeAuthor author, Clock clock, ConsoleDatabase database,
+                            TeamConsole team) {
         this.database = database;
         this.team = team;
         this.sources = sources;
-        this.ignoreFile = ignoreFile;
+        this.ignoreRules = new IgnoreRuleRepository(db, author, clock);
         this.runs = new JdbcRunStore(db);
         this.maintenance = new MaintenanceRepository(db);
         this.db = db;
         this.scans = new ScanRepository(db);
-        this.settings = new SettingsRepository(db);
+        this.settings = new SettingsRepository(db, author, clock);
         this.scheduler = scheduler;
         this.events = events;
         this.readOnlyReason = readOnlyReason;
@@ -209,8 +217,13 @@ final class DatabaseConsoleServices implements ConsoleServices {
     }
 
     @Override
-    public Optional<Path> ignoreFile() {
-        return Optional.ofNullable(ignoreFile);
+    public Optional<IgnoreRulesServices> ignoreRules() {
+        return Optional.of(new DatabaseIgnoreRules(ignoreRules));
+    }
+
+    @Override
+    public List<AuditEntry> changeHistory(int limit) {
+        return new AuditLog(db).recent(limit);
     }
 
     @Override

@@ -4,13 +4,18 @@ import dev.driftdeck.scan.StateSyncJob;
 import dev.driftdeck.schedule.RunNowResult;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.state.s3.StateSourceValidator;
+import dev.driftdeck.store.AuditLog;
+import dev.driftdeck.store.ChangeAuthor;
+import dev.driftdeck.store.ChangeStamp;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.store.StateSnapshotRepository;
 import dev.driftdeck.ui.sources.SourceLine;
 import dev.driftdeck.ui.sources.SourcesServices;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,6 +24,7 @@ final class DatabaseSourcesServices implements SourcesServices {
 
     private final StateSnapshotRepository snapshots;
     private final SettingsRepository settings;
+    private final AuditLog audit;
     private final StateSyncJob sync;
     private final StateSourceValidator validator;
     private final SchedulerControl scheduler;
@@ -27,10 +33,13 @@ final class DatabaseSourcesServices implements SourcesServices {
      * @param sync      the state-sync job whose results "Sync now" reports, or null on a shared database (the leader
      *                  syncs; the page shows what it recorded)
      * @param scheduler runs {@code sync} for "Sync now", like any other run of the job
+     * @param author    who adds and removes sources through this console; {@code clock} says when
      */
-    DatabaseSourcesServices(Database db, StateSyncJob sync, SchedulerControl scheduler) {
+    DatabaseSourcesServices(Database db, StateSyncJob sync, SchedulerControl scheduler, ChangeAuthor author,
+                            Clock clock) {
         this.snapshots = new StateSnapshotRepository(db);
-        this.settings = new SettingsRepository(db);
+        this.audit = new AuditLog(db);
+        this.settings = new SettingsRepository(db, author, clock);
         this.sync = sync;
         this.scheduler = scheduler;
         this.validator = StateSourceValidator.standard();
@@ -69,6 +78,11 @@ final class DatabaseSourcesServices implements SourcesServices {
         ConsoleSettings current = settings.load();
         settings.save(new ConsoleSettings(uris, current.regions(), current.profile(), current.endpointUrl(),
                 current.strict(), current.scanIntervalMinutes(), current.notifyAtLeast()));
+    }
+
+    @Override
+    public Map<String, ChangeStamp> changes() {
+        return audit.lastChanges(AuditLog.SOURCE);
     }
 
     @Override

@@ -16,11 +16,13 @@ import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.schedule.Trigger;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.ChangeAuthor;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DatabaseException;
 import dev.driftdeck.store.DatabaseLocation;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.MaintenanceRepository;
 import dev.driftdeck.store.MigrationException;
@@ -149,12 +151,12 @@ public final class DesktopBootstrap {
             log.error("Database {} failed its schema check; the console opens read-only", db.location(), e);
             return readOnly(db, "Database schema check failed: " + e.getMessage(), data, choice);
         }
-        Path driftignore = data.root().resolve(".driftignore");
+        ChangeAuthor operator = LocalOperator.author();
+        importIgnoreFile(db, data.root().resolve(".driftignore"), operator, clock);
         if (db.shared()) {
-            return team(db, clock, scanService, stateLoader, options, driftignore, choice);
+            return team(db, clock, scanService, stateLoader, options, operator, choice);
         }
-        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, driftignore, null, null,
-                UnaryOperator.identity());
+        Jobs jobs = jobs(db, clock, scanService, stateLoader, options, null, null, UnaryOperator.identity());
         JobScheduler scheduler = jobs.scheduler();
         try {
             scheduler.start();
@@ -164,7 +166,8 @@ public final class DesktopBootstrap {
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
         return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
-                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore, choice, null), null);
+                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler, operator, clock), operator, clock,
+                choice, null), null);
     }
 
     /**
@@ -172,13 +175,14 @@ public final class DesktopBootstrap {
      * it leads, a term's scheduler runs the jobs; while it follows, its panels show the leader's.
      */
     private static Desktop team(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
-                                SchedulerOptions options, Path driftignore, ConsoleDatabase choice) {
+                                SchedulerOptions options, ChangeAuthor operator, ConsoleDatabase choice) {
         TeamConsole team = TeamConsole.start(db, clock, defaultSchedules(db, clock), (termDb, guard) ->
-                jobs(termDb, clock, scanService, stateLoader, options, driftignore, null, null, guard));
+                jobs(termDb, clock, scanService, stateLoader, options, null, null, guard));
         log.info("Driftdeck started on {}: contending for the leadership, showing the leader's jobs meanwhile",
                 db.location());
         return new Desktop(db, null, new DatabaseConsoleServices(db, team.scheduler(), team.events(), null,
-                new DatabaseSourcesServices(db, null, team.scheduler()), driftignore, choice, team), team);
+                new DatabaseSourcesServices(db, null, team.scheduler(), operator, clock), operator, clock, choice,
+                team), team);
     }
 
     /** Each job's default schedule as {@link #jobs} sets it, in its order: a follower shows these until the leader stored its own. */
@@ -189,6 +193,17 @@ public final class DesktopBootstrap {
         schedules.put(DailyRefreshJob.NAME, new Schedule.DailyAt(Schedule.DailyAt.DEFAULT_TIME, clock.getZone(),
                 Schedule.DailyAt.DEFAULT_MISFIRE_WINDOW));
         return schedules;
+    }
+
+    /** The console's ignore rules moved into the database (V9): its former file is read once, into an empty list. */
+    private static void importIgnoreFile(Database db, Path file, ChangeAuthor operator, Clock clock) {
+        try {
+            if (new IgnoreRuleRepository(db, operator, clock).importFile(file)) {
+                log.info("Moved the ignore rules of {} into {}; the file is no longer read", file, db.location());
+            }
+        } catch (RuntimeException e) {
+            log.warn("The ignore rules of {} were not moved into {}: {}", file, db.location(), e.getMessage());
+        }
     }
 
     /** A scheduler built (not started) with its jobs, and what the console wires to them. */
@@ -204,7 +219,7 @@ public final class DesktopBootstrap {
      * @param guard        wraps each job (team mode: runs only while this instance leads)
      */
     static Jobs jobs(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
-                     SchedulerOptions options, Path driftignore, Supplier<ScanRequest> scanRequests,
+                     SchedulerOptions options, Supplier<ScanRequest> scanRequests,
                      Duration scanEvery, UnaryOperator<Job> guard) {
         SettingsRepository settings = new SettingsRepository(db);
         ScanRepository scans = new ScanRepository(db);
@@ -212,7 +227,7 @@ public final class DesktopBootstrap {
         ConsoleSettings current = settings.load();
         JdbcRunStore runs = new JdbcRunStore(db);
         DriftScanJob driftScan = scanRequests == null
-                ? new DriftScanJob(scanService, settings, scans, events, driftignore)
+                ? new DriftScanJob(scanService, settings, scans, events, new IgnoreRuleRepository(db))
                 : new DriftScanJob(scanService, scanRequests, scans, events);
         StateSnapshotRepository snapshots = new StateSnapshotRepository(db);
         AtomicReference<JobScheduler> started = new AtomicReference<>();
@@ -248,7 +263,7 @@ public final class DesktopBootstrap {
     private static Desktop readOnly(Database db, String problem, DataDirectory data, ConsoleDatabase choice) {
         String reason = problem + " The scheduler is off; findings shown are from the last good scan.";
         return new Desktop(db, null, new DatabaseConsoleServices(db, null, null, reason, null,
-                data.root().resolve(".driftignore"), choice, null), null);
+                LocalOperator.author(), Clock.systemUTC(), choice, null), null);
     }
 
     /**

@@ -18,7 +18,6 @@ import dev.driftdeck.store.MigrationException;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.team.TeamMember;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -112,8 +111,7 @@ final class HeadlessServer implements AutoCloseable {
     }
 
     private JobScheduler startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
-        Path driftignore = Path.of(".driftignore");
-        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
+        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options,
                 scan == null ? null : () -> scan, every, guard).scheduler();
         try {
             built.start();

@@ -56,11 +56,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Database.open(database.locationOrDefault())) {
-            // Read-only: refuse a schema this Driftdeck cannot read rather than migrate a team's database from here.
-            if (Migrations.info(db).pending() > 0 || Migrations.info(db).newerThanThis()) {
-                throw new IllegalStateException("The database " + db.location() + " is not at this Driftdeck's"
-                        + " schema; run 'driftdeck migrate --db " + db.location() + "' (or upgrade Driftdeck)");
-            }
+            requireCurrentSchema(db);
             List<RecordedRun> runs = new JdbcRunStore(db).history(new RunQuery(job, null, limit));
             switch (output) {
                 case json -> out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -70,6 +66,14 @@ final class RunsCommand implements Callable<Integer> {
         }
         out.flush();
         return DriftdeckCommand.IN_SYNC;
+    }
+
+    /** Read-only commands refuse a schema this Driftdeck cannot read rather than migrate a team's database. */
+    static void requireCurrentSchema(Database db) {
+        if (Migrations.info(db).pending() > 0 || Migrations.info(db).newerThanThis()) {
+            throw new IllegalStateException("The database " + db.location() + " is not at this Driftdeck's"
+                    + " schema; run 'driftdeck migrate --db " + db.location() + "' (or upgrade Driftdeck)");
+        }
     }
 
     private static RunJson json(RecordedRun recorded) {

@@ -61,7 +61,24 @@ public final class IgnoreFile {
      * @return how many rule lines were new
      */
     public synchronized int append(List<String> newLines) throws IOException {
-        List<String> lines = new ArrayList<>(lines());
+        Appended appended = appended(lines(), newLines);
+        if (appended.rules() > 0) {
+            write(appended.lines());
+        }
+        return appended.rules();
+    }
+
+    /**
+     * {@code lines} with the {@code newLines} not already among them (comments always) at the end, a blank line
+     * before a leading comment: what {@link #append} writes, and the database's ignore rules too.
+     *
+     * @param rules how many rule lines were new; 0 means nothing is to be written
+     */
+    public record Appended(List<String> lines, int rules) {
+    }
+
+    public static Appended appended(List<String> current, List<String> newLines) {
+        List<String> lines = new ArrayList<>(current);
         Set<String> present = new HashSet<>();
         lines.forEach(line -> present.add(line.strip()));
         List<String> added = new ArrayList<>();
@@ -74,13 +91,12 @@ public final class IgnoreFile {
             }
         }
         if (rules == 0) {
-            return 0;
+            return new Appended(List.copyOf(current), 0);
         }
         if (!lines.isEmpty() && !lines.getLast().isBlank() && added.getFirst().strip().startsWith("#")) {
             lines.add("");
         }
         lines.addAll(added);
-        write(lines);
-        return rules;
+        return new Appended(List.copyOf(lines), rules);
     }
 }

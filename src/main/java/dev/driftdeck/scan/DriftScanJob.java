@@ -6,9 +6,9 @@ import dev.driftdeck.schedule.JobContext;
 import dev.driftdeck.schedule.JobFailedException;
 import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.store.ConsoleSettings;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,28 +25,35 @@ public final class DriftScanJob implements Job {
 
     private final ScanService scans;
     private final Supplier<ScanRequest> requests;
+    /** The database's rules, read at each run; null when the request names its own file (serve with options). */
+    private final IgnoreRuleRepository ignoreRules;
     private final ScanRepository repository;
     private final ScanEvents events;
 
-    /** Scans with the console's settings as they are at each run. */
+    /** Scans with the settings and ignore rules in the database as they are at each run. */
     public DriftScanJob(ScanService scans, SettingsRepository settings, ScanRepository repository, ScanEvents events,
-                        Path driftignore) {
-        this(scans, () -> fromSettings(settings.load(), driftignore), repository, events);
+                        IgnoreRuleRepository ignoreRules) {
+        this(scans, () -> fromSettings(settings.load()), ignoreRules, repository, events);
     }
 
     /** Scans what {@code requests} says at each run ({@code driftdeck serve} with scan options). */
     public DriftScanJob(ScanService scans, Supplier<ScanRequest> requests, ScanRepository repository,
                         ScanEvents events) {
+        this(scans, requests, null, repository, events);
+    }
+
+    private DriftScanJob(ScanService scans, Supplier<ScanRequest> requests, IgnoreRuleRepository ignoreRules,
+                         ScanRepository repository, ScanEvents events) {
         this.scans = scans;
         this.requests = requests;
+        this.ignoreRules = ignoreRules;
         this.repository = repository;
         this.events = events;
     }
 
-    private static ScanRequest fromSettings(ConsoleSettings current, Path driftignore) {
+    private static ScanRequest fromSettings(ConsoleSettings current) {
         return new ScanRequest(current.stateUris(), current.regions(), current.profile(),
-                current.endpointUrl(), current.strict(),
-                driftignore != null && driftignore.toFile().isFile() ? driftignore : null);
+                current.endpointUrl(), current.strict(), null);
     }
 
     @Override
@@ -59,7 +66,8 @@ public final class DriftScanJob implements Job {
         ScanRequest request = requests.get();
         ScanReport report;
         try {
-            report = scans.scan(request, events::progress, context::cancelled);
+            report = ignoreRules == null ? scans.scan(request, events::progress, context::cancelled)
+                    : scans.scan(request, ignoreRules.rules(), events::progress, context::cancelled);
         } catch (ScanCancelledException stopped) {
             return RunOutcome.CANCELLED;
         }

@@ -73,10 +73,15 @@ public final class ScanService {
      *                                    accounts, between scopes and before every AWS call
      */
     public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled) {
+        return scan(request, readIgnoreRules(request), progress, cancelled);
+    }
+
+    /** {@link #scan(ScanRequest, ScanProgress.Listener, BooleanSupplier)} applying {@code ignore} (the database's). */
+    public ScanReport scan(ScanRequest request, IgnoreRules ignore, ScanProgress.Listener progress,
+                           BooleanSupplier cancelled) {
         Instant started = clock.instant();
         Regions.checkProfile(request);
         List<String> regions = Regions.resolve(request);
-        IgnoreRules ignore = readIgnoreRules(request);
 
         progress.onProgress(new ScanProgress("Reading " + request.stateUris().size() + " state source(s)", 0, STEPS));
         List<StateSnapshot> snapshots = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.driftdeck.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.stream.Collectors;
@@ -16,6 +19,11 @@ enum Dialect {
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + key + ") VALUES ("
                     + placeholders(columns.length) + ")";
         }
+
+        @Override
+        void serialize(Connection connection, long key) {
+            // One process holds the file, and the repositories serialize their own read-modify-write edits.
+        }
     },
 
     /**
@@ -30,10 +38,25 @@ enum Dialect {
             return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + placeholders(columns.length) + ") ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
         }
+
+        @Override
+        void serialize(Connection connection, long key) throws SQLException {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, key);
+                lock.execute();
+            }
+        }
     };
 
     /** Inserts the row, or updates every other column of the row with the same {@code key}; one ? per column. */
     abstract String upsert(String table, String key, String... columns);
+
+    /**
+     * Makes the rest of the caller's transaction wait for any other transaction that serialized on {@code key}
+     * (two consoles editing the ignore rules at once: each edit reads the rules and writes them back); released at
+     * commit or rollback.
+     */
+    abstract void serialize(Connection connection, long key) throws SQLException;
 
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));

@@ -15,6 +15,11 @@ public final class InstanceName {
     private InstanceName() {
     }
 
+    /** This machine's name, as the other names use it. */
+    public static String host() {
+        return HOST;
+    }
+
     /** {@code host:pid}. */
     public static String hostPid() {
         return HOST + ":" + PID;

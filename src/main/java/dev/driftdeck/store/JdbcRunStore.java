@@ -126,11 +126,15 @@ public final class JdbcRunStore implements RunStore {
     public int abandonStale(Instant now) {
         try {
             int abandoned = db.inLeaderTransaction(connection -> {
-                try (PreparedStatement update = connection.prepareStatement("""
-                        UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?,
-                               error = 'Driftdeck stopped (crash or kill) while this run was in progress'
-                        WHERE outcome IS NULL""")) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE job_runs SET outcome = 'ABANDONED', finished_at = ?, error = ? WHERE outcome IS NULL")) {
                     Columns.setInstant(update, 1, now);
+                    update.setString(2, db.shared()
+                            // in team mode the leader may be alive: it lost its lock (a cut, a database restart)
+                            ? "The leader running this run stopped or lost its connection to the database (crash, kill,"
+                              + " network cut or database restart) before recording its end; a scan is stored whole"
+                              + " or not at all, and the next leader runs the next slot"
+                            : "Driftdeck stopped (crash or kill) while this run was in progress");
                     return update.executeUpdate();
                 }
             });
@@ -150,17 +154,20 @@ public final class JdbcRunStore implements RunStore {
      * @return how many runs were deleted
      */
     public int prune(Instant olderThan, int maxCountPerJob) {
-        try (Connection connection = db.connection();
-             PreparedStatement delete = connection.prepareStatement("""
-                     DELETE FROM job_runs WHERE id IN (
-                         SELECT id FROM (SELECT id, started_at, outcome,
-                                                ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
-                                                    AS newest
-                                         FROM job_runs) AS ranked
-                         WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
-            Columns.setInstant(delete, 1, olderThan);
-            delete.setInt(2, maxCountPerJob);
-            int deleted = delete.executeUpdate();
+        try {
+            int deleted = db.inLeaderTransaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM job_runs WHERE id IN (
+                            SELECT id FROM (SELECT id, started_at, outcome,
+                                                   ROW_NUMBER() OVER (PARTITION BY job ORDER BY started_at DESC, id DESC)
+                                                       AS newest
+                                            FROM job_runs) AS ranked
+                            WHERE outcome IS NOT NULL AND (started_at < ? OR newest > ?))""")) {
+                    Columns.setInstant(delete, 1, olderThan);
+                    delete.setInt(2, maxCountPerJob);
+                    return delete.executeUpdate();
+                }
+            });
             if (deleted > 0) {
                 log.info("Pruned {} job run(s) older than {} or beyond the newest {} per job", deleted, olderThan,
                         maxCountPerJob);

@@ -26,6 +26,8 @@ public final class LeaderLock implements AutoCloseable {
 
     private final Database db;
     private final String holder;
+    /** The last refusal logged, so a follower that tries every 2 s says it once, not every time. */
+    private String lastRefusal;
     private Connection connection;
     private LeaderTerm term;
 
@@ -63,6 +65,21 @@ public final class LeaderLock implements AutoCloseable {
                         return Optional.empty();
                     }
                 }
+            }
+            Optional<String> refusal = SessionCheck.refusal(db.location(), lockHolderPid(connection),
+                    backendPid(connection), backendPid(connection));
+            if (refusal.isPresent()) {
+                if (!refusal.get().equals(lastRefusal)) {
+                    log.error(refusal.get());
+                }
+                lastRefusal = refusal.get();
+                // Best effort: the unlock lands on whichever backend the pooler picks; closing ends our side.
+                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, KEY);
+                    unlock.execute();
+                }
+                drop();
+                return Optional.empty();
             }
             try (PreparedStatement bump = connection.prepareStatement(
                     "UPDATE leader SET epoch = epoch + 1, holder = ?, since = now() WHERE id = 1 RETURNING epoch")) {
@@ -142,6 +159,25 @@ public final class LeaderLock implements AutoCloseable {
                     db.shared() && lockHeld(c));
         } catch (SQLException e) {
             throw new DatabaseException("Reading who leads " + db.location() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long backendPid(Connection c) throws SQLException {
+        try (Statement select = c.createStatement(); ResultSet row = select.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The backend holding the leader's advisory lock, or null when none does. */
+    private static Long lockHolderPid(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT pid FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND granted AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = ?")) {
+            select.setLong(1, KEY >>> 32);
+            select.setLong(2, KEY & 0xffffffffL);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
         }
     }
 

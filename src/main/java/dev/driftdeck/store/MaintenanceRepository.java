@@ -85,9 +85,9 @@ public final class MaintenanceRepository {
     }
 
     public void saveRetention(Retention retention) {
-        write(MAX_AGE_DAYS, Long.toString(retention.maxAge().toDays()));
-        write(MAX_SCANS, Integer.toString(retention.maxScans()));
-        write(MAX_RUNS_PER_JOB, Integer.toString(retention.maxRunsPerJob()));
+        write(Map.of(MAX_AGE_DAYS, Long.toString(retention.maxAge().toDays()),
+                MAX_SCANS, Integer.toString(retention.maxScans()),
+                MAX_RUNS_PER_JOB, Integer.toString(retention.maxRunsPerJob())));
     }
 
     public Optional<AwsAccount> awsAccount() {
@@ -101,16 +101,20 @@ public final class MaintenanceRepository {
     }
 
     public void saveAwsAccount(AwsAccount account) {
-        write(ACCOUNT_ID, account.account());
-        write(ACCOUNT_ARN, account.arn());
-        write(ACCOUNT_REGIONS, Columns.toJson(account.enabledRegions()));
-        write(ACCOUNT_CHECKED_AT, account.checkedAt().toString());
+        write(Map.of(ACCOUNT_ID, account.account(), ACCOUNT_ARN, account.arn(),
+                ACCOUNT_REGIONS, Columns.toJson(account.enabledRegions()),
+                ACCOUNT_CHECKED_AT, account.checkedAt().toString()));
     }
 
     /** Refreshes the optimizer's statistics (H2 {@code ANALYZE}): cheap, and keeps history queries on their indexes. */
     public void analyze() {
-        try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
+        try {
+            // Fenced too: a deposed leader's daily job touches nothing, not even the planner's statistics.
+            db.inLeaderTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.execute("ANALYZE");
+                }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("Analyzing the database " + db.location() + " failed: " + e.getMessage(), e);
         }
@@ -133,15 +137,25 @@ public final class MaintenanceRepository {
         }
     }
 
-    private void write(String key, String value) {
-        try (Connection connection = db.connection();
-             PreparedStatement merge = connection.prepareStatement(
-                     db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
-            merge.setString(1, key);
-            merge.setString(2, value);
-            merge.executeUpdate();
+    /**
+     * The values in one leader write: all or none of them, and none from a deposed leader's daily job (fenced).
+     */
+    private void write(Map<String, String> values) {
+        try {
+            db.inLeaderTransaction(connection -> {
+                try (PreparedStatement merge = connection.prepareStatement(
+                        db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
+                    for (Map.Entry<String, String> value : values.entrySet()) {
+                        merge.setString(1, value.getKey());
+                        merge.setString(2, value.getValue());
+                        merge.addBatch();
+                    }
+                    return merge.executeBatch();
+                }
+            });
         } catch (SQLException e) {
-            throw new DatabaseException("Saving " + key + " to " + db.location() + " failed: " + e.getMessage(), e);
+            throw new DatabaseException("Saving " + String.join(", ", new java.util.TreeSet<>(values.keySet())) + " to "
+                    + db.location() + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -198,7 +198,7 @@ public final class ScanRepository {
      * @return how many scans were deleted
      */
     public int prune(Instant olderThan, int maxCount) {
-        return query("pruning scans", connection -> {
+        return leaderWrite("pruning scans", connection -> {
             try (PreparedStatement delete = connection.prepareStatement("""
                     DELETE FROM scans WHERE id IN (
                         SELECT id FROM (SELECT id, started_at,
@@ -311,6 +311,15 @@ public final class ScanRepository {
     private <T> T query(String what, SqlWork<T> work) {
         try (Connection connection = db.connection()) {
             return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " in " + db.location() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A write of the scheduled jobs (pruning): fenced like {@link #save}, so a deposed leader deletes nothing. */
+    private <T> T leaderWrite(String what, Database.SqlWork<T> work) {
+        try {
+            return db.inLeaderTransaction(work);
         } catch (SQLException e) {
             throw new DatabaseException(what + " in " + db.location() + " failed: " + e.getMessage(), e);
         }

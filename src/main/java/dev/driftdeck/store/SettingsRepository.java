@@ -5,10 +5,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 
-/** The console settings, one key per field in the {@code settings} table. */
+/**
+ * The console settings, one key per field in the {@code settings} table, shared by every console and {@code serve}
+ * on the database. Every save that changes something is recorded in the {@link AuditLog}.
+ */
 public final class SettingsRepository {
 
     private static final String STATE_URIS = "console.stateUris";
@@ -21,21 +29,26 @@ public final class SettingsRepository {
     private static final String NOTIFY_AT_LEAST = "console.notifyAtLeast";
 
     private final Database db;
+    private final ChangeAuthor author;
+    private final Clock clock;
 
+    /** Reads; a save through it is recorded as {@link ChangeAuthor#DRIFTDECK}'s (tests' setups, tools). */
     public SettingsRepository(Database db) {
+        this(db, ChangeAuthor.DRIFTDECK, Clock.systemUTC());
+    }
+
+    /** @param author who saves through this repository; {@code clock} says when, in the audit log */
+    public SettingsRepository(Database db, ChangeAuthor author, Clock clock) {
         this.db = db;
+        this.author = author;
+        this.clock = clock;
     }
 
     /** The stored settings; a field never saved takes its default. */
     public ConsoleSettings load() {
         Map<String, String> stored = new HashMap<>();
-        try (Connection connection = db.connection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'console.%'");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                stored.put(row.getString(1), row.getString(2));
-            }
+        try (Connection connection = db.connection()) {
+            stored.putAll(stored(connection));
         } catch (SQLException e) {
             throw new DatabaseException("Reading the console settings from " + db.location() + " failed: "
                     + e.getMessage(), e);
@@ -51,18 +64,17 @@ public final class SettingsRepository {
                 parseSeverity(stored.getOrDefault(NOTIFY_AT_LEAST, "")));
     }
 
-    /** Replaces every console setting in one transaction. */
+    /**
+     * Replaces every console setting in one transaction, with one audit entry per setting that changed (each state
+     * source added or removed is an entry of its own), by this repository's author, at its clock's time.
+     */
     public void save(ConsoleSettings settings) {
-        Map<String, String> values = new HashMap<>();
-        values.put(STATE_URIS, Columns.toJson(settings.stateUris()));
-        values.put(REGIONS, Columns.toJson(settings.regions()));
-        values.put(PROFILE, settings.profile());
-        values.put(ENDPOINT_URL, settings.endpointUrl());
-        values.put(STRICT, Boolean.toString(settings.strict()));
-        values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
-        values.put(NOTIFY_AT_LEAST, settings.notifyAtLeast() == null ? "" : settings.notifyAtLeast().name());
+        Map<String, String> values = values(settings);
         try {
             db.inTransaction(connection -> {
+                Map<String, String> before = new HashMap<>(values(ConsoleSettings.defaults()));
+                before.putAll(stored(connection));
+                audit(connection, before, values);
                 try (PreparedStatement merge = connection.prepareStatement(
                         db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
                     for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -77,6 +89,58 @@ public final class SettingsRepository {
             throw new DatabaseException("Saving the console settings to " + db.location() + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    private void audit(Connection connection, Map<String, String> before, Map<String, String> after)
+            throws SQLException {
+        Instant now = clock.instant();
+        for (String key : new TreeSet<>(after.keySet())) {
+            String was = before.get(key);
+            String is = after.get(key);
+            if (Objects.equals(was, is)) {
+                continue;
+            }
+            if (key.equals(STATE_URIS)) {
+                List<String> previous = Columns.fromJson(was, STATE_URIS);
+                List<String> configured = Columns.fromJson(is, STATE_URIS);
+                for (String uri : configured) {
+                    if (!previous.contains(uri)) {
+                        AuditLog.append(connection, author, now, AuditLog.SOURCE, uri, AuditLog.ADDED, null, null);
+                    }
+                }
+                for (String uri : previous) {
+                    if (!configured.contains(uri)) {
+                        AuditLog.append(connection, author, now, AuditLog.SOURCE, uri, AuditLog.REMOVED, null, null);
+                    }
+                }
+            } else {
+                AuditLog.append(connection, author, now, AuditLog.SETTING, key, AuditLog.CHANGED, was, is);
+            }
+        }
+    }
+
+    private static Map<String, String> stored(Connection connection) throws SQLException {
+        Map<String, String> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'console.%'");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                stored.put(row.getString(1), row.getString(2));
+            }
+        }
+        return stored;
+    }
+
+    private static Map<String, String> values(ConsoleSettings settings) {
+        Map<String, String> values = new HashMap<>();
+        values.put(STATE_URIS, Columns.toJson(settings.stateUris()));
+        values.put(REGIONS, Columns.toJson(settings.regions()));
+        values.put(PROFILE, settings.profile());
+        values.put(ENDPOINT_URL, settings.endpointUrl());
+        values.put(STRICT, Boolean.toString(settings.strict()));
+        values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
+        values.put(NOTIFY_AT_LEAST, settings.notifyAtLeast() == null ? "" : settings.notifyAtLeast().name());
+        return values;
     }
 
     private Severity parseSeverity(String stored) {

@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * State sources and their snapshots (V3). {@link #record} is what the {@code state-sync} job calls after each check;
  * {@link #linkScan} ties a stored scan to the versions it used; {@link #prune} is the retention the
- * {@code daily-refresh} job calls. Only metadata is stored (serial, lineage, ETag, counts): never a state's content.
+ * {@code daily-refresh} job calls. All three are leader writes ({@link Database#inLeaderTransaction}): a fenced-out
+ * leader's sync or pruning stores nothing. Only metadata is stored (serial, lineage, ETag, counts): never a state's content.
  */
 public final class StateSnapshotRepository {
 
@@ -37,7 +38,7 @@ public final class StateSnapshotRepository {
      */
     public List<String> record(List<LoadedState> checked, Instant now) {
         try {
-            return db.inTransaction(connection -> {
+            return db.inLeaderTransaction(connection -> {
                 Map<String, StateSourceStatus> before = new HashMap<>();
                 for (StateSourceStatus status : sources(connection)) {
                     before.put(status.uri(), status);
@@ -88,7 +89,7 @@ public final class StateSnapshotRepository {
      */
     public void linkScan(long scanId, Instant now) {
         try {
-            db.inTransaction(connection -> {
+            db.inLeaderTransaction(connection -> {
                 try (PreparedStatement missing = connection.prepareStatement("""
                     INSERT INTO state_snapshots (uri, recorded_at, serial, lineage, resource_count)
                     SELECT s.uri, ?, s.serial, s.lineage, s.resource_count FROM scan_sources s
@@ -119,13 +120,16 @@ public final class StateSnapshotRepository {
      * @return how many snapshots were deleted
      */
     public int prune(Instant cutoff) {
-        try (Connection connection = db.connection();
-             PreparedStatement delete = connection.prepareStatement("""
-                     DELETE FROM state_snapshots n WHERE n.recorded_at < ?
-                       AND NOT EXISTS (SELECT 1 FROM scan_state_snapshots l WHERE l.snapshot_id = n.id)
-                       AND n.id <> (SELECT MAX(m.id) FROM state_snapshots m WHERE m.uri = n.uri)""")) {
-            Columns.setInstant(delete, 1, cutoff);
-            return delete.executeUpdate();
+        try {
+            return db.inLeaderTransaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM state_snapshots n WHERE n.recorded_at < ?
+                          AND NOT EXISTS (SELECT 1 FROM scan_state_snapshots l WHERE l.snapshot_id = n.id)
+                          AND n.id <> (SELECT MAX(m.id) FROM state_snapshots m WHERE m.uri = n.uri)""")) {
+                    Columns.setInstant(delete, 1, cutoff);
+                    return delete.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("Pruning state snapshots in " + db.location() + " failed: " + e.getMessage(), e);
         }

@@ -10,6 +10,9 @@ import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunQuery;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.store.ScanSummary;
+import dev.driftdeck.drift.IgnoreFile;
+import dev.driftdeck.store.AuditEntry;
+import dev.driftdeck.ui.ignore.IgnoreRulesServices;
 import dev.driftdeck.ui.sources.SourcesServices;
 import dev.driftdeck.ui.about.AboutInfo;
 
@@ -111,6 +114,22 @@ public interface ConsoleServices {
      */
     default Optional<Path> ignoreFile() {
         return Optional.empty();
+    }
+
+    /**
+     * The ignore rules the scans apply, which the console edits: the database's when the console has one (shared by
+     * the team, each change recorded), else {@link #ignoreFile()}'s. Empty when there is neither.
+     */
+    default Optional<IgnoreRulesServices> ignoreRules() {
+        return ignoreFile().map(file -> IgnoreRulesServices.file(new IgnoreFile(file)));
+    }
+
+    /**
+     * The change history of what the team shares (settings, state sources, ignore rules), newest first, at most
+     * {@code limit} entries. May block. Empty for a console without a database.
+     */
+    default List<AuditEntry> changeHistory(int limit) throws Exception {
+        return List.of();
     }
 
     /**

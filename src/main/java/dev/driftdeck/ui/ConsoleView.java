@@ -109,11 +109,18 @@ public final class ConsoleView extends BorderPane {
         addPage(Navigation.FINDINGS, "Findings", Feather.LIST, findingsPage);
         addPage(Navigation.SCHEDULER, "Scheduler", Feather.CLOCK, schedulerScroll);
         addPage(Navigation.REPORTS, "Reports", Feather.FILE_TEXT, new ReportsView(model.reports()));
+        Runnable showChanges = () -> dev.driftdeck.ui.audit.ChangeHistoryView.open(getScene().getWindow(),
+                model.services(), model.tasks());
         addPage(Navigation.SOURCES, "Sources", Feather.DATABASE, model.sources()
-                .<Node>map(sources -> new SourcesView(sources, chooser))
+                .<Node>map(sources -> {
+                    SourcesView view = new SourcesView(sources, chooser);
+                    view.setOnShowChanges(showChanges);
+                    return view;
+                })
                 .orElseGet(() -> readOnlyPage("State sources cannot be changed while the console is read-only.")));
-        addPage(Navigation.IGNORE_RULES, "Ignore rules", Feather.EYE_OFF,
-                new IgnoreRulesView(model.ignoreRules(), model.findings()::allFindings));
+        IgnoreRulesView ignoreRulesView = new IgnoreRulesView(model.ignoreRules(), model.findings()::allFindings);
+        ignoreRulesView.setOnShowChanges(showChanges);
+        addPage(Navigation.IGNORE_RULES, "Ignore rules", Feather.EYE_OFF, ignoreRulesView);
         addPage(Navigation.COVERAGE, "Coverage", Feather.LAYERS, new TypeCoverageView(model.coverage(), this::showFindingsOfType));
 
         model.navigation().pageProperty().addListener((obs, old, now) -> {

@@ -85,7 +85,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.reports = new ReportsViewModel(services, tasks);
         this.notifications = new NotificationsViewModel(tasks);
         detail.findingProperty().bind(findings.selectedProperty());
-        this.ignoreRules = new IgnoreRulesViewModel(services.ignoreFile(), tasks, clock);
+        this.ignoreRules = new IgnoreRulesViewModel(services.ignoreRules(), tasks, clock);
         ignoreRules.setRescan(scheduler::scanNow);
         detail.setIgnoreActions(new FindingDetailViewModel.IgnoreActions() {
             @Override

@@ -31,7 +31,8 @@ class DataDirectoryPermissionsTest {
         LoggerFactory.getLogger(DataDirectoryPermissionsTest.class).info("a line for the log file");
         try (Database db = Database.open(data.database())) {
             Migrations.migrateAndVerify(db);
-            AboutInfo about = new DatabaseConsoleServices(db, null, null, null, null, null).about();
+            AboutInfo about = new DatabaseConsoleServices(db, null, null, null, null,
+                    dev.driftdeck.store.ChangeAuthor.DRIFTDECK, java.time.Clock.systemUTC()).about();
 
             assertThat(about.dataDirectory()).isEqualTo(data.root().toAbsolutePath());
             assertThat(about.databaseFile()).isEqualTo(data.root().resolve("driftdeck.mv.db").toAbsolutePath());

@@ -14,7 +14,12 @@ import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.Migrations;
+import dev.driftdeck.store.AuditEntry;
+import dev.driftdeck.store.ChangeAuthor;
 import dev.driftdeck.store.SettingsRepository;
+import dev.driftdeck.ui.ConsoleServices;
+import dev.driftdeck.ui.audit.ChangeHistoryView;
+import javafx.scene.control.ListCell;
 import dev.driftdeck.store.StateSnapshotRepository;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.sources.SourceLine;
@@ -52,6 +57,8 @@ class SourcesViewFxTest {
 
     private Database db;
     private BackgroundTasks tasks;
+    private static final ChangeAuthor ALICE = ChangeAuthor.of("alice", "laptop-7");
+
     private JobScheduler scheduler;
     private final List<String> scanRequests = new ArrayList<>();
 
@@ -70,7 +77,8 @@ class SourcesViewFxTest {
         // Not started: no ticks, so the only state-sync run is the one "Sync now" asks for.
         scheduler = JobScheduler.create(Clock.systemUTC(), new JdbcRunStore(db),
                 List.of(new JobDefinition(sync, StateSyncJob.DEFAULT_INTERVAL, true, false)), SchedulerOptions.defaults());
-        SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync, scheduler), tasks);
+        SourcesViewModel model = new SourcesViewModel(new DatabaseSourcesServices(db, sync, scheduler, ALICE, Clock.systemUTC()),
+                tasks);
         stage.setScene(new Scene(new SourcesView(model, dev.driftdeck.ui.sources.PathChooser.system()), 1100, 620));
         stage.show();
         model.refresh();
@@ -133,5 +141,23 @@ class SourcesViewFxTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> configured.getItems().size() == 3);
         assertThat(problem.getText()).isEmpty();
         assertThat(new SettingsRepository(db).load().stateUris()).last().isEqualTo("s3://tf-states/app.tfstate?workspaces=*");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#sources-configured .list-cell").queryAll()).extracting(n -> ((ListCell<?>) n).getText())
+                .as("who added the new source, and when")
+                .contains("s3://tf-states/app.tfstate?workspaces=*   · added by alice@laptop-7, just now");
+
+        ConsoleServices services = new DatabaseConsoleServices(db, null, null, null, null, ALICE, Clock.systemUTC());
+        robot.interact(() -> ChangeHistoryView.open(robot.window(0), services, tasks));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> !robot.lookup("#change-history-table").queryTableView().getItems().isEmpty());
+        TableView<AuditEntry> history = robot.lookup("#change-history-table").queryTableView();
+        assertThat(history.getItems().getFirst()).satisfies(newest -> {
+            assertThat(newest.by()).isEqualTo("alice@laptop-7");
+            assertThat(newest.action()).isEqualTo("ADDED");
+            assertThat(newest.item()).isEqualTo("s3://tf-states/app.tfstate?workspaces=*");
+        });
+        assertThat(history.getItems()).as("newest first: the setup's sources were saved before").last()
+                .satisfies(oldest -> assertThat(oldest.by()).isEqualTo("driftdeck"));
     }
 }

@@ -223,7 +223,7 @@ class CrashRecoveryTest {
         try (Database db = Database.open(dbPath); Connection c = db.connection(); Statement sql = c.createStatement()) {
             sql.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
             // Later migrations' tables first (a kill inside V1 never got to them), then part of V1's own.
-            for (String table : List.of("run_requests", "leader", "scan_state_snapshots", "state_snapshots", "state_sources",
+            for (String table : List.of("ignore_rules", "audit_log", "run_requests", "leader", "scan_state_snapshots", "state_snapshots", "state_sources",
                     "job_settings", "job_runs", "alerts", "finding_diffs")) {
                 sql.execute("DROP TABLE " + table + " CASCADE");
             }

@@ -8,6 +8,7 @@ import dev.driftdeck.scan.ScanEvents;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.testing.MotoClients;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ class DriftScanNothingCheckedTest extends SchedulerHarnessTest {
         List<Long> stored = new ArrayList<>();
         events.onStored(stored::add);
         JobScheduler scheduler = harness.start(every(Duration.ofMinutes(15), new DriftScanJob(
-                ScanService.standard(harness.clock), new SettingsRepository(harness.db), scans, events, null)));
+                ScanService.standard(harness.clock), new SettingsRepository(harness.db), scans, events,
+                new IgnoreRuleRepository(harness.db))));
 
         scheduler.runNow(DriftScanJob.NAME);
         harness.workers.runAll();

@@ -16,6 +16,8 @@ import dev.driftdeck.scan.StateLoaders;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.app.DatabaseIgnoreRules;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
@@ -58,7 +60,7 @@ class RescanDuringAScanTest extends SchedulerHarnessTest {
             iam.createUser(r -> r.userName("alice").path("/")); // drifted: the state says /ops/
         }
         Path state = Files.writeString(dir.resolve("prod.tfstate"), STATE);
-        Path driftignore = dir.resolve(".driftignore");
+        IgnoreRuleRepository rules = new IgnoreRuleRepository(harness.db);
         SettingsRepository settings = new SettingsRepository(harness.db);
         settings.save(new ConsoleSettings(List.of(state.toString()), List.of(MotoClients.REGION), null,
                 moto.endpoint(), false, 15));
@@ -78,11 +80,12 @@ class RescanDuringAScanTest extends SchedulerHarnessTest {
             }
         });
         JobScheduler scheduler = harness.start(new JobDefinition(
-                new DriftScanJob(scans, settings, repository, events, driftignore), Duration.ofHours(1), true, false));
+                new DriftScanJob(scans, settings, repository, events, rules), Duration.ofHours(1), true, false));
         BackgroundTasks sameThread = BackgroundTasks.sameThread();
         SchedulerViewModel console = new SchedulerViewModel(Optional.of(scheduler), sameThread, Clock.systemUTC());
         console.start();
-        IgnoreRulesViewModel ignoreRules = new IgnoreRulesViewModel(Optional.of(driftignore), sameThread, Clock.systemUTC());
+        IgnoreRulesViewModel ignoreRules = new IgnoreRulesViewModel(Optional.of(new DatabaseIgnoreRules(rules)), sameThread,
+                Clock.systemUTC());
         ignoreRules.setRescan(console::scanNow);
 
         console.scanNow();

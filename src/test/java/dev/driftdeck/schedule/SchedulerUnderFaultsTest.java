@@ -19,6 +19,7 @@ import dev.driftdeck.store.Database;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
+import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.SettingsRepository;
 import dev.driftdeck.testing.FaultInjectingProxy;
 import dev.driftdeck.testing.MotoClients;
@@ -91,7 +92,7 @@ class SchedulerUnderFaultsTest {
             proxy.inject(42, 0.20);
 
             JobScheduler scheduler = JobScheduler.create(Clock.systemUTC(), runs, List.of(new JobDefinition(
-                            new DriftScanJob(scans, new SettingsRepository(db), repository, events, null),
+                            new DriftScanJob(scans, new SettingsRepository(db), repository, events, new IgnoreRuleRepository(db)),
                             Duration.ofMillis(100), true)),
                     new SchedulerOptions(Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofMillis(200)));
             try {

@@ -60,6 +60,27 @@ public final class PostgresServer {
         return shared;
     }
 
+    /**
+     * A server of its own, for a test that restarts it: restarting the shared one would pull it from under the
+     * other tests of the JVM. Stopped at JVM exit, like the shared one.
+     */
+    public static PostgresServer startPrivate() {
+        return start();
+    }
+
+    /**
+     * {@code pg_ctl restart -m fast}: every session is ended (as a failover or a maintenance restart does), and the
+     * server listens again on the same port when this returns.
+     */
+    public void restart() {
+        try {
+            run(List.of("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
+                    "-m", "fast", "-w", "-t", "60", "restart"), dir.resolve("restart.log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart the test PostgreSQL in " + dir, e);
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
 /** The ignore rules: the file's lines with add/change/remove, baseline, and what the last scan ignored and why. */
 public final class IgnoreRulesView extends BorderPane {
 
+    private Runnable onShowChanges = () -> { };
+
     public IgnoreRulesView(IgnoreRulesViewModel model, Supplier<List<Finding>> currentFindings) {
         getStyleClass().add("ignore-rules-view");
         setPadding(new Insets(12));
@@ -92,7 +94,10 @@ public final class IgnoreRulesView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox actions = new HBox(8, baseline, message, rescan);
+        Button history = new Button("Change history…");
+        history.setId("ignore-history");
+        history.setOnAction(e -> onShowChanges.run());
+        HBox actions = new HBox(8, baseline, history, message, rescan);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox rules = new VBox(8, lines, editor, problem, actions);
@@ -118,6 +123,11 @@ public final class IgnoreRulesView extends BorderPane {
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         setCenter(split);
         model.reload();
+    }
+
+    /** What "Change history…" opens (the console wires its dialog in). */
+    public void setOnShowChanges(Runnable onShowChanges) {
+        this.onShowChanges = onShowChanges;
     }
 
     private static void confirmBaseline(IgnoreRulesViewModel model, List<Finding> findings) {
@@ -161,6 +171,9 @@ public final class IgnoreRulesView extends BorderPane {
                 setTooltip(new Tooltip(line.problem()));
             } else {
                 setTooltip(null);
+            }
+            if (!line.comment() && !line.changed().isEmpty()) {
+                setText(getText() + "   · " + line.changed());
             }
         }
     }

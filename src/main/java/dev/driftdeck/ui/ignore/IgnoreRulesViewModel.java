@@ -2,7 +2,6 @@ package dev.driftdeck.ui.ignore;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
-import dev.driftdeck.drift.IgnoreFile;
 import dev.driftdeck.drift.IgnoreRuleText;
 import dev.driftdeck.drift.IgnoreRules;
 import dev.driftdeck.ui.BackgroundTasks;
@@ -18,8 +17,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.driftdeck.store.ChangeStamp;
+import dev.driftdeck.ui.ChangeText;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +35,19 @@ import java.util.Optional;
  */
 public final class IgnoreRulesViewModel {
 
-    /** One line of the file as the editor shows it. */
-    public record Line(int index, String text, boolean comment, String problem) {
+    /**
+     * One line as the editor shows it.
+     *
+     * @param changed who last changed this rule and when ("added by alice@laptop-7, 2 h ago"), or "" when unknown
+     */
+    public record Line(int index, String text, boolean comment, String problem, String changed) {
+
+        public Line(int index, String text, boolean comment, String problem) {
+            this(index, text, comment, problem, "");
+        }
     }
 
-    private final Optional<IgnoreFile> file;
+    private final Optional<IgnoreRulesServices> file;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
@@ -49,8 +59,8 @@ public final class IgnoreRulesViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private Runnable rescan = () -> { };
 
-    public IgnoreRulesViewModel(Optional<Path> path, BackgroundTasks tasks, Clock clock) {
-        this.file = path.map(IgnoreFile::new);
+    public IgnoreRulesViewModel(Optional<IgnoreRulesServices> rules, BackgroundTasks tasks, Clock clock) {
+        this.file = rules;
         this.tasks = tasks;
         this.clock = clock;
         draft.addListener((obs, old, now) -> draftProblem.set(problemOf(now)));
@@ -66,12 +76,14 @@ public final class IgnoreRulesViewModel {
     }
 
     public String location() {
-        return file.map(f -> f.path().toString()).orElse("This console has no ignore file, so rules cannot be edited here");
+        return file.map(IgnoreRulesServices::location)
+                .orElse("This console has no ignore rules to edit (read-only), so rules cannot be edited here");
     }
 
     /** Reads the file again (after an outside edit, or when the view opens). */
     public void reload() {
-        file.ifPresent(f -> tasks.run(f::lines, this::showLines, e -> message.set("Could not read " + f.path() + ": " + e.getMessage())));
+        file.ifPresent(f -> tasks.run(() -> read(f), this::showLines,
+                e -> message.set("Could not read the ignore rules from " + f.location() + ": " + e.getMessage())));
     }
 
     /** The findings the shown scan ignored; their note names the rule. */
@@ -146,16 +158,16 @@ public final class IgnoreRulesViewModel {
             message.set("This console has no ignore file to write to.");
             return;
         }
-        IgnoreFile f = file.get();
+        IgnoreRulesServices f = file.get();
         busy.set(true);
         tasks.run(() -> {
             int added = f.append(newLines);
-            return new Written(added, f.lines());
+            return new Written(added, read(f));
         }, written -> {
             busy.set(false);
             showLines(written.lines());
             if (written.added() == 0) {
-                message.set("Already in " + f.path().getFileName() + ": nothing written.");
+                message.set("Already among the ignore rules: nothing written.");
             } else {
                 changedSinceScan.set(true);
                 message.set(done + ". The next scan applies it: Rescan now?");
@@ -167,13 +179,13 @@ public final class IgnoreRulesViewModel {
         if (file.isEmpty()) {
             return;
         }
-        IgnoreFile f = file.get();
+        IgnoreRulesServices f = file.get();
         busy.set(true);
         tasks.run(() -> {
             List<String> current = new ArrayList<>(f.lines());
             edit.apply(current);
             f.write(current);
-            return current;
+            return read(f);
         }, written -> {
             busy.set(false);
             showLines(written);
@@ -183,17 +195,30 @@ public final class IgnoreRulesViewModel {
         }, e -> fail(f, e));
     }
 
-    private void fail(IgnoreFile f, Exception e) {
+    private void fail(IgnoreRulesServices f, Exception e) {
         busy.set(false);
-        message.set("Could not write " + f.path() + ": " + e.getMessage() + ". Check that the data directory is writable.");
+        message.set("Could not write the ignore rules to " + f.location() + ": " + e.getMessage()
+                + ". Check that it is writable (the data directory, or the database and your access to it).");
     }
 
-    private void showLines(List<String> text) {
+    /** The lines and who changed each rule, read together on the worker. */
+    private record Read(List<String> lines, Map<String, ChangeStamp> changes) {
+    }
+
+    private static Read read(IgnoreRulesServices f) throws Exception {
+        return new Read(f.lines(), f.lastChanges());
+    }
+
+    private void showLines(Read read) {
+        List<String> text = read.lines();
+        Instant now = clock.instant();
         List<Line> shown = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i);
             boolean comment = line.isBlank() || line.strip().startsWith("#");
-            shown.add(new Line(i, line, comment, comment ? "" : problemOf(line)));
+            ChangeStamp stamp = comment ? null : read.changes().get(line.strip());
+            shown.add(new Line(i, line, comment, comment ? "" : problemOf(line),
+                    stamp == null ? "" : ChangeText.of(stamp, now)));
         }
         lines.setAll(shown);
     }
@@ -242,6 +267,6 @@ public final class IgnoreRulesViewModel {
         void apply(List<String> lines) throws IOException;
     }
 
-    private record Written(int added, List<String> lines) {
+    private record Written(int added, Read lines) {
     }
 }

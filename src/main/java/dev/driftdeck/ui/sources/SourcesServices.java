@@ -1,7 +1,9 @@
 package dev.driftdeck.ui.sources;
 
 import dev.driftdeck.schedule.RunNowResult;
+import dev.driftdeck.store.ChangeStamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -35,6 +37,11 @@ public interface SourcesServices {
 
     /** Replaces the configured sources; only call with sources that passed {@link #problem(String)}. */
     void saveConfigured(List<String> uris) throws Exception;
+
+    /** Who last added or removed each configured source and when, by the source as configured; empty if unknown. */
+    default Map<String, ChangeStamp> changes() throws Exception {
+        return Map.of();
+    }
 
     /** Why {@code uri} cannot be used (bad S3 URI, unknown profile, no such file), or empty when it can. */
     Optional<String> problem(String uri);

@@ -1,6 +1,8 @@
 package dev.driftdeck.ui.sources;
 
 import atlantafx.base.theme.Styles;
+import dev.driftdeck.store.ChangeStamp;
+import dev.driftdeck.ui.ChangeText;
 import dev.driftdeck.ui.TimeText;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -27,6 +30,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * last sync read, with its serial, lineage, resource count, workspace and error, and "Sync now".
  */
 public final class SourcesView extends BorderPane {
+
+    private Runnable onShowChanges = () -> { };
 
     /** @param chooser asks for a file or folder ("Add file…", "Add folder…") */
     public SourcesView(SourcesViewModel model, PathChooser chooser) {
@@ -80,6 +85,7 @@ public final class SourcesView extends BorderPane {
 
         ListView<String> configured = new ListView<>(model.configured());
         configured.setId("sources-configured");
+        configured.setCellFactory(list -> new ConfiguredCell(model));
         configured.setPrefHeight(140);
         configured.setPlaceholder(new Label("No state sources yet: add a .tfstate file, a folder or an S3 URI."));
 
@@ -96,7 +102,10 @@ public final class SourcesView extends BorderPane {
         remove.setOnAction(e -> model.remove(configured.getSelectionModel().getSelectedIndex()));
         remove.disableProperty().bind(configured.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.busyProperty()));
-        HBox listActions = new HBox(8, addFile, addFolder, remove);
+        Button history = new Button("Change history…", new FontIcon(Feather.CLOCK));
+        history.setId("sources-history");
+        history.setOnAction(e -> onShowChanges.run());
+        HBox listActions = new HBox(8, addFile, addFolder, remove, history);
 
         TextField input = new TextField();
         input.setId("sources-input");
@@ -132,6 +141,32 @@ public final class SourcesView extends BorderPane {
         HBox uriRow = new HBox(8, uriLabel, input, add, change);
         uriRow.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, heading, hint, configured, listActions, uriRow, problem);
+    }
+
+    /** What "Change history…" opens (the console wires its dialog in). */
+    public void setOnShowChanges(Runnable onShowChanges) {
+        this.onShowChanges = onShowChanges;
+    }
+
+    /** A configured source, with who added it and when ("added by alice@laptop-7, 2 h ago") when recorded. */
+    private static final class ConfiguredCell extends ListCell<String> {
+
+        private final SourcesViewModel model;
+
+        ConfiguredCell(SourcesViewModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(String uri, boolean empty) {
+            super.updateItem(uri, empty);
+            if (empty || uri == null) {
+                setText(null);
+                return;
+            }
+            ChangeStamp stamp = model.changes().get(uri);
+            setText(stamp == null ? uri : uri + "   · " + ChangeText.of(stamp, Instant.now()));
+        }
     }
 
     private static TableColumn<SourceLine, String> column(String name, double width, Function<SourceLine, String> value) {

@@ -14,6 +14,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import dev.driftdeck.store.ChangeStamp;
+import java.util.Map;
 
 /**
  * The Sources page's state and actions. Every call to {@link SourcesServices} runs on the worker of
@@ -28,6 +31,8 @@ public final class SourcesViewModel implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final ObservableList<SourceLine> lines = FXCollections.observableArrayList();
     private final ObservableList<String> configured = FXCollections.observableArrayList();
+    /** Who last added or removed each configured source, by the source as configured. */
+    private final ObservableMap<String, ChangeStamp> changes = FXCollections.observableHashMap();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -56,13 +61,15 @@ public final class SourcesViewModel implements AutoCloseable {
         this.onSaved = onSaved;
     }
 
-    private record Loaded(List<SourceLine> lines, List<String> configured) {
+    private record Loaded(List<SourceLine> lines, List<String> configured, Map<String, ChangeStamp> changes) {
     }
 
-    /** Reloads the status table and the configured list. */
+    /** Reloads the status table, the configured list and who changed it. */
     public void refresh() {
-        tasks.run(() -> new Loaded(services.sources(), services.configured()), loaded -> {
+        tasks.run(() -> new Loaded(services.sources(), services.configured(), services.changes()), loaded -> {
             lines.setAll(loaded.lines());
+            changes.clear();
+            changes.putAll(loaded.changes());
             configured.setAll(loaded.configured());
         }, e -> message.set("Loading the sources failed: " + e.getMessage()));
     }
@@ -169,7 +176,12 @@ public final class SourcesViewModel implements AutoCloseable {
     }
 
     private void save(List<String> next, String done, Runnable afterSave) {
-        tasks.run(() -> services.saveConfigured(next), () -> {
+        tasks.run(() -> {
+            services.saveConfigured(next);
+            return services.changes();
+        }, saved -> {
+            changes.clear();
+            changes.putAll(saved);
             configured.setAll(next);
             message.set(done + ". Sync now to read it.");
             afterSave.run();
@@ -183,6 +195,11 @@ public final class SourcesViewModel implements AutoCloseable {
 
     public ObservableList<String> configured() {
         return configured;
+    }
+
+    /** Who last added each configured source and when, by the source; filled with {@link #configured()}. */
+    public ObservableMap<String, ChangeStamp> changes() {
+        return changes;
     }
 
     public StringProperty messageProperty() {

@@ -1,8 +1,10 @@
 package dev.driftdeck.ui.ignore;
 
+import dev.driftdeck.drift.IgnoreFile;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.IgnoreRules;
+import dev.driftdeck.store.ChangeStamp;
 import dev.driftdeck.ui.BackgroundTasks;
 import dev.driftdeck.ui.SampleScans;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,8 @@ class IgnoreRulesViewModelTest {
     }
 
     private IgnoreRulesViewModel model() {
-        return new IgnoreRulesViewModel(Optional.of(file()), BackgroundTasks.sameThread(),
+        return new IgnoreRulesViewModel(Optional.of(IgnoreRulesServices.file(new IgnoreFile(file()))),
+                BackgroundTasks.sameThread(),
                 Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -124,5 +127,47 @@ class IgnoreRulesViewModelTest {
 
         assertThat(model.editable()).isFalse();
         assertThat(model.messageProperty().get()).isEqualTo("This console has no ignore file to write to.");
+    }
+
+    @Test
+    void eachRuleSaysWhoLastChangedItAndWhen() {
+        List<String> stored = new java.util.ArrayList<>(List.of("# shared", "aws_iam_user.ci", "aws_s3_bucket.logs"));
+        IgnoreRulesServices shared = new IgnoreRulesServices() {
+            @Override
+            public String location() {
+                return "the database postgresql://db/drift";
+            }
+
+            @Override
+            public List<String> lines() {
+                return List.copyOf(stored);
+            }
+
+            @Override
+            public void write(List<String> lines) {
+                stored.clear();
+                stored.addAll(lines);
+            }
+
+            @Override
+            public int append(List<String> lines) {
+                stored.addAll(lines);
+                return lines.size();
+            }
+
+            @Override
+            public java.util.Map<String, ChangeStamp> lastChanges() {
+                return java.util.Map.of("aws_iam_user.ci",
+                        new ChangeStamp("ADDED", "alice@laptop-7", Instant.parse("2026-11-30T07:00:00Z")));
+            }
+        };
+        IgnoreRulesViewModel model = new IgnoreRulesViewModel(Optional.of(shared), BackgroundTasks.sameThread(),
+                Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
+
+        model.reload();
+
+        assertThat(model.lines()).extracting(IgnoreRulesViewModel.Line::changed)
+                .containsExactly("", "added by alice@laptop-7, 2 h ago", "");
+        assertThat(model.location()).isEqualTo("the database postgresql://db/drift");
     }
 }
