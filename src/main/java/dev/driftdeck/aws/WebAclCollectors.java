@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * WAFv2 web ACLs, per region, over JSON 1.1 ({@code AWSWAF_20190729}) through {@link SignedRequests} (the SDK's
@@ -46,7 +47,7 @@ final class WebAclCollectors {
                 .notCompared(NotCompared.IDENTITY, "name", "scope")
                 .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                 .notCompared("the data protection blocks are not mapped yet", "data_protection_config")
-                .listedBy(WebAclCollectors::webAcls));
+                .importId(ImportIds.SAME_AS_ID).listedBy(WebAclCollectors::webAcls));
     }
 
     private static List<LiveResource> webAcls(CollectorContext ctx) {
