@@ -86,14 +86,14 @@ final class ApiGatewayCollectors {
                         .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::restApiPolicies),
                 CollectorDefinition.regional(RESOURCE).actions(GET)
                         .compare("rest_api_id", STRING).compare("parent_id", STRING).compare("path_part", STRING)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::resources),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::resources),
                 CollectorDefinition.regional(METHOD).actions(GET)
                         .compare("authorization", CASE_INSENSITIVE).compare("authorizer_id", STRING)
                         .compare("authorization_scopes", SET).compare("api_key_required", SCALAR)
                         .compare("request_validator_id", STRING).compare("request_parameters", MAP)
                         .compare("request_models", MAP).compare("operation_name", STRING)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> methods(ctx, METHOD, "agm")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, METHOD, "agm")),
                 CollectorDefinition.regional(INTEGRATION).actions(GET)
                         .compare("type", STRING).compare("uri", STRING).compare("integration_http_method", STRING)
                         .compare("connection_type", STRING).compare("connection_id", STRING)
@@ -103,22 +103,22 @@ final class ApiGatewayCollectors {
                         .compare("cache_key_parameters", SET).compare("cache_namespace", STRING)
                         .compare("tls_config", SET)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> methods(ctx, INTEGRATION, "agi")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, INTEGRATION, "agi")),
                 CollectorDefinition.regional(METHOD_RESPONSE).actions(GET)
                         .compare("response_models", MAP).compare("response_parameters", MAP)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method", "status_code")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> methods(ctx, METHOD_RESPONSE, "agmr")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD/STATUSCODE", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, METHOD_RESPONSE, "agmr")),
                 CollectorDefinition.regional(INTEGRATION_RESPONSE).actions(GET)
                         .compare("selection_pattern", STRING).compare("response_templates", MAP)
                         .compare("response_parameters", MAP).compare("content_handling", STRING)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method", "status_code")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> methods(ctx, INTEGRATION_RESPONSE, "agir")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD/STATUSCODE", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, INTEGRATION_RESPONSE, "agir")),
                 CollectorDefinition.regional(DEPLOYMENT).actions(GET)
                         .compare("rest_api_id", STRING).compare("description", STRING)
                         .notCompared("an input to the stage the deployment creates: compared on aws_api_gateway_stage",
                                 "stage_name", "stage_description", "variables", "canary_settings")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::deployments),
+                        .importId(ImportIds.computed("RESTAPIID/DEPLOYMENTID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::deployments),
                 CollectorDefinition.regional(STAGE).actions(GET)
                         .compare("deployment_id", STRING).compare("description", STRING)
                         .compare("variables", MAP).compare("cache_cluster_enabled", SCALAR)
@@ -126,30 +126,30 @@ final class ApiGatewayCollectors {
                         .compare("documentation_version", STRING).compare("xray_tracing_enabled", SCALAR)
                         .compare("access_log_settings", SET).compare("canary_settings", SET).compareTags()
                         .notCompared(IN_ID, "rest_api_id", "stage_name")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::stages),
+                        .importId(ImportIds.computed("RESTAPIID/STAGENAME", ImportIdsOf::dashedApiGateway)).listedBy(ApiGatewayCollectors::stages),
                 CollectorDefinition.regional(METHOD_SETTINGS).actions(GET)
                         .compare("settings", SET)
                         .notCompared(IN_ID, "rest_api_id", "stage_name", "method_path")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::methodSettings),
+                        .importId(ImportIds.computed("RESTAPIID/STAGENAME/METHODPATH", ImportIdsOf::methodSettings)).listedBy(ApiGatewayCollectors::methodSettings),
                 CollectorDefinition.regional(AUTHORIZER).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING).compare("type", STRING)
                         .compare("authorizer_uri", STRING).compare("authorizer_credentials", STRING)
                         .compare("authorizer_result_ttl_in_seconds", SCALAR).compare("identity_source", STRING)
                         .compare("identity_validation_expression", STRING).compare("provider_arns", SET)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::authorizers),
+                        .importId(ImportIds.computed("RESTAPIID/AUTHORIZERID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::authorizers),
                 CollectorDefinition.regional(MODEL).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING).compare("content_type", STRING)
                         .compare("description", STRING).compare("schema", JSON_DOCUMENT)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::models),
+                        .importId(ImportIds.computed("RESTAPIID/NAME", ImportIdsOf::restApiModel)).listedBy(ApiGatewayCollectors::models),
                 CollectorDefinition.regional(REQUEST_VALIDATOR).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING)
                         .compare("validate_request_body", SCALAR).compare("validate_request_parameters", SCALAR)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::requestValidators),
+                        .importId(ImportIds.computed("RESTAPIID/REQUESTVALIDATORID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::requestValidators),
                 CollectorDefinition.regional(GATEWAY_RESPONSE).actions(GET)
                         .compare("status_code", STRING).compare("response_templates", MAP)
                         .compare("response_parameters", MAP)
                         .notCompared(IN_ID, "rest_api_id", "response_type")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::gatewayResponses),
+                        .importId(ImportIds.computed("RESTAPIID/RESPONSETYPE", ImportIdsOf::dashedApiGateway)).listedBy(ApiGatewayCollectors::gatewayResponses),
                 CollectorDefinition.regional(API_KEY).actions(GET)
                         .compare("name", STRING).compare("description", STRING).compare("enabled", SCALAR)
                         .compare("customer_id", STRING).compareTags()

@@ -40,7 +40,7 @@ final class ApiGatewayV2DomainCollectors {
                 CollectorDefinition.regional(API_MAPPING).actions(GET)
                         .compare("api_id", STRING).compare("stage", STRING).compare("api_mapping_key", STRING)
                         .compare("domain_name", STRING)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayV2DomainCollectors::apiMappings),
+                        .importId(ImportIds.computed("APIMAPPINGID/DOMAINNAME", live -> ImportIdsOf.withSuffix(live, "domain_name"))).listedBy(ApiGatewayV2DomainCollectors::apiMappings),
                 CollectorDefinition.regional(VPC_LINK).actions(GET)
                         .compare("name", STRING).compare("security_group_ids", SET).compare("subnet_ids", SET)
                         .compareTags()

@@ -43,7 +43,7 @@ final class AttachmentCollectors {
                         .notCompared(NotCompared.IDENTITY, "device_name", "volume_id", "instance_id")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_detach", "skip_destroy",
                                 "stop_instance_before_detaching")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(AttachmentCollectors::volumeAttachments));
+                        .importId(ImportIds.computed("DEVICENAME:VOLUMEID:INSTANCEID", ImportIdsOf::volumeAttachment)).listedBy(AttachmentCollectors::volumeAttachments));
     }
 
     /**

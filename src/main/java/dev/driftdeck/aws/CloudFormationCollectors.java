@@ -38,7 +38,7 @@ final class CloudFormationCollectors {
                 .compare("iam_role_arn", STRING).compare("policy_body", JSON_DOCUMENT).compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.CREATE_ONLY, "on_failure", "template_url", "policy_url")
-                .importId(ImportIds.SAME_AS_ID).listedBy(CloudFormationCollectors::stacks));
+                .importId(ImportIds.computed("the stack name", ImportIdsOf::stackName)).listedBy(CloudFormationCollectors::stacks));
     }
 
     private static List<LiveResource> stacks(CollectorContext ctx) {

@@ -58,7 +58,7 @@ final class ContainerCollectors {
                 CollectorDefinition.regional(ECS_CLUSTER).actions("ecs:ListClusters", "ecs:DescribeClusters")
                         .compare("name", STRING).compare("setting", SET).compare("configuration", SET)
                         .compare("service_connect_defaults", SET).compareTags()
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ContainerCollectors::clusters),
+                        .importId(ImportIds.computed("the cluster name", ImportIdsOf::ecsCluster)).listedBy(ContainerCollectors::clusters),
                 CollectorDefinition.regional(ECS_SERVICE).actions("ecs:ListServices", "ecs:DescribeServices")
                         .compare("cluster", STRING).compare("desired_count", SCALAR)
                         .compare("launch_type", CASE_INSENSITIVE).compare("task_definition", STRING)
@@ -77,7 +77,7 @@ final class ContainerCollectors {
                                 "wait_for_steady_state")
                         .notCompared("held on the PRIMARY deployment in nested shapes; not compared yet",
                                 "service_connect_configuration", "volume_configuration", "vpc_lattice_configurations")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ContainerCollectors::services));
+                        .importId(ImportIds.arnResource("CLUSTERNAME/SERVICENAME")).listedBy(ContainerCollectors::services));
     }
 
     /** The provider writes no key for AES256, and the key ARN for KMS. */

@@ -79,7 +79,7 @@ final class DefaultVpcCollectors {
                         .compare("vpc_id", STRING).compare("route", SET).compare("propagating_vgws", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "default_route_table_id")
                         .adopts(VpcCollectors.ROUTE_TABLE)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator(r -> r.filters(f -> f.name("association.main").values("true")))
+                        .importId(ImportIds.computed("the VPC id", live -> ImportIds.attribute(live, "vpc_id"))).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator(r -> r.filters(f -> f.name("association.main").values("true")))
                                 .routeTables().stream()
                                 .map(table -> adopted(ctx, DEFAULT_ROUTE_TABLE, table.routeTableId(), () -> mainTable(table)))
                                 .filter(Objects::nonNull)

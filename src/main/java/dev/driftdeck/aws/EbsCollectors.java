@@ -42,7 +42,7 @@ final class EbsCollectors {
                 // The provider writes a generated id and no region; see encryptionByDefault.
                 CollectorDefinition.regional(ENCRYPTION_BY_DEFAULT).actions("ec2:GetEbsEncryptionByDefault")
                         .compare("enabled", SCALAR)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(EbsCollectors::encryptionByDefault));
+                        .importId(ImportIds.sameAsId("the region")).listedBy(EbsCollectors::encryptionByDefault));
     }
 
     private static List<LiveResource> snapshots(CollectorContext ctx) {

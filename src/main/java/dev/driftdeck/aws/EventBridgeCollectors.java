@@ -74,7 +74,7 @@ final class EventBridgeCollectors {
                         .compare("appsync_target", SET)
                         .notCompared(NotCompared.IDENTITY, "rule", "event_bus_name", "target_id")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(EventBridgeTargets::targets));
+                        .importId(ImportIds.computed("[EVENTBUSNAME/]RULENAME/TARGETID", ImportIdsOf::eventTarget)).listedBy(EventBridgeTargets::targets));
     }
 
     /** Every bus of the region, the default one included (callers filter it). */

@@ -36,7 +36,7 @@ final class IamCredentialCollectors {
                 CollectorDefinition.global(ACCESS_KEY).actions(DETAILS, "iam:ListAccessKeys")
                         .compare("user", STRING).compare("status", CASE_INSENSITIVE)
                         .notCompared(NotCompared.CREATE_ONLY, "pgp_key")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(IamCredentialCollectors::accessKeys),
+                        .importId(ImportIds.notImportable("Terraform imports it by the access key id, which Driftdeck never stores whole (it redacts it): take the id from aws iam list-access-keys; the secret is never imported")).listedBy(IamCredentialCollectors::accessKeys),
                 // Presence only: password_reset_required flips to false when the user first sets a password (AWS's
                 // doing, not drift), and password_length and pgp_key only shape the password made at creation.
                 CollectorDefinition.global(LOGIN_PROFILE).actions(DETAILS, "iam:GetLoginProfile")

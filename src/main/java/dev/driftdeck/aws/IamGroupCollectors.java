@@ -52,7 +52,7 @@ final class IamGroupCollectors {
                         .compare("users", SET)
                         .notCompared(NotCompared.IDENTITY, "group")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(IamGroupCollectors::groupMemberships),
+                        .importId(ImportIds.notImportable("the provider cannot import it (it owns the whole membership of a group): use aws_iam_user_group_membership, which can")).listedBy(IamGroupCollectors::groupMemberships),
                 CollectorDefinition.global(USER_GROUP_MEMBERSHIP).actions(DETAILS)
                         .compare("groups", SET)
                         .notCompared(NotCompared.IDENTITY, "user")
@@ -63,7 +63,7 @@ final class IamGroupCollectors {
                         .compare("users", SET).compare("roles", SET).compare("groups", SET)
                         .notCompared(NotCompared.IDENTITY, "policy_arn")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(IamGroupCollectors::exclusiveAttachments));
+                        .importId(ImportIds.notImportable("the provider cannot import it (an exclusive attachment of the policy to every user, role and group): import aws_iam_role_policy_attachment and its siblings instead")).listedBy(IamGroupCollectors::exclusiveAttachments));
     }
 
     /** Each group a state manages as aws_iam_group_membership, with all its members; a deleted group is MISSING. */

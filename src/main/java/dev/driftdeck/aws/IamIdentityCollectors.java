@@ -39,7 +39,7 @@ final class IamIdentityCollectors {
                         .compare("status", CASE_INSENSITIVE).compare("username", STRING)
                         .notCompared("cannot change: another key body is another key id", "public_key")
                         .notCompared("only the format GetSSHPublicKey answers the key in", "encoding")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(IamIdentityCollectors::sshKeys));
+                        .importId(ImportIds.computed("USERNAME:SSHKEYID:ENCODING", ImportIdsOf::sshKey)).listedBy(IamIdentityCollectors::sshKeys));
     }
 
     private static List<LiveResource> oidcProviders(CollectorContext ctx) {

@@ -41,7 +41,7 @@ final class LambdaTriggerCollectors {
                         .compare("description", STRING).compare("function_version", STRING)
                         .compare("routing_config", SET)
                         .notCompared(NotCompared.IDENTITY, "name", "function_name")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(LambdaTriggerCollectors::aliases),
+                        .importId(ImportIds.computed("FUNCTIONNAME/ALIAS", ImportIdsOf::lambdaAlias)).listedBy(LambdaTriggerCollectors::aliases),
                 // Terraform's id is function_name as the state spells it (name or ARN), /qualifier when it has one.
                 CollectorDefinition.regional(URL).actions("lambda:GetFunctionUrlConfig")
                         .compare("authorization_type", STRING).compare("cors", SET).compare("invoke_mode", STRING)

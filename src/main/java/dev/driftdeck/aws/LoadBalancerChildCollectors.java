@@ -65,7 +65,7 @@ final class LoadBalancerChildCollectors {
                         .idFrom("target_group_arn", "target_id", "port")
                         .compare("availability_zone", STRING)
                         .notCompared(NotCompared.IDENTITY, "target_group_arn", "target_id", "port")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerChildCollectors::attachments));
+                        .importId(ImportIds.notImportable("the provider documents no import for it (\"Target Group Attachments cannot be imported\"): declare it in code, registering a registered target again changes nothing")).listedBy(LoadBalancerChildCollectors::attachments));
     }
 
     private static List<LiveResource> rules(CollectorContext ctx) {

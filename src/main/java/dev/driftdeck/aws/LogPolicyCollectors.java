@@ -42,7 +42,7 @@ final class LogPolicyCollectors {
         return List.of(
                 CollectorDefinition.regional(QUERY_DEFINITION).actions("logs:DescribeQueryDefinitions")
                         .compare("name", STRING).compare("query_string", STRING).compare("log_group_names", SET)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(LogPolicyCollectors::queryDefinitions),
+                        .importId(ImportIds.computed("the query definition ARN", ImportIdsOf::queryDefinitionArn)).listedBy(LogPolicyCollectors::queryDefinitions),
                 CollectorDefinition.regional(DATA_PROTECTION_POLICY)
                         .actions("logs:DescribeLogGroups", "logs:GetDataProtectionPolicy")
                         .compare("policy_document", JSON_DOCUMENT)
@@ -53,7 +53,7 @@ final class LogPolicyCollectors {
                         .compare("policy_document", JSON_DOCUMENT).compare("scope", STRING)
                         .compare("selection_criteria", STRING)
                         .notCompared(NotCompared.IDENTITY, "policy_name", "policy_type")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(LogPolicyCollectors::accountPolicies),
+                        .importId(ImportIds.computed("POLICYNAME:POLICYTYPE", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogPolicyCollectors::accountPolicies),
                 CollectorDefinition.regional(ANOMALY_DETECTOR)
                         .actions("logs:ListLogAnomalyDetectors", "logs:ListTagsForResource")
                         .idFrom("arn")

@@ -52,7 +52,7 @@ final class MessagingCollectors {
                         .compare("redrive_policy", JSON_DOCUMENT).compare("redrive_allow_policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(MessagingCollectors::queues),
+                        .importId(ImportIds.computed("the queue URL", ImportIdsOf::queueUrl)).listedBy(MessagingCollectors::queues),
                 CollectorDefinition.regional(TOPIC).actions("sns:ListTopics", "sns:GetTopicAttributes",
                                 "sns:ListTagsForResource")
                         .compare("display_name", STRING).compareTags()

@@ -63,7 +63,7 @@ final class NetworkAclCollectors {
                         .compare("icmp_type", SCALAR).compare("icmp_code", SCALAR)
                         .notCompared(NotCompared.IDENTITY, "network_acl_id", "egress", "rule_number")
                         .partOf(ACL, "network_acl_id")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(NetworkAclCollectors::rules));
+                        .importId(ImportIds.computed("NETWORKACLID:RULENUMBER:PROTOCOL:EGRESS", ImportIdsOf::networkAclRule)).listedBy(NetworkAclCollectors::rules));
     }
 
     private static List<NetworkAcl> acls(CollectorContext ctx) {

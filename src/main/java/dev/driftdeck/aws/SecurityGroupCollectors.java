@@ -58,7 +58,7 @@ final class SecurityGroupCollectors {
                         .notCompared(NotCompared.IDENTITY, "type", "security_group_id", "protocol", "from_port",
                                 "to_port", "cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "self",
                                 "source_security_group_id")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(SecurityGroupCollectors::legacyRules),
+                        .importId(ImportIds.computed("SGID_TYPE_PROTOCOL_FROMPORT_TOPORT_SOURCE[_SOURCE]...", ImportIdsOf::securityGroupRule)).listedBy(SecurityGroupCollectors::legacyRules),
                 CollectorDefinition.regional(INGRESS).actions("ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups")
                         .compare("security_group_id", STRING).compare("ip_protocol", STRING)
                         .compare("from_port", SCALAR).compare("to_port", SCALAR)

@@ -32,7 +32,7 @@ final class VpcBlockPublicAccessCollectors {
         return List.of(
                 CollectorDefinition.regional(OPTIONS).actions("ec2:DescribeVpcBlockPublicAccessOptions")
                         .compare("internet_gateway_block_mode", STRING)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcBlockPublicAccessCollectors::options),
+                        .importId(ImportIds.sameAsId("the region")).listedBy(VpcBlockPublicAccessCollectors::options),
                 // A VPC exclusion and a subnet exclusion are different objects: the resource is the identity.
                 CollectorDefinition.regional(EXCLUSION).actions("ec2:DescribeVpcBlockPublicAccessExclusions")
                         .compare("internet_gateway_exclusion_mode", STRING).compareTags()

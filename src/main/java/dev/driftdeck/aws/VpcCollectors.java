@@ -148,10 +148,10 @@ final class VpcCollectors {
                         .notCompared(NotCompared.IDENTITY, "route_table_id", "destination_cidr_block",
                                 "destination_ipv6_cidr_block", "destination_prefix_list_id")
                         .partOf(ROUTE_TABLE, "route_table_id").shownOnParentAs("route")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcCollectors::routes),
+                        .importId(ImportIds.computed("ROUTETABLEID_DESTINATION (CIDR, IPv6 CIDR or prefix list id)", ImportIdsOf::route)).listedBy(VpcCollectors::routes),
                 CollectorDefinition.regional(ROUTE_TABLE_ASSOCIATION).actions("ec2:DescribeRouteTables")
                         .compare("route_table_id", STRING).compare("subnet_id", STRING).compare("gateway_id", STRING)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator().routeTables().stream()
+                        .importId(ImportIds.computed("SUBNETID/ROUTETABLEID or GATEWAYID/ROUTETABLEID", ImportIdsOf::routeTableAssociation)).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator().routeTables().stream()
                                 .flatMap(table -> table.associations().stream())
                                 .filter(association -> !Boolean.TRUE.equals(association.main()))
                                 .map(association -> association(ctx, association))

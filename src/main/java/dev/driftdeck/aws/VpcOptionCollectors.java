@@ -49,7 +49,7 @@ final class VpcOptionCollectors {
                 // The id is "<options>-<vpc>": another option set on the VPC is another association.
                 CollectorDefinition.regional(DHCP_OPTIONS_ASSOCIATION).actions("ec2:DescribeVpcs", "ec2:DescribeDhcpOptions")
                         .compare("vpc_id", STRING).compare("dhcp_options_id", STRING)
-                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcOptionCollectors::dhcpAssociations),
+                        .importId(ImportIds.computed("the VPC id", live -> ImportIds.attribute(live, "vpc_id"))).listedBy(VpcOptionCollectors::dhcpAssociations),
                 // The VPC's primary block is aws_vpc's cidr_block, not an association.
                 CollectorDefinition.regional(CIDR_BLOCK_ASSOCIATION).actions("ec2:DescribeVpcs")
                         .compare("vpc_id", STRING).compare("cidr_block", STRING)

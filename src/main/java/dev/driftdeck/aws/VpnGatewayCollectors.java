@@ -44,12 +44,12 @@ final class VpnGatewayCollectors {
                 CollectorDefinition.regional(ATTACHMENT).actions("ec2:DescribeVpnGateways")
                         .notCompared(NotCompared.IDENTITY, "vpc_id", "vpn_gateway_id")
                         .partOf(VPN_GATEWAY, "vpn_gateway_id").shownOnParentAs("vpc_id")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(VpnGatewayCollectors::attachments),
+                        .importId(ImportIds.notImportable("the provider documents no import for it (\"You cannot import this resource\"): import the aws_vpn_gateway with vpc_id set instead")).listedBy(VpnGatewayCollectors::attachments),
                 // "<route table>_<gateway>"; a table can also hold the gateway inline in propagating_vgws.
                 CollectorDefinition.regional(ROUTE_PROPAGATION).actions("ec2:DescribeRouteTables")
                         .notCompared(NotCompared.IDENTITY, "route_table_id", "vpn_gateway_id")
                         .partOf(VpcCollectors.ROUTE_TABLE, "route_table_id").shownOnParentAs("propagating_vgws")
-                        .importId(ImportIds.SAME_AS_ID).listedBy(VpnGatewayCollectors::propagations),
+                        .importId(ImportIds.notImportable("the provider documents no import for it: declare it in code, Terraform adopts the existing propagation on apply")).listedBy(VpnGatewayCollectors::propagations),
                 // A customer gateway cannot be edited, only retagged or replaced; all of it is compared so that a
                 // replacement made by hand reads as the deletion and the addition it is.
                 CollectorDefinition.regional(CUSTOMER_GATEWAY).actions("ec2:DescribeCustomerGateways")

@@ -25,6 +25,11 @@ public final class SuggestedNames {
         return sanitise(text != null ? text : lastPart(live.id()));
     }
 
+    /** A name from the id alone (a finding stored before import targets existed). */
+    public static String ofId(String id) {
+        return sanitise(lastPart(id));
+    }
+
     /** Letters, digits and {@code _}, lower case; {@code r_} in front of a leading digit; "resource" when empty. */
     public static String sanitise(String text) {
         String name = NOT_NAME.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT)).replaceAll("_")
