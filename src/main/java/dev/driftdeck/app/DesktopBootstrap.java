@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.notify.NotifierThread;
+import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DailyRefreshJob;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanEvents;
@@ -111,7 +113,9 @@ public final class DesktopBootstrap {
             throw e;
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
-        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
+        NotifierThread notifications = NotificationWiring.attach(db, jobs.events(), scheduler, SecretFile.in(data),
+                clock);
+        return new Desktop(db, scheduler, notifications, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
                 new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore));
     }
 
@@ -176,7 +180,13 @@ public final class DesktopBootstrap {
     }
 
     /** What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded) then the database. */
-    public record Desktop(Database db, JobScheduler scheduler, ConsoleServices services) implements AutoCloseable {
+    public record Desktop(Database db, JobScheduler scheduler, NotifierThread notifications, ConsoleServices services)
+            implements AutoCloseable {
+
+        /** A desktop without notifications (read-only: no scheduler, no scans to announce). */
+        public Desktop(Database db, JobScheduler scheduler, ConsoleServices services) {
+            this(db, scheduler, null, services);
+        }
 
         public Optional<JobScheduler> runningScheduler() {
             return Optional.ofNullable(scheduler);
@@ -184,6 +194,9 @@ public final class DesktopBootstrap {
 
         @Override
         public void close() {
+            if (notifications != null) {
+                notifications.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }

@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.cli.DriftdeckCommand;
+import dev.driftdeck.notify.NotifierThread;
+import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
@@ -12,6 +14,7 @@ import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.InstanceName;
@@ -56,6 +59,8 @@ final class HeadlessServer implements AutoCloseable {
     private final SchedulerOptions options;
     private LeaderElection election;
     private volatile JobScheduler scheduler;
+    /** The notification rules over the running scheduler (the console's, with this machine's channel secrets). */
+    private volatile NotifierThread notifications;
     /** Serves followers' run-now requests while this instance leads; null otherwise. */
     private java.util.concurrent.ScheduledExecutorService desk;
 
@@ -142,8 +147,9 @@ final class HeadlessServer implements AutoCloseable {
 
     private void startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
         Path driftignore = Path.of(".driftignore");
-        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options, driftignore,
-                scan == null ? null : () -> scan, every, guard).scheduler();
+        DesktopBootstrap.Jobs jobs = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options,
+                driftignore, scan == null ? null : () -> scan, every, guard);
+        JobScheduler built = jobs.scheduler();
         try {
             built.start();
             applyEvery(built);
@@ -152,6 +158,8 @@ final class HeadlessServer implements AutoCloseable {
             throw e;
         }
         scheduler = built;
+        notifications = NotificationWiring.attach(termDb, jobs.events(), built,
+                SecretFile.in(DataDirectory.resolve(null)), clock);
     }
 
     /** {@code --every}: re-phased only when it differs from the stored schedule, so a take-over keeps the phase. */
@@ -192,6 +200,11 @@ final class HeadlessServer implements AutoCloseable {
     }
 
     private void stopScheduler() {
+        NotifierThread notifying = notifications;
+        notifications = null;
+        if (notifying != null) {
+            notifying.close();
+        }
         JobScheduler running = scheduler;
         scheduler = null;
         if (running != null) {
