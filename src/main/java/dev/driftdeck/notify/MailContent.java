@@ -46,11 +46,12 @@ public record MailContent(String subject, String text, String html) {
             html.append("<p>").append(escape(notice.text())).append("</p>\n");
         }
         if (!notice.items().isEmpty()) {
+            // "Changed by" only when CloudTrail named someone: an empty column reads as "nobody".
+            boolean actors = notice.items().stream().anyMatch(item -> item.changedBy() != null);
             html.append("""
                     <table cellpadding="6" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px">
                     <tr style="background:#f6f8fa;text-align:left"><th>Resource</th><th>Status</th><th>Severity</th>\
-                    <th>Where</th><th>Change</th><th>Changed by</th></tr>
-                    """);
+                    <th>Where</th><th>Change</th>""").append(actors ? "<th>Changed by</th>" : "").append("</tr>\n");
             for (DriftItem item : notice.items()) {
                 html.append("<tr style=\"border-top:1px solid #d0d7de;vertical-align:top\"><td><code>")
                         .append(escape(item.resource())).append("</code></td><td>").append(item.statusLabel())
@@ -58,8 +59,8 @@ public record MailContent(String subject, String text, String html) {
                         .append(item.severity() == null ? "" : item.severity().label()).append("</td><td>")
                         .append(escape(item.where())).append("</td><td>")
                         .append(item.changes().stream().map(MailContent::escape).collect(Collectors.joining("<br>")))
-                        .append("</td><td>").append(item.changedBy() == null ? "" : escape(item.changedBy()))
-                        .append("</td></tr>\n");
+                        .append("</td>").append(!actors ? "" : "<td>" + (item.changedBy() == null ? ""
+                                : escape(item.changedBy())) + "</td>").append("</tr>\n");
             }
             html.append("</table>\n");
         }
