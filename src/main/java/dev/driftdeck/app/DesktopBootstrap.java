@@ -116,7 +116,8 @@ public final class DesktopBootstrap {
         NotifierThread notifications = NotificationWiring.attach(db, jobs.events(), scheduler, SecretFile.in(data),
                 clock);
         return new Desktop(db, scheduler, notifications, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
-                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore));
+                new DatabaseSourcesServices(db, jobs.stateSync(), scheduler), driftignore)
+                .withNotifications(new DatabaseNotificationServices(db, SecretFile.in(data), notifications)));
     }
 
     /** A scheduler built (not started) with its jobs, and what the console wires to them. */

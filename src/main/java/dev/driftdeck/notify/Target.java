@@ -47,7 +47,7 @@ public record Target(Kind kind, String url, String signingSecret) {
     }
 
     /** @throws IllegalArgumentException when the URL cannot be used, naming it masked */
-    void validate() {
+    public void validate() {
         URI uri;
         try {
             uri = URI.create(url);

@@ -79,6 +79,14 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
         form.addRow(row++, new Label("Notify about new drift"), notify);
+        if (services.notifications().isPresent()) {
+            // Slack, Teams, webhooks and e-mail: their own window (channels, test message, history).
+            javafx.scene.control.Button channels = new javafx.scene.control.Button("Channels and history…");
+            channels.setId("settings-notifications");
+            channels.setOnAction(e -> dev.driftdeck.ui.channels.ChannelsView.open(getDialogPane().getScene().getWindow(),
+                    services.notifications().get(), tasks));
+            form.addRow(row++, new Label("Notifications"), channels);
+        }
         form.add(problems, 0, row++, 2, 1);
         form.add(saveError, 0, row, 2, 1);
         form.setPrefWidth(640);
