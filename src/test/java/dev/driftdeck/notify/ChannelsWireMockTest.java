@@ -65,7 +65,12 @@ class ChannelsWireMockTest {
         int attempts = channels.send(new Target(Kind.SLACK, url("/services/T0/B0/XXXX"), null), openedGroup());
 
         assertThat(attempts).isEqualTo(1);
-        JsonNode body = JSON.readTree(only("/services/T0/B0/XXXX").getBodyAsString());
+        String received = only("/services/T0/B0/XXXX").getBodyAsString();
+        // Kept for a person to look at (and for the note): target/notify/slack-payload.json
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "notify"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "notify", "slack-payload.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(received)));
+        JsonNode body = JSON.readTree(received);
         assertThat(body.get("text").asText()).startsWith("1 new drift, worst High");
         assertThat(body.at("/blocks/0/type").asText()).isEqualTo("header");
         String item = body.at("/blocks/2/text/text").asText();

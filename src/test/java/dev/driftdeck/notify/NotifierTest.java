@@ -157,6 +157,27 @@ class NotifierTest {
                 .isEqualTo("No successful drift scan for 6 hours");
     }
 
+    private static dev.driftdeck.schedule.JobStatus ran(long runId, dev.driftdeck.schedule.RunOutcome outcome, Instant at) {
+        return new dev.driftdeck.schedule.JobStatus("drift-scan", dev.driftdeck.schedule.JobState.IDLE,
+                new dev.driftdeck.schedule.JobRun(runId, "drift-scan", dev.driftdeck.schedule.Trigger.SCHEDULED, at, at,
+                        at.plusSeconds(5), outcome, outcome == dev.driftdeck.schedule.RunOutcome.FAILED
+                        ? "No AWS listing succeeded: check the credentials\n\tat ..." : null, 0),
+                null, null, false, null);
+    }
+
+    @Test
+    void aFailingJobIsAnnouncedOnceUntilItSucceedsAgain() {
+        notifier.statuses(List.of(ran(1, dev.driftdeck.schedule.RunOutcome.FAILED, clock.instant())));
+        notifier.statuses(List.of(ran(2, dev.driftdeck.schedule.RunOutcome.FAILED, clock.instant())));
+        notifier.statuses(List.of(ran(3, dev.driftdeck.schedule.RunOutcome.SUCCEEDED, clock.instant())));
+        notifier.statuses(List.of(ran(4, dev.driftdeck.schedule.RunOutcome.FAILED, clock.instant())));
+
+        assertThat(repository.deliveries(10)).extracting(DeliveryRecord::title)
+                .containsExactly("Driftdeck job drift-scan failed", "Driftdeck job drift-scan failed");
+        assertThat(slack.findAll(postRequestedFor(urlEqualTo("/services/T0/B0/abcd"))).getFirst().getBodyAsString())
+                .contains("No AWS listing succeeded: check the credentials").doesNotContain("at ...");
+    }
+
     @Test
     void aChannelWhoseReceiverIsGoneFailsInTheHistoryWithoutThrowing() {
         slack.stubFor(post("/services/T0/B0/abcd").willReturn(aResponse().withStatus(410).withBody("no_service")));
