@@ -101,6 +101,19 @@ final class DatabaseConsoleServices implements ConsoleServices {
         return Optional.ofNullable(sources);
     }
 
+    /** Set once by the bootstrap when the scheduler (and so the notifier) runs. */
+    private volatile dev.driftdeck.ui.channels.NotificationServices notifications;
+
+    DatabaseConsoleServices withNotifications(dev.driftdeck.ui.channels.NotificationServices services) {
+        this.notifications = services;
+        return this;
+    }
+
+    @Override
+    public Optional<dev.driftdeck.ui.channels.NotificationServices> notifications() {
+        return Optional.ofNullable(notifications);
+    }
+
     @Override
     public Optional<String> readOnlyReason() {
         return Optional.ofNullable(readOnlyReason);

@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.aws.AwsSession;
+import dev.driftdeck.notify.NotifierThread;
+import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DailyRefreshJob;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanEvents;
@@ -165,9 +167,12 @@ public final class DesktopBootstrap {
             throw e;
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
-        return new Desktop(db, scheduler, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
+        NotifierThread notifications = NotificationWiring.attach(db, jobs.events(), scheduler, SecretFile.in(data),
+                clock);
+        return new Desktop(db, scheduler, notifications, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
                 new DatabaseSourcesServices(db, jobs.stateSync(), scheduler, operator, clock), operator, clock,
-                choice, null), null);
+                choice, null).withNotifications(new DatabaseNotificationServices(db, SecretFile.in(data),
+                notifications)), null);
     }
 
     /**
@@ -267,15 +272,27 @@ public final class DesktopBootstrap {
     }
 
     /**
-     * What the bootstrap built; closing it stops the scheduler (bounded wait, CANCELLED recorded), or leaves the
-     * team (a leading console stops its jobs and releases the lock), then closes the database.
+     * What the bootstrap built; closing it stops the notifications, then the scheduler (bounded wait, CANCELLED
+     * recorded), or leaves the team (a leading console stops its jobs and releases the lock), then closes the
+     * database.
      *
-     * @param db        the database, or null when the console opened without one (offline)
-     * @param scheduler the console's own scheduler on H2, else null
-     * @param team      the console's part in the team on a shared database, else null
+     * @param db            the database, or null when the console opened without one (offline)
+     * @param scheduler     the console's own scheduler on H2, else null
+     * @param notifications the notification rules over that scheduler, else null
+     * @param team          the console's part in the team on a shared database, else null
      */
-    public record Desktop(Database db, JobScheduler scheduler, ConsoleServices services, TeamConsole team)
-            implements AutoCloseable {
+    public record Desktop(Database db, JobScheduler scheduler, NotifierThread notifications, ConsoleServices services,
+                          TeamConsole team) implements AutoCloseable {
+
+        /** A desktop without notifications (read-only, offline, or a team console). */
+        public Desktop(Database db, JobScheduler scheduler, ConsoleServices services, TeamConsole team) {
+            this(db, scheduler, null, services, team);
+        }
+
+        /** A desktop on H2 without notifications (read-only: no scheduler, no scans to announce). */
+        public Desktop(Database db, JobScheduler scheduler, ConsoleServices services) {
+            this(db, scheduler, null, services, null);
+        }
 
         /** The scheduler running the jobs in this process: the console's own, or its term's while it leads. */
         public Optional<JobScheduler> runningScheduler() {
@@ -284,6 +301,9 @@ public final class DesktopBootstrap {
 
         @Override
         public void close() {
+            if (notifications != null) {
+                notifications.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }

@@ -1,6 +1,8 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.cli.DriftdeckCommand;
+import dev.driftdeck.notify.NotifierThread;
+import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
@@ -11,6 +13,7 @@ import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerOptions;
 import dev.driftdeck.state.StateCache;
 import dev.driftdeck.state.StateLoader;
+import dev.driftdeck.store.DataDirectory;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DatabaseLocation;
 import dev.driftdeck.store.InstanceName;
@@ -47,6 +50,8 @@ final class HeadlessServer implements AutoCloseable {
     private TeamMember team;
     /** On H2: the one scheduler. */
     private volatile JobScheduler scheduler;
+    /** The notification rules over the running scheduler (the console's, with this machine's channel secrets). */
+    private volatile NotifierThread notifications;
 
     private HeadlessServer(Database db, Clock clock, ScanRequest scan, Duration every, SchedulerOptions options) {
         this.db = db;
@@ -106,13 +111,27 @@ final class HeadlessServer implements AutoCloseable {
             log.info("Scheduler running on {} (H2: this process holds the file)", db.location());
             return;
         }
-        team = new TeamMember(db, InstanceName.userAtHostPid(), clock, this::startScheduler);
+        team = new TeamMember(db, InstanceName.userAtHostPid(), clock, new TeamMember.Terms() {
+            @Override
+            public JobScheduler start(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
+                return startScheduler(termDb, guard);
+            }
+
+            @Override
+            public void changed(JobScheduler leading) {
+                if (leading == null) {
+                    // A follower announces nothing: the leader's notifications are the team's.
+                    stopNotifications();
+                }
+            }
+        });
         team.start();
     }
 
     private JobScheduler startScheduler(Database termDb, UnaryOperator<dev.driftdeck.schedule.Job> guard) {
-        JobScheduler built = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options,
-                scan == null ? null : () -> scan, every, guard).scheduler();
+        DesktopBootstrap.Jobs jobs = DesktopBootstrap.jobs(termDb, clock, scanService, stateLoader, options,
+                scan == null ? null : () -> scan, every, guard);
+        JobScheduler built = jobs.scheduler();
         try {
             built.start();
             applyEvery(built);
@@ -120,6 +139,9 @@ final class HeadlessServer implements AutoCloseable {
             built.close();
             throw e;
         }
+        stopNotifications();
+        notifications = NotificationWiring.attach(termDb, jobs.events(), built,
+                SecretFile.in(DataDirectory.resolve(null)), clock);
         return built;
     }
 
@@ -136,7 +158,16 @@ final class HeadlessServer implements AutoCloseable {
         }
     }
 
+    private void stopNotifications() {
+        NotifierThread notifying = notifications;
+        notifications = null;
+        if (notifying != null) {
+            notifying.close();
+        }
+    }
+
     private void stopScheduler() {
+        stopNotifications();
         JobScheduler running = scheduler;
         scheduler = null;
         if (running != null) {
@@ -148,6 +179,7 @@ final class HeadlessServer implements AutoCloseable {
     public void close() {
         if (team != null) {
             team.close();
+            stopNotifications();
         } else {
             stopScheduler();
         }

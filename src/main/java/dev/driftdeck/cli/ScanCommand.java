@@ -1,6 +1,8 @@
 package dev.driftdeck.cli;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.notify.Channels;
+import dev.driftdeck.notify.Sleeper;
 import dev.driftdeck.risk.Severity;
 import dev.driftdeck.scan.ScanRequest;
 import dev.driftdeck.scan.ScanService;
@@ -46,6 +48,12 @@ final class ScanCommand implements Callable<Integer> {
                     + " postgresql://host[:port]/database?user=NAME (without it, scan touches no database)")
     DatabaseLocation db;
 
+    @Option(names = "--notify", paramLabel = "URL",
+            description = "Send one message for the scan's drift, repeatable: slack+https://..., teams+https://...,"
+                    + " https://... (a generic webhook, signed with DRIFTDECK_WEBHOOK_SECRET when set) or"
+                    + " smtp://user:password@host:587?from=...&to=...")
+    List<String> notify = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +61,8 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScanRequest request = scan.request(states);
         var err = spec.commandLine().getErr();
+        ScanNotifications notifications = new ScanNotifications(ScanNotifications.parse(notify, System.getenv()),
+                Channels.standard(Clock.systemUTC(), Sleeper.REAL), Clock.systemUTC());
         ScanReport report = ScanService.standard(Clock.systemUTC()).scan(request,
                 progress -> {
                     err.printf("[%3d%%] %s%n", (int) Math.round(Math.max(0, progress.fraction()) * 100), progress.message());
@@ -71,6 +81,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         output.write(report, out, spec.commandLine().getOut());
+        notifications.send(report, err);
         if (nothingChecked.isPresent()) {
             // Every scope NOT_CHECKED is not "in sync": CI must not read an unreachable AWS as a clean estate.
             err.println(nothingChecked.get());

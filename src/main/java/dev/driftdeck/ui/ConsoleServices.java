@@ -70,6 +70,11 @@ public interface ConsoleServices {
         return Optional.empty();
     }
 
+    /** Notification channels, "send a test message" and the delivery history. Empty when read-only. */
+    default Optional<dev.driftdeck.ui.channels.NotificationServices> notifications() {
+        return Optional.empty();
+    }
+
     /**
      * The newest stored scans first, without their findings: the overview's trend, "since last scan" and the
      * reports page's history. May block. A store that keeps no history returns an empty list, and the console

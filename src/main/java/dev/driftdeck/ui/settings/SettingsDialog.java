@@ -7,9 +7,11 @@ import dev.driftdeck.ui.ConsoleServices;
 import dev.driftdeck.ui.DatabaseSetting;
 import dev.driftdeck.ui.SettingsForm;
 import dev.driftdeck.ui.SeverityFloorPicker;
+import dev.driftdeck.ui.channels.ChannelsView;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -84,6 +86,14 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.addRow(row++, new Label("Scan every (min)"), interval);
         form.add(strict, 1, row++);
         form.addRow(row++, new Label("Notify about new drift"), notify);
+        if (services.notifications().isPresent()) {
+            // Slack, Teams, webhooks and e-mail: their own window (channels, test message, history).
+            Button channels = new Button("Channels and history…");
+            channels.setId("settings-notifications");
+            channels.setOnAction(e -> ChannelsView.open(getDialogPane().getScene().getWindow(),
+                    services.notifications().get(), tasks));
+            form.addRow(row++, new Label("Notifications"), channels);
+        }
         TextField databaseField = database == null ? null : databaseRow(form, row++, database);
         form.add(problems, 0, row++, 2, 1);
         form.add(saveError, 0, row, 2, 1);

@@ -1,0 +1,72 @@
+package dev.driftdeck.app;
+
+import dev.driftdeck.notify.NotifierThread;
+import dev.driftdeck.notify.SecretFile;
+import dev.driftdeck.notify.Target;
+import dev.driftdeck.store.Database;
+import dev.driftdeck.store.DeliveryRecord;
+import dev.driftdeck.store.NotificationChannel;
+import dev.driftdeck.store.NotificationRepository;
+import dev.driftdeck.ui.channels.NotificationServices;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The Notifications window over the database and the data directory's secret file. */
+final class DatabaseNotificationServices implements NotificationServices {
+
+    private final NotificationRepository repository;
+    private final SecretFile secrets;
+    private final NotifierThread notifier;
+    private final Clock clock;
+
+    DatabaseNotificationServices(Database db, SecretFile secrets, NotifierThread notifier) {
+        this(new NotificationRepository(db), secrets, notifier, Clock.systemUTC());
+    }
+
+    DatabaseNotificationServices(NotificationRepository repository, SecretFile secrets, NotifierThread notifier,
+                                 Clock clock) {
+        this.repository = repository;
+        this.secrets = secrets;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<NotificationChannel> channels() {
+        return repository.channels();
+    }
+
+    @Override
+    public NotificationChannel add(String name, String url, String signingSecret) {
+        Target parsed = Target.parse(url, Map.of());
+        // A signing secret only means something to a generic webhook.
+        Target target = signingSecret == null || signingSecret.isBlank() || parsed.kind() != NotificationChannel.Kind.WEBHOOK
+                ? parsed : new Target(parsed.kind(), parsed.url(), signingSecret.trim());
+        target.validate();
+        String ref = secrets.put(target);
+        return repository.addChannel(new NotificationChannel(0, name, target.kind(), target.masked(), ref,
+                clock.instant()));
+    }
+
+    @Override
+    public void remove(long channelId) {
+        repository.channels().stream().filter(c -> c.id() == channelId).findFirst().ifPresent(channel -> {
+            repository.removeChannel(channelId);
+            secrets.remove(channel.secretRef());
+        });
+    }
+
+    @Override
+    public DeliveryRecord sendTest(long channelId) throws Exception {
+        NotificationChannel channel = repository.channels().stream().filter(c -> c.id() == channelId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Channel " + channelId + " was removed meanwhile"));
+        // On the notifier's thread: a test waits its turn behind (and keeps Slack's 1/s with) the rule's messages.
+        return notifier.executor().submit(() -> notifier.notifier().sendTest(channel)).get();
+    }
+
+    @Override
+    public List<DeliveryRecord> history(int limit) {
+        return repository.deliveries(limit);
+    }
+}
