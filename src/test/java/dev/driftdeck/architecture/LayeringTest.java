@@ -73,7 +73,8 @@ class LayeringTest {
     @Test
     void theCoreDoesNotReachUpIntoCliUiOrApp() {
         noClasses().that().resideInAnyPackage("dev.driftdeck.state..", "dev.driftdeck.aws..", "dev.driftdeck.drift..",
-                        "dev.driftdeck.store..", "dev.driftdeck.schedule..", "dev.driftdeck.report..", "dev.driftdeck.scan..")
+                        "dev.driftdeck.store..", "dev.driftdeck.schedule..", "dev.driftdeck.report..", "dev.driftdeck.scan..",
+                        "dev.driftdeck.remediation..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.cli..", "dev.driftdeck.ui..", "dev.driftdeck.app..")
                 .check(production);
     }
