@@ -4,7 +4,6 @@ import dev.driftdeck.aws.Collectors;
 import dev.driftdeck.aws.ProviderArguments;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.AttributeRule;
-import dev.driftdeck.drift.CanonicalJson;
 import dev.driftdeck.drift.DiffKind;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
@@ -38,8 +37,8 @@ public final class AcceptInCode {
         }
         StringBuilder out = new StringBuilder(header(finding));
         TerraformAddress address = TerraformAddress.parse(finding.address());
-        out.append("resource ").append(Hcl.string(finding.type())).append(' ')
-                .append(Hcl.string(address.internalName())).append(" {\n");
+        out.append("resource ").append(HclValues.string(finding.type())).append(' ')
+                .append(HclValues.string(address.internalName())).append(" {\n");
         Map<String, Normalization> normalizations = normalizations(finding.type());
         Map<String, ProviderArguments.Kind> kinds = ProviderArguments.get().attributes(finding.type());
         boolean first = true;
@@ -97,7 +96,7 @@ public final class AcceptInCode {
     /** A whole argument: its live value, as an attribute, blocks or a policy document. */
     private static void whole(String type, String name, Normalization normalization, ProviderArguments.Kind kind,
                               AttributeDiff diff, StringBuilder out) {
-        Object live = diff.kind() == DiffKind.REMOVED || diff.actual() == null ? null : CanonicalJson.parse(diff.actual());
+        Object live = diff.kind() == DiffKind.REMOVED || diff.actual() == null ? null : DiffValues.parse(diff.actual());
         if (containsSensitive(live)) {
             out.append("  # ").append(name).append(" is sensitive: Driftdeck never shows its live value.")
                     .append(" Set it from your secret store.\n");
@@ -127,7 +126,7 @@ public final class AcceptInCode {
             out.append("  # AWS ignores case here and Driftdeck compares it lower-cased: write the provider's spelling\n");
         }
         String value = normalization == Normalization.JSON_DOCUMENT && live instanceof Map<?, ?>
-                ? Hcl.jsonencode(live, 1) : Hcl.expression(live, 1);
+                ? HclValues.jsonencode(live, 1) : HclValues.expression(live, 1);
         out.append("  ").append(name).append(" = ").append(value);
         out.append(live == null ? " # not set in AWS\n" : "\n");
     }
@@ -139,11 +138,13 @@ public final class AcceptInCode {
             for (AttributeDiff diff : diffs) {
                 String id = diff.path().get(1);
                 if (diff.actual() == null) {
-                    out.append("  # remove the ").append(name).append(" block with id ").append(Hcl.string(id)).append('\n');
+                    out.append("  # remove the ").append(name).append(" block with id ").append(HclValues.string(id)).append('\n');
                 } else {
-                    out.append("  # the ").append(name).append(" block with id ").append(Hcl.string(id))
+                    out.append("  # the ").append(name).append(" block with id ").append(HclValues.string(id))
                             .append(diff.expected() == null ? " (new)\n" : ": replace it with\n");
-                    block(type, name, (Map<?, ?>) CanonicalJson.parse(diff.actual()), 1, out);
+                    if (DiffValues.parse(diff.actual()) instanceof Map<?, ?> live) {
+                        block(type, name, live, 1, out);
+                    }
                 }
             }
             return;
@@ -153,9 +154,9 @@ public final class AcceptInCode {
         for (AttributeDiff diff : diffs) {
             String key = diff.path().get(1);
             if (diff.actual() == null) {
-                removed.add(Hcl.string(key));
+                removed.add(HclValues.string(key));
             } else {
-                Object value = CanonicalJson.parse(diff.actual());
+                Object value = DiffValues.parse(diff.actual());
                 set.put(key, containsSensitive(value) ? "(sensitive: set it yourself)" : value);
             }
         }
@@ -165,14 +166,14 @@ public final class AcceptInCode {
         }
         out.append('\n');
         if (!set.isEmpty()) {
-            out.append("  ").append(name).append(" = ").append(Hcl.expression(set, 1)).append('\n');
+            out.append("  ").append(name).append(" = ").append(HclValues.expression(set, 1)).append('\n');
         }
     }
 
     /** One block; a map inside it is a nested block, a list of maps repeated nested blocks. */
     private static void block(String type, String name, Map<?, ?> element, int depth, StringBuilder out) {
-        String pad = Hcl.indent(depth);
-        out.append(pad).append(Hcl.key(name)).append(" {\n");
+        String pad = HclValues.indent(depth);
+        out.append(pad).append(HclValues.key(name)).append(" {\n");
         Map<String, Object> fields = new TreeMap<>();
         element.forEach((k, v) -> fields.put(String.valueOf(k), v));
         requiredZeroes(type, name, depth, fields);
@@ -184,8 +185,8 @@ public final class AcceptInCode {
                 continue;
             }
             Object value = containsSensitive(field.getValue()) ? null : field.getValue();
-            out.append(pad).append(Hcl.indent(1)).append(Hcl.key(field.getKey())).append(" = ")
-                    .append(Hcl.expression(value, depth + 1))
+            out.append(pad).append(HclValues.indent(1)).append(HclValues.key(field.getKey())).append(" = ")
+                    .append(HclValues.expression(value, depth + 1))
                     .append(value == field.getValue() ? "" : " # sensitive: Driftdeck never shows it; set it yourself")
                     .append('\n');
         }

@@ -1,7 +1,6 @@
 package dev.driftdeck.remediation;
 
 import dev.driftdeck.drift.AttributeDiff;
-import dev.driftdeck.drift.CanonicalJson;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class RevertInAws {
 
     private static Optional<String> attribute(Finding finding, String name, AttributeDiff diff) {
         String id = Shell.quote(finding.id());
-        Object expected = diff.expected() == null ? null : CanonicalJson.parse(diff.expected());
+        Object expected = diff.expected() == null ? null : DiffValues.parse(diff.expected());
         return switch (finding.type() + "." + name) {
             case "aws_security_group.ingress", "aws_security_group.egress" ->
                     Optional.of(SecurityGroupCommands.restore(finding.id(), name.equals("egress"), diff));
@@ -94,7 +93,7 @@ public final class RevertInAws {
                 String sqs = SQS_ATTRIBUTES.get(name);
                 if (finding.type().equals("aws_sqs_queue") && sqs != null && expected != null) {
                     yield Optional.of("aws sqs set-queue-attributes --queue-url " + id + " --attributes "
-                            + Shell.quote(sqs + "=" + Hcl.expression(expected, 0)));
+                            + Shell.quote(sqs + "=" + HclValues.expression(expected, 0)));
                 }
                 yield Optional.empty();
             }
@@ -111,7 +110,7 @@ public final class RevertInAws {
         flags.forEach((field, flag) -> {
             Object value = options.get(field);
             if (value != null) {
-                command.append(' ').append(flag).append(' ').append(Shell.quote(Hcl.expression(value, 0).replace("\"", "")));
+                command.append(' ').append(flag).append(' ').append(Shell.quote(HclValues.expression(value, 0).replace("\"", "")));
             }
         });
         return command.toString();

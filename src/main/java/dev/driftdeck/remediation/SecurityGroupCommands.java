@@ -40,7 +40,7 @@ final class SecurityGroupCommands {
     }
 
     private static List<Object> elements(String json) {
-        return json != null && CanonicalJson.parse(json) instanceof List<?> list ? new ArrayList<>(list) : List.of();
+        return json != null && DiffValues.parse(json) instanceof List<?> list ? new ArrayList<>(list) : List.of();
     }
 
     private static Set<String> rendered(List<Object> rules) {

@@ -1,7 +1,6 @@
 package dev.driftdeck.remediation;
 
 import dev.driftdeck.drift.AttributeDiff;
-import dev.driftdeck.drift.CanonicalJson;
 import dev.driftdeck.drift.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ final class TagCommands {
             if (diff.expected() == null) {
                 delete.add(key);
             } else {
-                set.add(key + "\u0000" + CanonicalJson.parse(diff.expected()));
+                set.add(key + "\u0000" + DiffValues.parse(diff.expected()));
             }
         }
         String id = finding.id();

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * gives them): strings quoted and escaped (template sequences {@code ${}} and {@code %{} kept literal), maps and
  * objects one entry per line with keys quoted where HCL needs it.
  */
-final class Hcl {
+final class HclValues {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final String INDENT = "  ";
 
-    private Hcl() {
+    private HclValues() {
     }
 
     /** The value as an HCL expression; nested maps and lists continue on lines indented one step past {@code depth}. */
