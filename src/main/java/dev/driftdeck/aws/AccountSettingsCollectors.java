@@ -8,6 +8,7 @@ import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PasswordPolicy;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * The account's singletons: the S3 public access block of the account, the IAM account alias and the IAM password
@@ -37,11 +38,11 @@ final class AccountSettingsCollectors {
                         .compare("block_public_acls", SCALAR).compare("ignore_public_acls", SCALAR)
                         .compare("block_public_policy", SCALAR).compare("restrict_public_buckets", SCALAR)
                         .notCompared(NotCompared.IDENTITY, "account_id")
-                        .listedBy(AccountSettingsCollectors::publicAccessBlock),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AccountSettingsCollectors::publicAccessBlock),
                 // ListAccountAliases answers the account's one alias (AWS allows no second).
                 CollectorDefinition.global(ALIAS).actions("iam:ListAccountAliases")
                         .notCompared(NotCompared.IDENTITY, "account_alias")
-                        .listedBy(ctx -> ctx.iam().listAccountAliasesPaginator().accountAliases().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.iam().listAccountAliasesPaginator().accountAliases().stream()
                                 .map(alias -> ctx.resource(ALIAS, alias, Attributes.of()
                                         .put("account_alias", alias)
                                         .build()))
@@ -52,7 +53,7 @@ final class AccountSettingsCollectors {
                         .compare("require_symbols", SCALAR).compare("allow_users_to_change_password", SCALAR)
                         .compare("max_password_age", SCALAR).compare("password_reuse_prevention", SCALAR)
                         .compare("hard_expiry", SCALAR)
-                        .listedBy(AccountSettingsCollectors::passwordPolicy));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AccountSettingsCollectors::passwordPolicy));
     }
 
     private static List<LiveResource> publicAccessBlock(CollectorContext ctx) {

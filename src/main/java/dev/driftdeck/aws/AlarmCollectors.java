@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudWatch metric and composite alarms, per region, over the query protocol through {@link SignedRequests}: the
@@ -42,14 +43,14 @@ final class AlarmCollectors {
                 .compare("extended_statistic", STRING).compare("unit", STRING).compare("treat_missing_data", STRING)
                 .compare("evaluate_low_sample_count_percentiles", STRING).compare("metric_query", SET).compareTags()
                 .notCompared(NotCompared.IDENTITY, "alarm_name")
-                .listedBy(ctx -> alarms(ctx, ALARM, "MetricAlarm", AlarmCollectors::attributes)),
+                .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> alarms(ctx, ALARM, "MetricAlarm", AlarmCollectors::attributes)),
                 CollectorDefinition.regional(COMPOSITE_ALARM)
                         .actions("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource")
                         .compare("actions_enabled", SCALAR).compare("alarm_actions", SET).compare("ok_actions", SET)
                         .compare("insufficient_data_actions", SET).compare("alarm_description", STRING)
                         .compare("alarm_rule", STRING).compare("actions_suppressor", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "alarm_name")
-                        .listedBy(ctx -> alarms(ctx, COMPOSITE_ALARM, "CompositeAlarm",
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> alarms(ctx, COMPOSITE_ALARM, "CompositeAlarm",
                                 AlarmCollectors::compositeAttributes)));
     }
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.apigateway.model.Method;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.Stage;
 import software.amazon.awssdk.services.apigateway.model.UsagePlan;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * API Gateway REST APIs (v1) and what hangs off them. Listing: the region's REST APIs, API keys and usage plans
@@ -76,23 +77,23 @@ final class ApiGatewayCollectors {
                         .notCompared(NotCompared.TERRAFORM_ONLY, "fail_on_warnings", "put_rest_api_mode")
                         .notCompared("an OpenAPI import input: what it creates is compared as its own types",
                                 "body", "parameters")
-                        .listedBy(ApiGatewayCollectors::restApis),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::restApis),
                 // The policy also shows on the API's policy (Terraform refreshes both): a policy on a managed API
                 // that no aws_api_gateway_rest_api_policy declares is the API's, not an unmanaged policy.
                 CollectorDefinition.regional(REST_API_POLICY).actions(GET)
                         .compare("policy", JSON_DOCUMENT).compare("rest_api_id", STRING)
                         .partOf(REST_API, "rest_api_id")
-                        .listedBy(ApiGatewayCollectors::restApiPolicies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::restApiPolicies),
                 CollectorDefinition.regional(RESOURCE).actions(GET)
                         .compare("rest_api_id", STRING).compare("parent_id", STRING).compare("path_part", STRING)
-                        .listedBy(ApiGatewayCollectors::resources),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::resources),
                 CollectorDefinition.regional(METHOD).actions(GET)
                         .compare("authorization", CASE_INSENSITIVE).compare("authorizer_id", STRING)
                         .compare("authorization_scopes", SET).compare("api_key_required", SCALAR)
                         .compare("request_validator_id", STRING).compare("request_parameters", MAP)
                         .compare("request_models", MAP).compare("operation_name", STRING)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method")
-                        .listedBy(ctx -> methods(ctx, METHOD, "agm")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, METHOD, "agm")),
                 CollectorDefinition.regional(INTEGRATION).actions(GET)
                         .compare("type", STRING).compare("uri", STRING).compare("integration_http_method", STRING)
                         .compare("connection_type", STRING).compare("connection_id", STRING)
@@ -102,22 +103,22 @@ final class ApiGatewayCollectors {
                         .compare("cache_key_parameters", SET).compare("cache_namespace", STRING)
                         .compare("tls_config", SET)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method")
-                        .listedBy(ctx -> methods(ctx, INTEGRATION, "agi")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, INTEGRATION, "agi")),
                 CollectorDefinition.regional(METHOD_RESPONSE).actions(GET)
                         .compare("response_models", MAP).compare("response_parameters", MAP)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method", "status_code")
-                        .listedBy(ctx -> methods(ctx, METHOD_RESPONSE, "agmr")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD/STATUSCODE", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, METHOD_RESPONSE, "agmr")),
                 CollectorDefinition.regional(INTEGRATION_RESPONSE).actions(GET)
                         .compare("selection_pattern", STRING).compare("response_templates", MAP)
                         .compare("response_parameters", MAP).compare("content_handling", STRING)
                         .notCompared(IN_ID, "rest_api_id", "resource_id", "http_method", "status_code")
-                        .listedBy(ctx -> methods(ctx, INTEGRATION_RESPONSE, "agir")),
+                        .importId(ImportIds.computed("RESTAPIID/RESOURCEID/HTTPMETHOD/STATUSCODE", ImportIdsOf::dashedApiGateway)).listedBy(ctx -> methods(ctx, INTEGRATION_RESPONSE, "agir")),
                 CollectorDefinition.regional(DEPLOYMENT).actions(GET)
                         .compare("rest_api_id", STRING).compare("description", STRING)
                         .notCompared("an input to the stage the deployment creates: compared on aws_api_gateway_stage",
                                 "stage_name", "stage_description", "variables", "canary_settings")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
-                        .listedBy(ApiGatewayCollectors::deployments),
+                        .importId(ImportIds.computed("RESTAPIID/DEPLOYMENTID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::deployments),
                 CollectorDefinition.regional(STAGE).actions(GET)
                         .compare("deployment_id", STRING).compare("description", STRING)
                         .compare("variables", MAP).compare("cache_cluster_enabled", SCALAR)
@@ -125,45 +126,45 @@ final class ApiGatewayCollectors {
                         .compare("documentation_version", STRING).compare("xray_tracing_enabled", SCALAR)
                         .compare("access_log_settings", SET).compare("canary_settings", SET).compareTags()
                         .notCompared(IN_ID, "rest_api_id", "stage_name")
-                        .listedBy(ApiGatewayCollectors::stages),
+                        .importId(ImportIds.computed("RESTAPIID/STAGENAME", ImportIdsOf::dashedApiGateway)).listedBy(ApiGatewayCollectors::stages),
                 CollectorDefinition.regional(METHOD_SETTINGS).actions(GET)
                         .compare("settings", SET)
                         .notCompared(IN_ID, "rest_api_id", "stage_name", "method_path")
-                        .listedBy(ApiGatewayCollectors::methodSettings),
+                        .importId(ImportIds.computed("RESTAPIID/STAGENAME/METHODPATH", ImportIdsOf::methodSettings)).listedBy(ApiGatewayCollectors::methodSettings),
                 CollectorDefinition.regional(AUTHORIZER).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING).compare("type", STRING)
                         .compare("authorizer_uri", STRING).compare("authorizer_credentials", STRING)
                         .compare("authorizer_result_ttl_in_seconds", SCALAR).compare("identity_source", STRING)
                         .compare("identity_validation_expression", STRING).compare("provider_arns", SET)
-                        .listedBy(ApiGatewayCollectors::authorizers),
+                        .importId(ImportIds.computed("RESTAPIID/AUTHORIZERID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::authorizers),
                 CollectorDefinition.regional(MODEL).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING).compare("content_type", STRING)
                         .compare("description", STRING).compare("schema", JSON_DOCUMENT)
-                        .listedBy(ApiGatewayCollectors::models),
+                        .importId(ImportIds.computed("RESTAPIID/NAME", ImportIdsOf::restApiModel)).listedBy(ApiGatewayCollectors::models),
                 CollectorDefinition.regional(REQUEST_VALIDATOR).actions(GET)
                         .compare("rest_api_id", STRING).compare("name", STRING)
                         .compare("validate_request_body", SCALAR).compare("validate_request_parameters", SCALAR)
-                        .listedBy(ApiGatewayCollectors::requestValidators),
+                        .importId(ImportIds.computed("RESTAPIID/REQUESTVALIDATORID", live -> ImportIdsOf.underApi(live, "rest_api_id"))).listedBy(ApiGatewayCollectors::requestValidators),
                 CollectorDefinition.regional(GATEWAY_RESPONSE).actions(GET)
                         .compare("status_code", STRING).compare("response_templates", MAP)
                         .compare("response_parameters", MAP)
                         .notCompared(IN_ID, "rest_api_id", "response_type")
-                        .listedBy(ApiGatewayCollectors::gatewayResponses),
+                        .importId(ImportIds.computed("RESTAPIID/RESPONSETYPE", ImportIdsOf::dashedApiGateway)).listedBy(ApiGatewayCollectors::gatewayResponses),
                 CollectorDefinition.regional(API_KEY).actions(GET)
                         .compare("name", STRING).compare("description", STRING).compare("enabled", SCALAR)
                         .compare("customer_id", STRING).compareTags()
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "value")
-                        .listedBy(ApiGatewayCollectors::apiKeys),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::apiKeys),
                 CollectorDefinition.regional(USAGE_PLAN).actions(GET)
                         .compare("name", STRING).compare("description", STRING).compare("product_code", STRING)
                         .compare("api_stages", SET).compare("quota_settings", SET).compare("throttle_settings", SET)
                         .compareTags()
-                        .listedBy(ApiGatewayCollectors::usagePlans),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::usagePlans),
                 // Terraform's id is the key's id, which is not unique across plans: matched on plan and key.
                 CollectorDefinition.regional(USAGE_PLAN_KEY).actions(GET).idFrom("usage_plan_id", "key_id")
                         .compare("key_type", STRING)
                         .notCompared(IN_ID, "usage_plan_id", "key_id")
-                        .listedBy(ApiGatewayCollectors::usagePlanKeys));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayCollectors::usagePlanKeys));
     }
 
     private static LiveResource live(CollectorContext ctx, String type, String id, Supplier<Map<String, Object>> attributes) {

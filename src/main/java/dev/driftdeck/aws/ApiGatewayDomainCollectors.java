@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.apigateway.model.DomainName;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * API Gateway (REST) custom domain names, their base path mappings and VPC links: the region's domain names and VPC
@@ -44,15 +45,15 @@ final class ApiGatewayDomainCollectors {
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "certificate_private_key")
                         .notCompared(NotCompared.NOT_RETURNED, "certificate_body", "certificate_chain")
                         .notCompared(NotCompared.IDENTITY, "domain_name", "domain_name_id")
-                        .listedBy(ApiGatewayDomainCollectors::domainNames),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayDomainCollectors::domainNames),
                 CollectorDefinition.regional(BASE_PATH_MAPPING).actions(GET)
                         .compare("api_id", STRING).compare("stage_name", STRING)
                         .notCompared(NotCompared.IDENTITY, "domain_name", "base_path", "domain_name_id")
-                        .listedBy(ApiGatewayDomainCollectors::basePathMappings),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayDomainCollectors::basePathMappings),
                 CollectorDefinition.regional(VPC_LINK).actions(GET)
                         .compare("name", STRING).compare("description", STRING).compare("target_arns", SET)
                         .compareTags()
-                        .listedBy(ctx -> client(ctx).getVpcLinksPaginator(r -> r.limit(PAGE)).items().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> client(ctx).getVpcLinksPaginator(r -> r.limit(PAGE)).items().stream()
                                 .map(link -> ctx.manages(VPC_LINK, link.id())
                                         ? ctx.resource(VPC_LINK, link.id(), Attributes.of()
                                                 .put("name", link.name())

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.apigatewayv2.model.Integration;
 import software.amazon.awssdk.services.apigatewayv2.model.Route;
 import software.amazon.awssdk.services.apigatewayv2.model.RouteSettings;
 import software.amazon.awssdk.services.apigatewayv2.model.Stage;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * API Gateway HTTP and WebSocket APIs (v2): the region's APIs once, then per API whose children are listed (see
@@ -57,7 +58,7 @@ final class ApiGatewayV2Collectors {
                         .notCompared("an OpenAPI import input: what it creates is compared as its own types", "body")
                         .notCompared("quick-create input: the route, integration and stage it makes are the API's",
                                 "credentials_arn", "route_key", "target")
-                        .listedBy(ApiGatewayV2Collectors::apis),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayV2Collectors::apis),
                 CollectorDefinition.regional(ROUTE).actions(GET)
                         .compare("api_id", STRING).compare("route_key", STRING).compare("target", STRING)
                         .compare("authorization_type", CASE_INSENSITIVE).compare("authorizer_id", STRING)
@@ -65,7 +66,7 @@ final class ApiGatewayV2Collectors {
                         .compare("model_selection_expression", STRING).compare("operation_name", STRING)
                         .compare("request_models", MAP).compare("request_parameter", SET)
                         .compare("route_response_selection_expression", STRING)
-                        .listedBy(ApiGatewayV2Collectors::routes),
+                        .importId(ImportIds.computed("APIID/ROUTEID", live -> ImportIdsOf.underApi(live, "api_id"))).listedBy(ApiGatewayV2Collectors::routes),
                 CollectorDefinition.regional(INTEGRATION).actions(GET)
                         .compare("api_id", STRING).compare("integration_type", STRING)
                         .compare("integration_method", STRING).compare("integration_uri", STRING)
@@ -76,7 +77,7 @@ final class ApiGatewayV2Collectors {
                         .compare("request_templates", MAP).compare("response_parameters", SET)
                         .compare("template_selection_expression", STRING).compare("timeout_milliseconds", SCALAR)
                         .compare("tls_config", SET).compare("content_handling_strategy", STRING)
-                        .listedBy(ApiGatewayV2Collectors::integrations),
+                        .importId(ImportIds.computed("APIID/INTEGRATIONID", live -> ImportIdsOf.underApi(live, "api_id"))).listedBy(ApiGatewayV2Collectors::integrations),
                 // Terraform's id is the stage name, not unique across APIs ($default): matched on API and name.
                 CollectorDefinition.regional(STAGE).actions(GET).idFrom("api_id", "name")
                         .compare("auto_deploy", SCALAR).compare("deployment_id", STRING).compare("description", STRING)
@@ -84,32 +85,32 @@ final class ApiGatewayV2Collectors {
                         .compare("access_log_settings", SET).compare("default_route_settings", SET)
                         .compare("route_settings", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "api_id", "name")
-                        .listedBy(ApiGatewayV2Collectors::stages),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayV2Collectors::stages),
                 CollectorDefinition.regional(AUTHORIZER).actions(GET)
                         .compare("api_id", STRING).compare("name", STRING).compare("authorizer_type", STRING)
                         .compare("authorizer_uri", STRING).compare("authorizer_credentials_arn", STRING)
                         .compare("authorizer_payload_format_version", STRING)
                         .compare("authorizer_result_ttl_in_seconds", SCALAR).compare("enable_simple_responses", SCALAR)
                         .compare("identity_sources", SET).compare("jwt_configuration", SET)
-                        .listedBy(ApiGatewayV2Collectors::authorizers),
+                        .importId(ImportIds.computed("APIID/AUTHORIZERID", live -> ImportIdsOf.underApi(live, "api_id"))).listedBy(ApiGatewayV2Collectors::authorizers),
                 CollectorDefinition.regional(MODEL).actions(GET)
                         .compare("api_id", STRING).compare("name", STRING).compare("content_type", STRING)
                         .compare("description", STRING).compare("schema", JSON_DOCUMENT)
-                        .listedBy(ApiGatewayV2Collectors::models),
+                        .importId(ImportIds.computed("APIID/MODELID", live -> ImportIdsOf.underApi(live, "api_id"))).listedBy(ApiGatewayV2Collectors::models),
                 // Deployments auto-deploy made are the stage's (AWS's own), left out unless managed or strict.
                 CollectorDefinition.regional(DEPLOYMENT).actions(GET)
                         .compare("api_id", STRING).compare("description", STRING)
                         .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
-                        .listedBy(ApiGatewayV2Collectors::deployments),
+                        .importId(ImportIds.computed("APIID/DEPLOYMENTID", live -> ImportIdsOf.underApi(live, "api_id"))).listedBy(ApiGatewayV2Collectors::deployments),
                 CollectorDefinition.regional(ROUTE_RESPONSE).actions(GET)
                         .compare("api_id", STRING).compare("route_id", STRING).compare("route_response_key", STRING)
                         .compare("model_selection_expression", STRING).compare("response_models", MAP)
-                        .listedBy(ApiGatewayV2Collectors::routeResponses),
+                        .importId(ImportIds.computed("APIID/ROUTEID/ROUTERESPONSEID", live -> ImportIdsOf.underApiAndParent(live, "route_id"))).listedBy(ApiGatewayV2Collectors::routeResponses),
                 CollectorDefinition.regional(INTEGRATION_RESPONSE).actions(GET)
                         .compare("api_id", STRING).compare("integration_id", STRING)
                         .compare("integration_response_key", STRING).compare("template_selection_expression", STRING)
                         .compare("response_templates", MAP).compare("content_handling_strategy", STRING)
-                        .listedBy(ApiGatewayV2Collectors::integrationResponses));
+                        .importId(ImportIds.computed("APIID/INTEGRATIONID/INTEGRATIONRESPONSEID", live -> ImportIdsOf.underApiAndParent(live, "integration_id"))).listedBy(ApiGatewayV2Collectors::integrationResponses));
     }
 
     private static ApiGatewayV2Client client(CollectorContext ctx) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.apigatewayv2.model.DomainName;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * API Gateway v2 custom domain names, their API mappings and VPC links: the region's domain names and VPC links once
@@ -35,15 +36,15 @@ final class ApiGatewayV2DomainCollectors {
                         .compare("domain_name_configuration", SET).compare("mutual_tls_authentication", SET)
                         .compareTags()
                         .notCompared(NotCompared.IDENTITY, "domain_name")
-                        .listedBy(ApiGatewayV2DomainCollectors::domainNames),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ApiGatewayV2DomainCollectors::domainNames),
                 CollectorDefinition.regional(API_MAPPING).actions(GET)
                         .compare("api_id", STRING).compare("stage", STRING).compare("api_mapping_key", STRING)
                         .compare("domain_name", STRING)
-                        .listedBy(ApiGatewayV2DomainCollectors::apiMappings),
+                        .importId(ImportIds.computed("APIMAPPINGID/DOMAINNAME", live -> ImportIdsOf.withSuffix(live, "domain_name"))).listedBy(ApiGatewayV2DomainCollectors::apiMappings),
                 CollectorDefinition.regional(VPC_LINK).actions(GET)
                         .compare("name", STRING).compare("security_group_ids", SET).compare("subnet_ids", SET)
                         .compareTags()
-                        .listedBy(ctx -> paged(token -> client(ctx).getVpcLinks(r -> r.nextToken(token)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> paged(token -> client(ctx).getVpcLinks(r -> r.nextToken(token)),
                                 page -> page.items(), page -> page.nextToken()).stream()
                                 .map(link -> ctx.manages(VPC_LINK, link.vpcLinkId())
                                         ? ctx.resource(VPC_LINK, link.vpcLinkId(), Attributes.of()

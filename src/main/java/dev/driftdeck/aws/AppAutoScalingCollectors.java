@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Application Auto Scaling targets, policies and scheduled actions, per region, over JSON 1.1
@@ -54,7 +55,7 @@ final class AppAutoScalingCollectors {
                         .compare("min_capacity", SCALAR).compare("max_capacity", SCALAR).compare("role_arn", STRING)
                         .compare("suspended_state", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "service_namespace", "resource_id", "scalable_dimension")
-                        .listedBy(AppAutoScalingCollectors::targets),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AppAutoScalingCollectors::targets),
                 CollectorDefinition.regional(POLICY).actions("application-autoscaling:DescribeScalingPolicies",
                                 "application-autoscaling:DescribeScalableTargets")
                         .idFrom("service_namespace", "resource_id", "scalable_dimension", "name")
@@ -62,7 +63,7 @@ final class AppAutoScalingCollectors {
                         .compare("target_tracking_scaling_policy_configuration", SET)
                         .notCompared(NotCompared.IDENTITY, "service_namespace", "resource_id", "scalable_dimension",
                                 "name")
-                        .listedBy(AppAutoScalingCollectors::policies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AppAutoScalingCollectors::policies),
                 CollectorDefinition.regional(SCHEDULED_ACTION)
                         .actions("application-autoscaling:DescribeScheduledActions",
                                 "application-autoscaling:DescribeScalableTargets")
@@ -71,7 +72,7 @@ final class AppAutoScalingCollectors {
                         .compare("end_time", STRING).compare("scalable_target_action", SET)
                         .notCompared(NotCompared.IDENTITY, "service_namespace", "resource_id", "scalable_dimension",
                                 "name")
-                        .listedBy(AppAutoScalingCollectors::scheduledActions));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AppAutoScalingCollectors::scheduledActions));
     }
 
     /** Every scalable target of the region, listed once per session for the three types. */

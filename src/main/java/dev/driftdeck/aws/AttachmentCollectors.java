@@ -8,6 +8,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * What ties an EC2 object to an instance, per region: Elastic IP associations (from DescribeAddresses, which has no
@@ -35,14 +36,14 @@ final class AttachmentCollectors {
                         .compare("network_interface_id", STRING).compare("private_ip_address", STRING)
                         .compare("public_ip", STRING)
                         .notCompared(NotCompared.TERRAFORM_ONLY, "allow_reassociation")
-                        .listedBy(AttachmentCollectors::eipAssociations),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AttachmentCollectors::eipAssociations),
                 // Terraform's id is a hash of device, instance and volume ("vai-123"): matched on the three.
                 CollectorDefinition.regional(VOLUME_ATTACHMENT).actions("ec2:DescribeVolumes", "ec2:DescribeInstances")
                         .idFrom("device_name", "volume_id", "instance_id")
                         .notCompared(NotCompared.IDENTITY, "device_name", "volume_id", "instance_id")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_detach", "skip_destroy",
                                 "stop_instance_before_detaching")
-                        .listedBy(AttachmentCollectors::volumeAttachments));
+                        .importId(ImportIds.computed("DEVICENAME:VOLUMEID:INSTANCEID", ImportIdsOf::volumeAttachment)).listedBy(AttachmentCollectors::volumeAttachments));
     }
 
     /**

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.autoscaling.model.StepAdjustment;
 import software.amazon.awssdk.services.autoscaling.model.SuspendedProcess;
 import software.amazon.awssdk.services.autoscaling.model.TargetTrackingConfiguration;
 import software.amazon.awssdk.services.autoscaling.model.WarmPoolConfiguration;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * EC2 Auto Scaling, per region: groups, launch configurations, scaling policies, scheduled actions and lifecycle
@@ -80,7 +81,7 @@ final class AutoScalingCollectors {
                                 "wait_for_capacity_timeout", "wait_for_elb_capacity", "min_elb_capacity",
                                 "ignore_failed_scaling_activities", "instance_refresh")
                         .notCompared(NOT_MAPPED, "mixed_instances_policy")
-                        .listedBy(AutoScalingCollectors::groups),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AutoScalingCollectors::groups),
                 CollectorDefinition.regional(LAUNCH_CONFIGURATION).actions("autoscaling:DescribeLaunchConfigurations")
                         .compare("image_id", STRING).compare("instance_type", STRING).compare("key_name", STRING)
                         .compare("iam_instance_profile", STRING).compare("security_groups", SET)
@@ -94,7 +95,7 @@ final class AutoScalingCollectors {
                         .notCompared("telling the root device from the others needs the image's root device name "
                                 + "(ec2:DescribeImages); a launch configuration cannot be edited in place",
                                 "root_block_device", "ebs_block_device")
-                        .listedBy(AutoScalingCollectors::launchConfigurations),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AutoScalingCollectors::launchConfigurations),
                 CollectorDefinition.regional(POLICY).actions("autoscaling:DescribePolicies")
                         .idFrom("autoscaling_group_name", "name")
                         .compare("policy_type", STRING).compare("adjustment_type", STRING)
@@ -104,21 +105,21 @@ final class AutoScalingCollectors {
                         .compare("step_adjustment", SET).compare("target_tracking_configuration", SET)
                         .notCompared(NotCompared.IDENTITY, "autoscaling_group_name", "name")
                         .notCompared(NOT_MAPPED, "predictive_scaling_configuration")
-                        .listedBy(AutoScalingCollectors::policies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AutoScalingCollectors::policies),
                 CollectorDefinition.regional(SCHEDULE).actions("autoscaling:DescribeScheduledActions")
                         .idFrom("autoscaling_group_name", "scheduled_action_name")
                         .compare("min_size", SCALAR).compare("max_size", SCALAR).compare("desired_capacity", SCALAR)
                         .compare("recurrence", STRING).compare("time_zone", STRING)
                         .compare("start_time", STRING).compare("end_time", STRING)
                         .notCompared(NotCompared.IDENTITY, "autoscaling_group_name", "scheduled_action_name")
-                        .listedBy(AutoScalingCollectors::schedules),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AutoScalingCollectors::schedules),
                 CollectorDefinition.regional(LIFECYCLE_HOOK).actions("autoscaling:DescribeLifecycleHooks")
                         .idFrom("autoscaling_group_name", "name")
                         .compare("lifecycle_transition", STRING).compare("default_result", STRING)
                         .compare("heartbeat_timeout", SCALAR).compare("notification_metadata", STRING)
                         .compare("notification_target_arn", STRING).compare("role_arn", STRING)
                         .notCompared(NotCompared.IDENTITY, "autoscaling_group_name", "name")
-                        .listedBy(AutoScalingCollectors::lifecycleHooks));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(AutoScalingCollectors::lifecycleHooks));
     }
 
     // ---- groups

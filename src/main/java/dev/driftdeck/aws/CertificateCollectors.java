@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ACM certificates, per region, by ARN (Terraform's id). ListCertificates pages 1,000 summaries of every key type
@@ -41,7 +42,7 @@ final class CertificateCollectors {
                 .notCompared(NotCompared.costsACall("GetCertificate"), "certificate_body", "certificate_chain")
                 .notCompared(NotCompared.NOT_RETURNED, "early_renewal_duration")
                 .notCompared(NotCompared.CREATE_ONLY, "validation_option")
-                .listedBy(CertificateCollectors::certificates));
+                .importId(ImportIds.SAME_AS_ID).listedBy(CertificateCollectors::certificates));
     }
 
     private static List<LiveResource> certificates(CollectorContext ctx) {

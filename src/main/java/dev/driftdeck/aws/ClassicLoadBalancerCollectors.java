@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Classic load balancers ({@code aws_elb}), per region, over the query protocol (Version 2012-06-01) through
@@ -41,7 +42,7 @@ final class ClassicLoadBalancerCollectors {
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                 .notCompared("AWS derives it from security_groups, which are compared", "source_security_group")
-                .listedBy(ClassicLoadBalancerCollectors::loadBalancers));
+                .importId(ImportIds.SAME_AS_ID).listedBy(ClassicLoadBalancerCollectors::loadBalancers));
     }
 
     private static List<LiveResource> loadBalancers(CollectorContext ctx) {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudFormation stacks, per region: DescribeStacks (every live stack with its settings, pages of 100, no page-size
@@ -37,7 +38,7 @@ final class CloudFormationCollectors {
                 .compare("iam_role_arn", STRING).compare("policy_body", JSON_DOCUMENT).compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.CREATE_ONLY, "on_failure", "template_url", "policy_url")
-                .listedBy(CloudFormationCollectors::stacks));
+                .importId(ImportIds.computed("the stack name", ImportIdsOf::stackName)).listedBy(CloudFormationCollectors::stacks));
     }
 
     private static List<LiveResource> stacks(CollectorContext ctx) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.OriginAccessControlSummary;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudFront distributions and origin access controls, global (listed once per account), 100 a page. A managed
@@ -43,12 +44,12 @@ final class CloudFrontCollectors {
                         .compare("is_ipv6_enabled", SCALAR).compare("price_class", STRING)
                         .compare("staging", SCALAR).compare("continuous_deployment_policy_id", STRING).compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "retain_on_delete", "wait_for_deployment")
-                        .listedBy(CloudFrontCollectors::distributions),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(CloudFrontCollectors::distributions),
                 CollectorDefinition.global(ORIGIN_ACCESS_CONTROL).actions("cloudfront:ListOriginAccessControls")
                         .compare("signing_behavior", STRING).compare("signing_protocol", STRING)
                         .compare("origin_access_control_origin_type", STRING).compare("name", STRING)
                         .compare("description", STRING)
-                        .listedBy(CloudFrontCollectors::originAccessControls));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(CloudFrontCollectors::originAccessControls));
     }
 
     private static List<LiveResource> distributions(CollectorContext ctx) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRespons
 import software.amazon.awssdk.services.cloudtrail.model.InsightNotEnabledException;
 import software.amazon.awssdk.services.cloudtrail.model.ResourceTag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudTrail trails, per region: DescribeTrails without shadow trails (one call, no pages), so a multi-region trail is
@@ -43,7 +44,7 @@ final class CloudTrailCollectors {
                 .compare("event_selector", SET).compare("advanced_event_selector", SET)
                 .compare("insight_selector", SET).compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
-                .listedBy(CloudTrailCollectors::trails));
+                .importId(ImportIds.SAME_AS_ID).listedBy(CloudTrailCollectors::trails));
     }
 
     private static List<LiveResource> trails(CollectorContext ctx) {

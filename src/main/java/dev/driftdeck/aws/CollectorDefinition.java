@@ -5,6 +5,7 @@ import dev.driftdeck.drift.LiveResource;
 import dev.driftdeck.drift.Normalization;
 import dev.driftdeck.drift.ParentLink;
 import dev.driftdeck.drift.TypeSpec;
+import dev.driftdeck.remediation.ImportId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,10 @@ import java.util.List;
  * @param scope      regional types are listed once per region, global ones once per account
  * @param iamActions every IAM action the lister may call, the scan's least-privilege policy is built from these
  * @param notCompared the provider's arguments deliberately left out of the comparison, each with its reason
+ * @param importId   how Terraform imports the type's objects (docs/remediation.md): declared for every type
  */
 public record CollectorDefinition(TypeSpec spec, Scope scope, String service, List<String> iamActions,
-                                  List<NotCompared> notCompared, Lister lister) implements Collector {
+                                  List<NotCompared> notCompared, ImportId importId, Lister lister) implements Collector {
 
     public enum Scope { REGIONAL, GLOBAL }
 
@@ -38,6 +40,10 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
         notCompared = List.copyOf(notCompared);
         if (iamActions.isEmpty()) {
             throw new IllegalArgumentException(spec.type() + " declares no IAM action");
+        }
+        if (importId == null) {
+            throw new IllegalArgumentException(spec.type() + " declares no import id: add .importId(ImportIds...) with"
+                    + " the provider's Import syntax, or ImportIds.notImportable(reason)");
         }
     }
 
@@ -74,6 +80,7 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
         private final List<NotCompared> notCompared = new ArrayList<>();
         private ParentLink parent;
         private String adopts;
+        private ImportId importId;
 
         private Builder(String type, Scope scope) {
             this.type = type;
@@ -134,10 +141,17 @@ public record CollectorDefinition(TypeSpec spec, Scope scope, String service, Li
             return this;
         }
 
+        /** How Terraform imports the type, from the provider's documentation (its "Import" section). */
+        Builder importId(ImportId declared) {
+            importId = declared;
+            return this;
+        }
+
         CollectorDefinition listedBy(Lister lister) {
             String service = actions.isEmpty() ? "unknown" : actions.getFirst().substring(0, actions.getFirst().indexOf(':'));
-            return new CollectorDefinition(new TypeSpec(type, idFrom, compared, parent, adopts), scope, service, actions,
-                    notCompared, lister);
+            TypeSpec spec = new TypeSpec(type, idFrom, compared, parent, adopts, null,
+                    importId == null ? null : importId::target);
+            return new CollectorDefinition(spec, scope, service, actions, notCompared, importId, lister);
         }
     }
 }

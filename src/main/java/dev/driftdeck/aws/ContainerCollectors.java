@@ -14,6 +14,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ECR repositories and ECS clusters and services, per region. ECS lists ARNs only; DescribeClusters takes 100 and
@@ -37,7 +38,7 @@ final class ContainerCollectors {
                         .compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_delete")
-                        .listedBy(ctx -> ctx.session().ecr(ctx.region()).describeRepositoriesPaginator().repositories()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().ecr(ctx.region()).describeRepositoriesPaginator().repositories()
                                 .stream()
                                 .map(repo -> !ctx.manages(ECR_REPOSITORY, repo.repositoryName())
                                         ? ctx.identityOnly(ECR_REPOSITORY, repo.repositoryName())
@@ -57,7 +58,7 @@ final class ContainerCollectors {
                 CollectorDefinition.regional(ECS_CLUSTER).actions("ecs:ListClusters", "ecs:DescribeClusters")
                         .compare("name", STRING).compare("setting", SET).compare("configuration", SET)
                         .compare("service_connect_defaults", SET).compareTags()
-                        .listedBy(ContainerCollectors::clusters),
+                        .importId(ImportIds.computed("the cluster name", ImportIdsOf::ecsCluster)).listedBy(ContainerCollectors::clusters),
                 CollectorDefinition.regional(ECS_SERVICE).actions("ecs:ListServices", "ecs:DescribeServices")
                         .compare("cluster", STRING).compare("desired_count", SCALAR)
                         .compare("launch_type", CASE_INSENSITIVE).compare("task_definition", STRING)
@@ -76,7 +77,7 @@ final class ContainerCollectors {
                                 "wait_for_steady_state")
                         .notCompared("held on the PRIMARY deployment in nested shapes; not compared yet",
                                 "service_connect_configuration", "volume_configuration", "vpc_lattice_configurations")
-                        .listedBy(ContainerCollectors::services));
+                        .importId(ImportIds.arnResource("CLUSTERNAME/SERVICENAME")).listedBy(ContainerCollectors::services));
     }
 
     /** The provider writes no key for AES256, and the key ARN for KMS. */

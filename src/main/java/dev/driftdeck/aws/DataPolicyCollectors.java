@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Policies written as their own resource on a DynamoDB table or an SNS topic, neither of which shows them as an
@@ -38,12 +39,12 @@ final class DataPolicyCollectors {
                         .notCompared(NotCompared.IDENTITY, "resource_arn")
                         .notCompared("a flag of the PutResourcePolicy call; AWS does not keep it",
                                 "confirm_remove_self_resource_access")
-                        .listedBy(DataPolicyCollectors::tablePolicies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(DataPolicyCollectors::tablePolicies),
                 // The id is the topic's ARN.
                 CollectorDefinition.regional(TOPIC_DATA_PROTECTION).actions("sns:GetDataProtectionPolicy")
                         .compare("policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "arn")
-                        .listedBy(DataPolicyCollectors::topicDataProtection));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(DataPolicyCollectors::topicDataProtection));
     }
 
     private static List<LiveResource> tablePolicies(CollectorContext ctx) {

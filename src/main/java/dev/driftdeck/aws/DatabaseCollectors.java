@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * RDS instances and subnet groups, DynamoDB tables, per region. DescribeDBInstances and DescribeDBSubnetGroups
@@ -69,7 +70,7 @@ final class DatabaseCollectors {
                         // AWS's managed secret itself is the computed master_user_secret.
                         .notCompared("the provider never reads it back: the state keeps what Terraform wrote",
                                 "manage_master_user_password", "master_user_secret_kms_key_id")
-                        .listedBy(ctx -> ctx.session().rds(ctx.region()).describeDBInstancesPaginator().dbInstances()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().rds(ctx.region()).describeDBInstancesPaginator().dbInstances()
                                 .stream()
                                 .filter(db -> !"deleting".equals(db.dbInstanceStatus()))
                                 .map(db -> ctx.resource(DB_INSTANCE, db.dbInstanceIdentifier(), DbInstances.attributes(db,
@@ -81,7 +82,7 @@ final class DatabaseCollectors {
                         .compare("description", STRING).compare("subnet_ids", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name_prefix")
-                        .listedBy(ctx -> ctx.session().rds(ctx.region()).describeDBSubnetGroupsPaginator()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().rds(ctx.region()).describeDBSubnetGroupsPaginator()
                                 .dbSubnetGroups().stream()
                                 .filter(group -> ctx.strict() || !"default".equals(group.dbSubnetGroupName()))
                                 .map(group -> !ctx.manages(DB_SUBNET_GROUP, group.dbSubnetGroupName())
@@ -114,7 +115,7 @@ final class DatabaseCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "import_table", "restore_date_time", "restore_source_name",
                                 "restore_source_table_arn", "restore_to_latest_time")
                         .notCompared("costs a DescribeTable call per replica, in the replica's region", "replica")
-                        .listedBy(DatabaseCollectors::tables));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(DatabaseCollectors::tables));
     }
 
     private static List<LiveResource> tables(CollectorContext ctx) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.model.PropagatingVgw;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * The {@code aws_default_*} types that adopt what AWS creates itself: the default VPC and its subnets, and every
@@ -42,7 +43,7 @@ final class DefaultVpcCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "ipv6_netmask_length")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .adopts(VpcCollectors.VPC)
-                        .listedBy(ctx -> ctx.ec2().describeVpcsPaginator(r -> r.filters(f -> f.name("is-default").values("true")))
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeVpcsPaginator(r -> r.filters(f -> f.name("is-default").values("true")))
                                 .vpcs().stream()
                                 .map(vpc -> adopted(ctx, DEFAULT_VPC, vpc.vpcId(), () -> VpcCollectors.vpcAttributes(ctx, vpc, true)))
                                 .filter(Objects::nonNull)
@@ -59,7 +60,7 @@ final class DefaultVpcCollectors {
                         .compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .adopts(VpcCollectors.SUBNET)
-                        .listedBy(ctx -> ctx.ec2().describeSubnetsPaginator(r -> r.filters(f -> f.name("default-for-az").values("true")))
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeSubnetsPaginator(r -> r.filters(f -> f.name("default-for-az").values("true")))
                                 .subnets().stream()
                                 .map(subnet -> adopted(ctx, DEFAULT_SUBNET, subnet.subnetId(), () -> VpcCollectors.subnetAttributes(subnet)))
                                 .filter(Objects::nonNull)
@@ -69,7 +70,7 @@ final class DefaultVpcCollectors {
                         .compare("vpc_id", STRING).compare("ingress", SET).compare("egress", SET).compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "revoke_rules_on_delete")
                         .adopts(SecurityGroupCollectors.GROUP)
-                        .listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator(r -> r.filters(f -> f.name("group-name").values("default")))
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator(r -> r.filters(f -> f.name("group-name").values("default")))
                                 .securityGroups().stream()
                                 .map(group -> adopted(ctx, DEFAULT_SECURITY_GROUP, group.groupId(), () -> defaultGroup(group)))
                                 .filter(Objects::nonNull)
@@ -78,7 +79,7 @@ final class DefaultVpcCollectors {
                         .compare("vpc_id", STRING).compare("route", SET).compare("propagating_vgws", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "default_route_table_id")
                         .adopts(VpcCollectors.ROUTE_TABLE)
-                        .listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator(r -> r.filters(f -> f.name("association.main").values("true")))
+                        .importId(ImportIds.computed("the VPC id", live -> ImportIds.attribute(live, "vpc_id"))).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator(r -> r.filters(f -> f.name("association.main").values("true")))
                                 .routeTables().stream()
                                 .map(table -> adopted(ctx, DEFAULT_ROUTE_TABLE, table.routeTableId(), () -> mainTable(table)))
                                 .filter(Objects::nonNull)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * EBS snapshots and the region's default encryption, per region. DescribeSnapshots is asked for the account's own
@@ -37,11 +38,11 @@ final class EbsCollectors {
                         .compare("outpost_arn", STRING).compareTags()
                         .notCompared("an input to the restore-from-archive action, not a setting of the snapshot",
                                 "temporary_restore_days", "permanent_restore")
-                        .listedBy(EbsCollectors::snapshots),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EbsCollectors::snapshots),
                 // The provider writes a generated id and no region; see encryptionByDefault.
                 CollectorDefinition.regional(ENCRYPTION_BY_DEFAULT).actions("ec2:GetEbsEncryptionByDefault")
                         .compare("enabled", SCALAR)
-                        .listedBy(EbsCollectors::encryptionByDefault));
+                        .importId(ImportIds.sameAsId("the region")).listedBy(EbsCollectors::encryptionByDefault));
     }
 
     private static List<LiveResource> snapshots(CollectorContext ctx) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Volume;
+import dev.driftdeck.remediation.ImportIds;
 
 /** EC2 compute: instances, EBS volumes, key pairs, launch templates; one paginated Describe per type and region. */
 final class Ec2Collectors {
@@ -59,7 +60,7 @@ final class Ec2Collectors {
                         .notCompared(NotCompared.costsACall("DescribeSpotInstanceRequests"), "instance_market_options")
                         // A spot request's instance is the request's (its attributes are compared there).
                         .partOf(SpotInstanceRequests.SPOT_REQUEST, "spot_instance_request_id")
-                        .listedBy(Ec2Instances::list),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(Ec2Instances::list),
                 SpotInstanceRequests.definition(),
                 // An instance's launch-time volumes (deleted with it) are the instance's, not an aws_ebs_volume.
                 CollectorDefinition.regional(VOLUME).actions("ec2:DescribeVolumes")
@@ -68,7 +69,7 @@ final class Ec2Collectors {
                         .compare("kms_key_id", STRING).compare("multi_attach_enabled", SCALAR)
                         .compare("snapshot_id", STRING).compare("outpost_arn", STRING).compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "final_snapshot")
-                        .listedBy(ctx -> ctx.ec2().describeVolumesPaginator().volumes().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeVolumesPaginator().volumes().stream()
                                 .filter(volume -> ctx.strict() || ctx.manages(VOLUME, volume.volumeId())
                                         || !launchedWithInstance(volume))
                                 .map(volume -> ctx.resource(VOLUME, volume.volumeId(), Attributes.of()
@@ -92,7 +93,7 @@ final class Ec2Collectors {
                         .notCompared(NotCompared.IDENTITY, "key_name")
                         .notCompared(NotCompared.CREATE_ONLY, "key_name_prefix")
                         .notCompared("compared as its fingerprint", "public_key")
-                        .listedBy(ctx -> ctx.ec2().describeKeyPairs().keyPairs().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeKeyPairs().keyPairs().stream()
                                 .map(key -> ctx.resource(KEY_PAIR, key.keyName(), Attributes.of()
                                         .put("fingerprint", key.keyFingerprint())
                                         .put("tags", Tags.ec2(key.tags()))
@@ -119,7 +120,7 @@ final class Ec2Collectors {
                         .notCompared(NotCompared.TERRAFORM_ONLY, "update_default_version")
                         .notCompared("attribute-based instance type selection: ranges nested three deep, not mapped yet",
                                 "instance_requirements")
-                        .listedBy(ctx -> {
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> {
                             Map<String, Map<String, Object>> latest = LaunchTemplateVersions.latest(ctx);
                             return ctx.ec2().describeLaunchTemplatesPaginator().launchTemplates().stream()
                                     .map(template -> {

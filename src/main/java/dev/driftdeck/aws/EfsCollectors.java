@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * EFS file systems, mount targets, access points and backup policies, per region, over REST-JSON through
@@ -42,22 +43,22 @@ final class EfsCollectors {
                         .compare("performance_mode", STRING).compare("throughput_mode", STRING)
                         .compare("provisioned_throughput_in_mibps", SCALAR).compare("availability_zone_name", STRING)
                         .compare("lifecycle_policy", SET).compare("protection", SET).compareTags()
-                        .listedBy(EfsCollectors::fileSystems),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EfsCollectors::fileSystems),
                 CollectorDefinition.regional(MOUNT_TARGET)
                         .actions("elasticfilesystem:DescribeMountTargets",
                                 "elasticfilesystem:DescribeMountTargetSecurityGroups")
                         .compare("file_system_id", STRING).compare("subnet_id", STRING)
                         .compare("ip_address", STRING).compare("security_groups", SET)
-                        .listedBy(EfsCollectors::mountTargets),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EfsCollectors::mountTargets),
                 CollectorDefinition.regional(ACCESS_POINT).actions("elasticfilesystem:DescribeAccessPoints")
                         .compare("file_system_id", STRING).compare("posix_user", SET).compare("root_directory", SET)
                         .compareTags()
-                        .listedBy(EfsCollectors::accessPoints),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EfsCollectors::accessPoints),
                 CollectorDefinition.regional(BACKUP_POLICY).actions("elasticfilesystem:DescribeFileSystems",
                                 "elasticfilesystem:DescribeBackupPolicy")
                         .compare("backup_policy", SET)
                         .notCompared(NotCompared.IDENTITY, "file_system_id")
-                        .listedBy(EfsCollectors::backupPolicies));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EfsCollectors::backupPolicies));
     }
 
     private static List<JsonNode> listFileSystems(SignedRequests efs) {

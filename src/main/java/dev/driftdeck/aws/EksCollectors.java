@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.LogSetup;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * EKS clusters and managed node groups, per region. ListClusters pages 100 names; DescribeCluster (tags included)
@@ -46,7 +47,7 @@ final class EksCollectors {
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "bootstrap_self_managed_addons")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_update_version")
-                        .listedBy(EksCollectors::clusters),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EksCollectors::clusters),
                 CollectorDefinition.regional(NODE_GROUP).actions("eks:ListNodegroups", "eks:DescribeNodegroup")
                         .compare("node_role_arn", STRING).compare("subnet_ids", SET)
                         .compare("scaling_config", SET).compare("instance_types", SET)
@@ -58,7 +59,7 @@ final class EksCollectors {
                         .notCompared(NotCompared.IDENTITY, "cluster_name", "node_group_name")
                         .notCompared(NotCompared.CREATE_ONLY, "node_group_name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_update_version")
-                        .listedBy(EksCollectors::nodeGroups));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EksCollectors::nodeGroups));
     }
 
     private static List<LiveResource> clusters(CollectorContext ctx) {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.elasticache.model.CacheCluster;
 import software.amazon.awssdk.services.elasticache.model.LogDeliveryConfiguration;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ElastiCache clusters and replication groups, per region, 100 a page; tags cost one ListTagsForResource per managed
@@ -58,7 +59,7 @@ final class ElastiCacheCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "preferred_availability_zones", "snapshot_arns",
                                 "snapshot_name", "outpost_mode")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "apply_immediately", "final_snapshot_identifier")
-                        .listedBy(ElastiCacheCollectors::clusters),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ElastiCacheCollectors::clusters),
                 CollectorDefinition.regional(REPLICATION_GROUP).actions("elasticache:DescribeReplicationGroups",
                                 "elasticache:DescribeCacheClusters", "elasticache:ListTagsForResource")
                         .compare("at_rest_encryption_enabled", SCALAR).compare("transit_encryption_enabled", SCALAR)
@@ -83,7 +84,7 @@ final class ElastiCacheCollectors {
                                 "final_snapshot_identifier")
                         .notCompared(NotCompared.CREATE_ONLY, "preferred_cache_cluster_azs", "snapshot_arns",
                                 "snapshot_name")
-                        .listedBy(ElastiCacheCollectors::replicationGroups));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ElastiCacheCollectors::replicationGroups));
     }
 
     private static List<CacheCluster> cacheClusters(ElastiCacheClient cache) {

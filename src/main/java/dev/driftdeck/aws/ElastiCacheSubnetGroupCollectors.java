@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.CacheSubnetGroup;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ElastiCache subnet groups, per region, 100 a page. AWS's {@code default} group is dropped unless strict or managed.
@@ -27,7 +28,7 @@ final class ElastiCacheSubnetGroupCollectors {
                                 "elasticache:ListTagsForResource")
                         .compare("subnet_ids", SET).compare("description", STRING).compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
-                        .listedBy(ElastiCacheSubnetGroupCollectors::subnetGroups));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ElastiCacheSubnetGroupCollectors::subnetGroups));
     }
 
     private static List<LiveResource> subnetGroups(CollectorContext ctx) {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundExcepti
 import software.amazon.awssdk.services.eventbridge.model.Rule;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * EventBridge buses, rules and targets, per region. ListEventBuses (100 a page) lists the buses and ListRules (100 a
@@ -49,7 +50,7 @@ final class EventBridgeCollectors {
                         .compare("dead_letter_config", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "event_source_name")
-                        .listedBy(EventBridgeCollectors::buses),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EventBridgeCollectors::buses),
                 // Terraform's id is the name on the default bus, bus/name on any other.
                 CollectorDefinition.regional(RULE)
                         .actions("events:ListEventBuses", "events:ListRules", "events:ListTagsForResource")
@@ -59,7 +60,7 @@ final class EventBridgeCollectors {
                         .notCompared(NotCompared.IDENTITY, "name", "event_bus_name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
-                        .listedBy(EventBridgeCollectors::rules),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(EventBridgeCollectors::rules),
                 // Terraform's id (rule-target or bus-rule-target) cannot be split, as "-" is valid in both names: matched
                 // on bus/rule/target, which terraform import also takes.
                 CollectorDefinition.regional(TARGET).actions("events:ListTargetsByRule")
@@ -73,7 +74,7 @@ final class EventBridgeCollectors {
                         .compare("appsync_target", SET)
                         .notCompared(NotCompared.IDENTITY, "rule", "event_bus_name", "target_id")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
-                        .listedBy(EventBridgeTargets::targets));
+                        .importId(ImportIds.computed("[EVENTBUSNAME/]RULENAME/TARGETID", ImportIdsOf::eventTarget)).listedBy(EventBridgeTargets::targets));
     }
 
     /** Every bus of the region, the default one included (callers filter it). */

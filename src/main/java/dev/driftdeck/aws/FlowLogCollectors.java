@@ -8,6 +8,7 @@ import static dev.driftdeck.drift.Normalization.STRING;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.FlowLog;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * VPC flow logs. AWS cannot edit a flow log (only delete it or retag it), so the compared attributes mostly confirm
@@ -38,7 +39,7 @@ final class FlowLogCollectors {
                 .compare("max_aggregation_interval", SCALAR).compare("iam_role_arn", STRING)
                 .compare("deliver_cross_account_role", STRING).compare("log_group_name", STRING)
                 .compare("destination_options", SET).compareTags()
-                .listedBy(ctx -> ctx.ec2().describeFlowLogsPaginator().flowLogs().stream()
+                .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeFlowLogsPaginator().flowLogs().stream()
                         .map(log -> ctx.resource(FLOW_LOG, log.flowLogId(), attributes(log)))
                         .toList()));
     }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.route53.model.HealthCheckConfig;
 import software.amazon.awssdk.services.route53.model.ResourceTagSet;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Route53 health checks, global. ListHealthChecks pages through every check with its whole configuration; tags
@@ -43,7 +44,7 @@ final class HealthCheckCollectors {
                 .compare("routing_control_arn", STRING).compareTags()
                 .notCompared(NotCompared.CREATE_ONLY, "reference_name")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "triggers")
-                .listedBy(HealthCheckCollectors::healthChecks));
+                .importId(ImportIds.SAME_AS_ID).listedBy(HealthCheckCollectors::healthChecks));
     }
 
     private static List<LiveResource> healthChecks(CollectorContext ctx) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.UserDetail;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * IAM, listed once per account from the shared GetAccountAuthorizationDetails listing; GetRole/GetPolicy only for
@@ -52,55 +53,55 @@ final class IamCollectors {
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_detach_policies")
                         .notCompared(DERIVED_INLINE, "inline_policy")
                         .notCompared(DERIVED_ATTACHED, "managed_policy_arns")
-                        .listedBy(IamCollectors::roles),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(IamCollectors::roles),
                 // Terraform writes "role:policy" as the id of an inline role policy.
                 CollectorDefinition.global(ROLE_POLICY).actions(DETAILS)
                         .compare("policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "name", "role")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(ctx -> inlinePolicies(ctx, ROLE_POLICY, "role")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> inlinePolicies(ctx, ROLE_POLICY, "role")),
                 // The state id is a generated unique name: match on role/policy_arn.
                 CollectorDefinition.global(ROLE_ATTACHMENT).actions(DETAILS).idFrom("role", "policy_arn")
                         .notCompared(NotCompared.IDENTITY, "role", "policy_arn")
                         // a detached policy also leaves the role's managed_policy_arns, which refresh-only reports
                         .mirroredOn(ROLE, "role", "managed_policy_arns")
-                        .listedBy(ctx -> attachments(ctx, ROLE_ATTACHMENT, "role")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> attachments(ctx, ROLE_ATTACHMENT, "role")),
                 CollectorDefinition.global(USER).actions(DETAILS)
                         .compare("path", STRING).compareTags().compare("permissions_boundary", STRING)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
-                        .listedBy(ctx -> ctx.session().iamAuthorization().users().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().iamAuthorization().users().stream()
                                 .map(user -> ctx.resource(USER, user.userName(), user(user)))
                                 .toList()),
                 CollectorDefinition.global(USER_POLICY).actions(DETAILS)
                         .compare("policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "name", "user")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(ctx -> inlinePolicies(ctx, USER_POLICY, "user")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> inlinePolicies(ctx, USER_POLICY, "user")),
                 CollectorDefinition.global(USER_ATTACHMENT).actions(DETAILS).idFrom("user", "policy_arn")
                         .notCompared(NotCompared.IDENTITY, "user", "policy_arn")
-                        .listedBy(ctx -> attachments(ctx, USER_ATTACHMENT, "user")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> attachments(ctx, USER_ATTACHMENT, "user")),
                 CollectorDefinition.global(GROUP).actions(DETAILS)
                         .compare("path", STRING).notCompared(NotCompared.IDENTITY, "name")
-                        .listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
                                 .map(group -> ctx.resource(GROUP, group.groupName(),
                                         Attributes.of().put("path", group.path()).build()))
                                 .toList()),
                 CollectorDefinition.global(GROUP_ATTACHMENT).actions(DETAILS).idFrom("group", "policy_arn")
                         .notCompared(NotCompared.IDENTITY, "group", "policy_arn")
-                        .listedBy(ctx -> attachments(ctx, GROUP_ATTACHMENT, "group")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> attachments(ctx, GROUP_ATTACHMENT, "group")),
                 CollectorDefinition.global(POLICY).actions(DETAILS, "iam:GetPolicy")
                         .compare("policy", JSON_DOCUMENT).compare("path", STRING)
                         .compare("description", STRING).compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(IamCollectors::policies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(IamCollectors::policies),
                 CollectorDefinition.global(INSTANCE_PROFILE).actions("iam:ListInstanceProfiles")
                         .compare("path", STRING).compare("role", STRING)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.costsACall("ListInstanceProfileTags"), "tags")
-                        .listedBy(ctx -> ctx.iam().listInstanceProfilesPaginator().instanceProfiles().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.iam().listInstanceProfilesPaginator().instanceProfiles().stream()
                                 .map(profile -> ctx.resource(INSTANCE_PROFILE, profile.instanceProfileName(),
                                         Attributes.of()
                                                 .put("path", profile.path())

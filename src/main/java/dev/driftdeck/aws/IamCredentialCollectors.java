@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * A user's credentials: access keys and the console password (login profile). Neither is in the account-wide
@@ -35,7 +36,7 @@ final class IamCredentialCollectors {
                 CollectorDefinition.global(ACCESS_KEY).actions(DETAILS, "iam:ListAccessKeys")
                         .compare("user", STRING).compare("status", CASE_INSENSITIVE)
                         .notCompared(NotCompared.CREATE_ONLY, "pgp_key")
-                        .listedBy(IamCredentialCollectors::accessKeys),
+                        .importId(ImportIds.notImportable("Terraform imports it by the access key id, which Driftdeck never stores whole (it redacts it): take the id from aws iam list-access-keys; the secret is never imported")).listedBy(IamCredentialCollectors::accessKeys),
                 // Presence only: password_reset_required flips to false when the user first sets a password (AWS's
                 // doing, not drift), and password_length and pgp_key only shape the password made at creation.
                 CollectorDefinition.global(LOGIN_PROFILE).actions(DETAILS, "iam:GetLoginProfile")
@@ -43,7 +44,7 @@ final class IamCredentialCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "password_length", "pgp_key")
                         .notCompared("flips to false when the user first sets a password: AWS's doing, not drift",
                                 "password_reset_required")
-                        .listedBy(IamCredentialCollectors::loginProfiles));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(IamCredentialCollectors::loginProfiles));
     }
 
     /** The users worth a call: managed as aws_iam_user, or named by a managed credential of {@code type}. */

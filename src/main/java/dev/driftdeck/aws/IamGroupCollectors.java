@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GroupDetail;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.UserDetail;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * IAM group inline policies, group memberships in both of Terraform's styles, and the exclusive
@@ -41,7 +42,7 @@ final class IamGroupCollectors {
                         .compare("policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "name", "group")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().iamAuthorization().groups().stream()
                                 .flatMap(group -> group.groupPolicyList().stream()
                                         .map(policy -> IamCollectors.inlinePolicy(ctx, GROUP_POLICY, group.groupName(), policy)))
                                 .toList()),
@@ -51,18 +52,18 @@ final class IamGroupCollectors {
                         .compare("users", SET)
                         .notCompared(NotCompared.IDENTITY, "group")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name")
-                        .listedBy(IamGroupCollectors::groupMemberships),
+                        .importId(ImportIds.notImportable("the provider cannot import it (it owns the whole membership of a group): use aws_iam_user_group_membership, which can")).listedBy(IamGroupCollectors::groupMemberships),
                 CollectorDefinition.global(USER_GROUP_MEMBERSHIP).actions(DETAILS)
                         .compare("groups", SET)
                         .notCompared(NotCompared.IDENTITY, "user")
-                        .listedBy(IamGroupCollectors::userGroupMemberships),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(IamGroupCollectors::userGroupMemberships),
                 // The state id is a name of the author's choosing: matched on the policy (one exclusive attachment
                 // per policy; two would fight each other).
                 CollectorDefinition.global(POLICY_ATTACHMENT).actions(DETAILS).idFrom("policy_arn")
                         .compare("users", SET).compare("roles", SET).compare("groups", SET)
                         .notCompared(NotCompared.IDENTITY, "policy_arn")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name")
-                        .listedBy(IamGroupCollectors::exclusiveAttachments));
+                        .importId(ImportIds.notImportable("the provider cannot import it (an exclusive attachment of the policy to every user, role and group): import aws_iam_role_policy_attachment and its siblings instead")).listedBy(IamGroupCollectors::exclusiveAttachments));
     }
 
     /** Each group a state manages as aws_iam_group_membership, with all its members; a deleted group is MISSING. */

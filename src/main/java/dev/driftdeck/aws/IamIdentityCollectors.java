@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Who can sign in by other means than a password: OpenID Connect identity providers (one account-wide listing, one
@@ -31,14 +32,14 @@ final class IamIdentityCollectors {
                                 "iam:GetOpenIDConnectProvider")
                         .compare("client_id_list", SET).compare("thumbprint_list", SET).compareTags()
                         .notCompared(NotCompared.IDENTITY, "url")
-                        .listedBy(IamIdentityCollectors::oidcProviders),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(IamIdentityCollectors::oidcProviders),
                 // The id is the key's id (APKA...). The key itself cannot change (another key is another id) and
                 // encoding only chooses how the API returns it.
                 CollectorDefinition.global(SSH_KEY).actions("iam:GetAccountAuthorizationDetails", "iam:ListSSHPublicKeys")
                         .compare("status", CASE_INSENSITIVE).compare("username", STRING)
                         .notCompared("cannot change: another key body is another key id", "public_key")
                         .notCompared("only the format GetSSHPublicKey answers the key in", "encoding")
-                        .listedBy(IamIdentityCollectors::sshKeys));
+                        .importId(ImportIds.computed("USERNAME:SSHKEYID:ENCODING", ImportIdsOf::sshKey)).listedBy(IamIdentityCollectors::sshKeys));
     }
 
     private static List<LiveResource> oidcProviders(CollectorContext ctx) {

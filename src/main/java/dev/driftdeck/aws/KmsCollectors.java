@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * KMS keys and aliases, per region. AWS-managed keys (the targets of {@code alias/aws/*}) and their aliases are
@@ -43,12 +44,12 @@ final class KmsCollectors {
                         .compare("xks_key_id", STRING)
                         .notCompared(NotCompared.NOT_RETURNED, "deletion_window_in_days")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "bypass_policy_lockout_safety_check")
-                        .listedBy(KmsCollectors::keys),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(KmsCollectors::keys),
                 CollectorDefinition.regional(ALIAS).actions("kms:ListAliases")
                         .compare("target_key_id", STRING)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(ctx -> aliases(ctx.session().kms(ctx.region())).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> aliases(ctx.session().kms(ctx.region())).stream()
                                 .filter(alias -> alias.targetKeyId() != null)
                                 .filter(alias -> ctx.strict() || !alias.aliasName().startsWith("alias/aws/"))
                                 .map(alias -> ctx.resource(ALIAS, alias.aliasName(), Attributes.of()

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
 import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * KMS keys whose key material the owner imports (Origin EXTERNAL), per region: {@code aws_kms_external_key} and its
@@ -43,7 +44,7 @@ final class KmsExternalKeyCollectors {
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "key_material_base64")
                         .notCompared(NotCompared.NOT_RETURNED, "deletion_window_in_days")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "bypass_policy_lockout_safety_check")
-                        .listedBy(ctx -> keys(ctx, false)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> keys(ctx, false)),
                 CollectorDefinition.regional(REPLICA_EXTERNAL_KEY)
                         .actions("kms:ListKeys", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListResourceTags")
                         .compare("primary_key_arn", STRING).compare("description", STRING).compare("enabled", SCALAR)
@@ -51,7 +52,7 @@ final class KmsExternalKeyCollectors {
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "key_material_base64")
                         .notCompared(NotCompared.NOT_RETURNED, "deletion_window_in_days")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "bypass_policy_lockout_safety_check")
-                        .listedBy(ctx -> keys(ctx, true)));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> keys(ctx, true)));
     }
 
     /** True for a key these types own: imported key material (its replicas have the primary's origin). */

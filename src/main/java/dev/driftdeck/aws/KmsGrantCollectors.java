@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.GrantConstraints;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * KMS grants, per region. KMS lists grants only per key, so ListGrants (100 a page) is spent on the keys a state
@@ -38,7 +39,7 @@ final class KmsGrantCollectors {
                 .notCompared(NotCompared.IDENTITY, "key_id")
                 .notCompared(NotCompared.CREATE_ONLY, "grant_creation_tokens")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "retire_on_delete")
-                .listedBy(KmsGrantCollectors::grants));
+                .importId(ImportIds.SAME_AS_ID).listedBy(KmsGrantCollectors::grants));
     }
 
     /** The state id is {@code <key_id as configured>:<grant id>}; the key may be written as an id or an ARN. */

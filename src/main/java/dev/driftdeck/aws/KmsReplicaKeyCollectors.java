@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
 import software.amazon.awssdk.services.kms.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Multi-Region replica keys, per region. Only multi-Region keys ({@code mrk-} ids) can be replicas, so DescribeKey
@@ -36,7 +37,7 @@ final class KmsReplicaKeyCollectors {
                 .compare("primary_key_arn", STRING).compare("description", STRING).compare("enabled", SCALAR)
                 .compare("policy", JSON_DOCUMENT).compareTags()
                 .notCompared(NotCompared.TERRAFORM_ONLY, "deletion_window_in_days", "bypass_policy_lockout_safety_check")
-                .listedBy(KmsReplicaKeyCollectors::replicas));
+                .importId(ImportIds.SAME_AS_ID).listedBy(KmsReplicaKeyCollectors::replicas));
     }
 
     private static List<LiveResource> replicas(CollectorContext ctx) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Lambda functions and permissions, per region. ListFunctions carries the compared configuration; tags (ListTags)
@@ -44,7 +45,7 @@ final class LambdaCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "s3_bucket", "s3_key", "s3_object_version")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "filename", "source_code_hash", "publish", "skip_destroy",
                                 "replace_security_groups_on_destroy", "replacement_security_group_ids")
-                        .listedBy(LambdaCollectors::functions),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LambdaCollectors::functions),
                 // Terraform's id is the statement id; matched as function_name/statement_id, function_name as the
                 // state spells it (a name or an ARN), so two functions' "AllowAPIGateway" statements never collide.
                 CollectorDefinition.regional(PERMISSION).actions("lambda:GetPolicy")
@@ -55,7 +56,7 @@ final class LambdaCollectors {
                         .compare("qualifier", STRING)
                         .notCompared(NotCompared.IDENTITY, "function_name", "statement_id")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "statement_id_prefix")
-                        .listedBy(LambdaCollectors::permissions));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LambdaCollectors::permissions));
     }
 
     private static List<LiveResource> functions(CollectorContext ctx) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * What invokes a Lambda function, per region: aliases, function URLs and event source mappings. Event source mappings
@@ -40,12 +41,12 @@ final class LambdaTriggerCollectors {
                         .compare("description", STRING).compare("function_version", STRING)
                         .compare("routing_config", SET)
                         .notCompared(NotCompared.IDENTITY, "name", "function_name")
-                        .listedBy(LambdaTriggerCollectors::aliases),
+                        .importId(ImportIds.computed("FUNCTIONNAME/ALIAS", ImportIdsOf::lambdaAlias)).listedBy(LambdaTriggerCollectors::aliases),
                 // Terraform's id is function_name as the state spells it (name or ARN), /qualifier when it has one.
                 CollectorDefinition.regional(URL).actions("lambda:GetFunctionUrlConfig")
                         .compare("authorization_type", STRING).compare("cors", SET).compare("invoke_mode", STRING)
                         .notCompared(NotCompared.IDENTITY, "function_name", "qualifier")
-                        .listedBy(LambdaTriggerCollectors::urls),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LambdaTriggerCollectors::urls),
                 // Terraform's id is the mapping's UUID.
                 CollectorDefinition.regional(MAPPING).actions("lambda:ListEventSourceMappings", "lambda:ListTags")
                         .compare("function_name", STRING).compare("event_source_arn", STRING)
@@ -63,7 +64,7 @@ final class LambdaTriggerCollectors {
                         .compare("amazon_managed_kafka_event_source_config", SET)
                         .compare("self_managed_kafka_event_source_config", SET)
                         .compare("document_db_event_source_config", SET).compareTags()
-                        .listedBy(LambdaTriggerCollectors::mappings));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LambdaTriggerCollectors::mappings));
     }
 
     /**

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * What hangs under a load balancer's listeners and target groups (elasticloadbalancingv2), per region: listener
@@ -50,13 +51,13 @@ final class LoadBalancerChildCollectors {
                                 "elasticloadbalancing:DescribeTags")
                         .compare("listener_arn", STRING).compare("priority", SCALAR).compare("action", SET)
                         .compare("condition", SET).compareTags()
-                        .listedBy(LoadBalancerChildCollectors::rules),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerChildCollectors::rules),
                 // Terraform's id is "<listener arn>_<certificate arn>": both halves are the identity. The default
                 // certificate (IsDefault) is aws_lb_listener.certificate_arn.
                 CollectorDefinition.regional(CERTIFICATE).actions("elasticloadbalancing:DescribeListenerCertificates",
                                 "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners")
                         .notCompared(NotCompared.IDENTITY, "listener_arn", "certificate_arn")
-                        .listedBy(LoadBalancerChildCollectors::certificates),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerChildCollectors::certificates),
                 // Terraform's id is generated ("<group arn>-<timestamp>"): matched on group, target and port, with
                 // the port "null" when the configuration leaves it to the group's (the provider then writes null).
                 CollectorDefinition.regional(ATTACHMENT).actions("elasticloadbalancing:DescribeTargetHealth",
@@ -64,7 +65,7 @@ final class LoadBalancerChildCollectors {
                         .idFrom("target_group_arn", "target_id", "port")
                         .compare("availability_zone", STRING)
                         .notCompared(NotCompared.IDENTITY, "target_group_arn", "target_id", "port")
-                        .listedBy(LoadBalancerChildCollectors::attachments));
+                        .importId(ImportIds.notImportable("the provider documents no import for it (\"Target Group Attachments cannot be imported\"): declare it in code, registering a registered target again changes nothing")).listedBy(LoadBalancerChildCollectors::attachments));
     }
 
     private static List<LiveResource> rules(CollectorContext ctx) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ALB/NLB, listeners and target groups (elasticloadbalancingv2), per region; every id is an ARN. Tags come from
@@ -82,7 +83,7 @@ final class LoadBalancerCollectors {
                         .compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name_prefix")
                         .notCompared(NotCompared.costsACall("DescribeCapacityReservation"), "minimum_load_balancer_capacity")
-                        .listedBy(LoadBalancerCollectors::loadBalancers),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerCollectors::loadBalancers),
                 // DescribeTargetGroupAttributes (one per managed group): stickiness, deregistration delay, algorithm.
                 CollectorDefinition.regional(TARGET_GROUP).actions("elasticloadbalancing:DescribeTargetGroups",
                                 "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes")
@@ -100,7 +101,7 @@ final class LoadBalancerCollectors {
                         .compare("target_group_health", SET).compare("target_health_state", SET)
                         .compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "name_prefix")
-                        .listedBy(LoadBalancerCollectors::targetGroups),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerCollectors::targetGroups),
                 CollectorDefinition.regional(LISTENER).actions("elasticloadbalancing:DescribeLoadBalancers",
                                 "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTags")
                         .compare("load_balancer_arn", STRING).compare("port", SCALAR)
@@ -108,7 +109,7 @@ final class LoadBalancerCollectors {
                         .compare("certificate_arn", STRING).compare("alpn_policy", STRING)
                         .compare("default_action", SET).compare("mutual_authentication", SET).compareTags()
                         .notCompared(NotCompared.costsACall("DescribeListenerAttributes"), LISTENER_ATTRIBUTES)
-                        .listedBy(LoadBalancerCollectors::listeners));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LoadBalancerCollectors::listeners));
     }
 
     private static List<LiveResource> loadBalancers(CollectorContext ctx) {

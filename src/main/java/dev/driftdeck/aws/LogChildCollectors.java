@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.SubscriptionFilter;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * What lives inside a CloudWatch Logs group, per region: metric filters (DescribeMetricFilters lists the whole region,
@@ -39,17 +40,17 @@ final class LogChildCollectors {
                         .idFrom("log_group_name", "name")
                         .compare("pattern", STRING).compare("metric_transformation", SET)
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .listedBy(LogChildCollectors::metricFilters),
+                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogChildCollectors::metricFilters),
                 CollectorDefinition.regional(STREAM).actions("logs:DescribeLogStreams")
                         .idFrom("log_group_name", "name")
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .listedBy(LogChildCollectors::streams),
+                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogChildCollectors::streams),
                 CollectorDefinition.regional(SUBSCRIPTION_FILTER).actions("logs:DescribeSubscriptionFilters")
                         .idFrom("log_group_name", "name")
                         .compare("destination_arn", STRING).compare("filter_pattern", STRING)
                         .compare("distribution", STRING).compare("role_arn", STRING)
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .listedBy(LogChildCollectors::subscriptionFilters));
+                        .importId(ImportIds.computed("LOGGROUPNAME|FILTERNAME", live -> ImportIdsOf.lastSlashAs(live, "|"))).listedBy(LogChildCollectors::subscriptionFilters));
     }
 
     private static List<LiveResource> metricFilters(CollectorContext ctx) {

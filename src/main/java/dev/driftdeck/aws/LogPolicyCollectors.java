@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinit
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PolicyType;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryDefinition;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudWatch Logs settings that are not log groups, per region: saved Logs Insights queries, a log group's data
@@ -41,18 +42,18 @@ final class LogPolicyCollectors {
         return List.of(
                 CollectorDefinition.regional(QUERY_DEFINITION).actions("logs:DescribeQueryDefinitions")
                         .compare("name", STRING).compare("query_string", STRING).compare("log_group_names", SET)
-                        .listedBy(LogPolicyCollectors::queryDefinitions),
+                        .importId(ImportIds.computed("the query definition ARN", ImportIdsOf::queryDefinitionArn)).listedBy(LogPolicyCollectors::queryDefinitions),
                 CollectorDefinition.regional(DATA_PROTECTION_POLICY)
                         .actions("logs:DescribeLogGroups", "logs:GetDataProtectionPolicy")
                         .compare("policy_document", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "log_group_name")
-                        .listedBy(LogPolicyCollectors::dataProtectionPolicies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LogPolicyCollectors::dataProtectionPolicies),
                 CollectorDefinition.regional(ACCOUNT_POLICY).actions("logs:DescribeAccountPolicies")
                         .idFrom("policy_name", "policy_type")
                         .compare("policy_document", JSON_DOCUMENT).compare("scope", STRING)
                         .compare("selection_criteria", STRING)
                         .notCompared(NotCompared.IDENTITY, "policy_name", "policy_type")
-                        .listedBy(LogPolicyCollectors::accountPolicies),
+                        .importId(ImportIds.computed("POLICYNAME:POLICYTYPE", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogPolicyCollectors::accountPolicies),
                 CollectorDefinition.regional(ANOMALY_DETECTOR)
                         .actions("logs:ListLogAnomalyDetectors", "logs:ListTagsForResource")
                         .idFrom("arn")
@@ -60,7 +61,7 @@ final class LogPolicyCollectors {
                         .compare("evaluation_frequency", STRING).compare("filter_pattern", STRING)
                         .compare("kms_key_id", STRING).compare("log_group_arn_list", SET)
                         .compare("anomaly_visibility_time", SCALAR).compareTags()
-                        .listedBy(LogPolicyCollectors::anomalyDetectors));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(LogPolicyCollectors::anomalyDetectors));
     }
 
     /** Saved queries are matched on the id AWS gives them; their name is a setting the console edits. */

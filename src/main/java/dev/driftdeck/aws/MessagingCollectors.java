@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * SQS queues and SNS topics/subscriptions, per region. Queue, topic and subscription attributes and tags have no
@@ -51,7 +52,7 @@ final class MessagingCollectors {
                         .compare("redrive_policy", JSON_DOCUMENT).compare("redrive_allow_policy", JSON_DOCUMENT)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(MessagingCollectors::queues),
+                        .importId(ImportIds.computed("the queue URL", ImportIdsOf::queueUrl)).listedBy(MessagingCollectors::queues),
                 CollectorDefinition.regional(TOPIC).actions("sns:ListTopics", "sns:GetTopicAttributes",
                                 "sns:ListTagsForResource")
                         .compare("display_name", STRING).compareTags()
@@ -77,7 +78,7 @@ final class MessagingCollectors {
                         .compare("sqs_success_feedback_sample_rate", SCALAR)
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(MessagingCollectors::topics),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(MessagingCollectors::topics),
                 // Unconfirmed subscriptions have no ARN yet ("PendingConfirmation") and no Terraform id to match.
                 // ListSubscriptions names topic, protocol and endpoint; the rest costs one GetSubscriptionAttributes
                 // per managed subscription.
@@ -89,7 +90,7 @@ final class MessagingCollectors {
                         .compare("subscription_role_arn", STRING)
                         .notCompared(NotCompared.TERRAFORM_ONLY, "confirmation_timeout_in_minutes",
                                 "endpoint_auto_confirms")
-                        .listedBy(MessagingCollectors::subscriptions));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(MessagingCollectors::subscriptions));
     }
 
     private static List<LiveResource> queues(CollectorContext ctx) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudWatch metric streams, per region, over the query protocol like the alarms ({@link AlarmCollectors}).
@@ -34,7 +35,7 @@ final class MetricStreamCollectors {
                 .compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                .listedBy(MetricStreamCollectors::streams));
+                .importId(ImportIds.SAME_AS_ID).listedBy(MetricStreamCollectors::streams));
     }
 
     private static List<LiveResource> streams(CollectorContext ctx) {

@@ -6,6 +6,7 @@ import static dev.driftdeck.drift.Normalization.STRING;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * CloudWatch Logs groups, per region (metric alarms: {@link AlarmCollectors}). DescribeLogGroups (not ListLogGroups, which moto answers
@@ -27,7 +28,7 @@ final class MonitoringCollectors {
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "skip_destroy")
-                        .listedBy(ctx -> logGroups(ctx).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> logGroups(ctx).stream()
                                 .map(group -> !ctx.manages(LOG_GROUP, group.logGroupName())
                                         ? ctx.identityOnly(LOG_GROUP, group.logGroupName())
                                         : ctx.resource(LOG_GROUP, group.logGroupName(), Attributes.of()

@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.NetworkAclAssociation;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Network ACLs, the VPC's default ACL adopted by {@code aws_default_network_acl}, and {@code aws_network_acl_rule}.
@@ -34,7 +35,7 @@ final class NetworkAclCollectors {
                 CollectorDefinition.regional(ACL).actions("ec2:DescribeNetworkAcls")
                         .compare("vpc_id", STRING).compare("subnet_ids", SET)
                         .compare("ingress", SET).compare("egress", SET).compareTags()
-                        .listedBy(ctx -> acls(ctx).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> acls(ctx).stream()
                                 .filter(acl -> !Boolean.TRUE.equals(acl.isDefault()))
                                 .map(acl -> ctx.resource(ACL, acl.networkAclId(), attributes(acl)
                                         .put("subnet_ids", acl.associations().stream()
@@ -49,7 +50,7 @@ final class NetworkAclCollectors {
                         .notCompared("every subnet in no other ACL sits in the default one: it changes with each subnet"
                                 + " created or moved", "subnet_ids")
                         .adopts(ACL)
-                        .listedBy(ctx -> acls(ctx).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> acls(ctx).stream()
                                 .filter(acl -> Boolean.TRUE.equals(acl.isDefault()))
                                 .filter(acl -> ctx.strict() || ctx.manages(DEFAULT_ACL, acl.networkAclId()))
                                 .map(acl -> ctx.resource(DEFAULT_ACL, acl.networkAclId(), attributes(acl).build()))
@@ -62,7 +63,7 @@ final class NetworkAclCollectors {
                         .compare("icmp_type", SCALAR).compare("icmp_code", SCALAR)
                         .notCompared(NotCompared.IDENTITY, "network_acl_id", "egress", "rule_number")
                         .partOf(ACL, "network_acl_id")
-                        .listedBy(NetworkAclCollectors::rules));
+                        .importId(ImportIds.computed("NETWORKACLID:RULENUMBER:PROTOCOL:EGRESS", ImportIdsOf::networkAclRule)).listedBy(NetworkAclCollectors::rules));
     }
 
     private static List<NetworkAcl> acls(CollectorContext ctx) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.rds.model.DBCluster;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.Tag;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * RDS (Aurora and Multi-AZ DB) clusters and their instances, per region. DescribeDBClusters and DescribeDBInstances
@@ -78,7 +79,7 @@ final class RdsClusterCollectors {
                         .notCompared(NotCompared.OTHER_TYPE, "cluster_members")
                         .notCompared("read from DescribeGlobalClusters, which the scan does not call; "
                                 + "aws_rds_global_cluster holds the membership", "global_cluster_identifier")
-                        .listedBy(RdsClusterCollectors::clusters),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(RdsClusterCollectors::clusters),
                 // A cluster's instances are DB instances too: aws_db_instance's listing holds them, adopted here.
                 CollectorDefinition.regional(CLUSTER_INSTANCE).actions("rds:DescribeDBInstances")
                         .adopts(DatabaseCollectors.DB_INSTANCE)
@@ -99,7 +100,7 @@ final class RdsClusterCollectors {
                         .notCompared(NotCompared.IDENTITY, "identifier")
                         .notCompared(NotCompared.CREATE_ONLY, "identifier_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "apply_immediately", "force_destroy")
-                        .listedBy(RdsClusterCollectors::instances));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(RdsClusterCollectors::instances));
     }
 
     private static List<LiveResource> clusters(CollectorContext ctx) {

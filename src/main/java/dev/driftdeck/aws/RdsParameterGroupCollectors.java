@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Parameter;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * RDS DB and cluster parameter groups, per region, 100 a page. AWS's {@code default.*} groups are dropped unless
@@ -37,14 +38,14 @@ final class RdsParameterGroupCollectors {
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "skip_destroy")
-                        .listedBy(RdsParameterGroupCollectors::dbGroups),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(RdsParameterGroupCollectors::dbGroups),
                 CollectorDefinition.regional(CLUSTER_PARAMETER_GROUP).actions("rds:DescribeDBClusterParameterGroups",
                                 "rds:DescribeDBClusterParameters", "rds:ListTagsForResource")
                         .compare("parameter", SET).compare("family", STRING).compare("description", STRING)
                         .compareTags()
                         .notCompared(NotCompared.IDENTITY, "name")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
-                        .listedBy(RdsParameterGroupCollectors::clusterGroups));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(RdsParameterGroupCollectors::clusterGroups));
     }
 
     private static List<LiveResource> dbGroups(CollectorContext ctx) {

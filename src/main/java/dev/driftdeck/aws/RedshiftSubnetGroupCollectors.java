@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Redshift cluster subnet groups, which the vpc module makes for its Redshift subnets, over the query protocol
@@ -28,7 +29,7 @@ final class RedshiftSubnetGroupCollectors {
         return List.of(CollectorDefinition.regional(SUBNET_GROUP).actions("redshift:DescribeClusterSubnetGroups")
                 .compare("description", STRING).compare("subnet_ids", SET).compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
-                .listedBy(RedshiftSubnetGroupCollectors::subnetGroups));
+                .importId(ImportIds.SAME_AS_ID).listedBy(RedshiftSubnetGroupCollectors::subnetGroups));
     }
 
     private static List<LiveResource> subnetGroups(CollectorContext ctx) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.model.RepositoryPolicyNotFoundException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Settings Terraform can write as their own resource on a queue, topic or repository: {@code aws_sqs_queue_policy},
@@ -43,28 +44,28 @@ final class ResourcePolicyCollectors {
                 CollectorDefinition.regional(QUEUE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
                         .mirroredOn(MessagingCollectors.QUEUE, "queue_url", "policy")
-                        .listedBy(ctx -> queueAttribute(ctx, QUEUE_POLICY, QueueAttributeName.POLICY, "policy")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> queueAttribute(ctx, QUEUE_POLICY, QueueAttributeName.POLICY, "policy")),
                 // {"deadLetterTargetArn": ..., "maxReceiveCount": 4}: a JSON document too.
                 CollectorDefinition.regional(QUEUE_REDRIVE_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
                         .compare("redrive_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
                         .mirroredOn(MessagingCollectors.QUEUE, "queue_url", "redrive_policy")
-                        .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_POLICY, QueueAttributeName.REDRIVE_POLICY,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_POLICY, QueueAttributeName.REDRIVE_POLICY,
                                 "redrive_policy")),
                 // {"redrivePermission": "byQueue", "sourceQueueArns": [...]}: which queues may use this one as their
                 // dead-letter queue.
                 CollectorDefinition.regional(QUEUE_REDRIVE_ALLOW_POLICY).actions("sqs:ListQueues", "sqs:GetQueueAttributes")
                         .compare("redrive_allow_policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "queue_url")
-                        .listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_ALLOW_POLICY,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> queueAttribute(ctx, QUEUE_REDRIVE_ALLOW_POLICY,
                                 QueueAttributeName.REDRIVE_ALLOW_POLICY, "redrive_allow_policy")),
                 // owner is the topic's account: not something an operator changes.
                 CollectorDefinition.regional(TOPIC_POLICY).actions("sns:ListTopics", "sns:GetTopicAttributes")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "arn")
                         .mirroredOn(MessagingCollectors.TOPIC, "arn", "policy")
-                        .listedBy(ResourcePolicyCollectors::topicPolicies),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ResourcePolicyCollectors::topicPolicies),
                 // registry_id is the repository's account: not something an operator changes.
                 CollectorDefinition.regional(REPOSITORY_POLICY).actions("ecr:DescribeRepositories", "ecr:GetRepositoryPolicy")
                         .compare("policy", JSON_DOCUMENT).notCompared(NotCompared.IDENTITY, "repository")
-                        .listedBy(ResourcePolicyCollectors::repositoryPolicies));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ResourcePolicyCollectors::repositoryPolicies));
     }
 
     /**

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Route53, global. Zones come from one paginated ListHostedZones; records cost one paginated
@@ -35,7 +36,7 @@ final class Route53Collectors {
                         .compare("name", STRING).compare("comment", STRING).compareTags()
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
                         .notCompared(NotCompared.costsACall("GetHostedZone"), "delegation_set_id", "vpc")
-                        .listedBy(Route53Collectors::zones),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(Route53Collectors::zones),
                 // Records AWS creates with the zone (the apex NS and SOA) are dropped unless strict or managed.
                 CollectorDefinition.global(RECORD).actions("route53:ListHostedZones", "route53:ListResourceRecordSets")
                         .compare("ttl", SCALAR).compare("records", SET)
@@ -46,7 +47,7 @@ final class Route53Collectors {
                         .compare("multivalue_answer_routing_policy", SCALAR)
                         .notCompared(NotCompared.IDENTITY, "zone_id", "name", "type", "set_identifier")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "allow_overwrite")
-                        .listedBy(Route53Collectors::records));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(Route53Collectors::records));
     }
 
     private static List<LiveResource> zones(CollectorContext ctx) {

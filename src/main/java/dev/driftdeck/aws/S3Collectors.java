@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * S3, listed once per account from one shared ListBuckets. S3 has no batch API for bucket details, so every
@@ -57,7 +58,7 @@ final class S3Collectors {
                         .notCompared(inline(S3ConfigurationCollectors.REPLICATION), "replication_configuration")
                         .notCompared(inline(S3ConfigurationCollectors.ACCELERATE), "acceleration_status")
                         .notCompared(inline(S3ConfigurationCollectors.REQUEST_PAYMENT), "request_payer")
-                        .listedBy(ctx -> ctx.session().buckets().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().buckets().stream()
                                 .map(bucket -> ctx.manages(BUCKET, bucket.name())
                                         ? bucketWithTags(ctx, bucket.name())
                                         : Optional.of(ctx.identityOnly(BUCKET, bucket.name())))
@@ -68,25 +69,25 @@ final class S3Collectors {
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(S3Collectors.MFA, "mfa")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, VERSIONING, S3Collectors::versioning)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, VERSIONING, S3Collectors::versioning)),
                 // The S3 API operation is GetPublicAccessBlock; the IAM action carries "Bucket".
                 CollectorDefinition.global(PUBLIC_ACCESS_BLOCK).actions(LIST, "s3:GetBucketPublicAccessBlock")
                         .compare("block_public_acls", SCALAR).compare("block_public_policy", SCALAR)
                         .compare("ignore_public_acls", SCALAR).compare("restrict_public_buckets", SCALAR)
                         .partOf(BUCKET, "bucket")
                         .notCompared(NotCompared.IDENTITY, "bucket")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, PUBLIC_ACCESS_BLOCK, S3Collectors::publicAccessBlock,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, PUBLIC_ACCESS_BLOCK, S3Collectors::publicAccessBlock,
                                 "NoSuchPublicAccessBlockConfiguration")),
                 CollectorDefinition.global(POLICY).actions(LIST, "s3:GetBucketPolicy")
                         .compare("policy", JSON_DOCUMENT).partOf(BUCKET, "bucket").shownOnParentAs("policy")
                         .notCompared(NotCompared.IDENTITY, "bucket")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, POLICY, S3Collectors::policy, "NoSuchBucketPolicy")),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, POLICY, S3Collectors::policy, "NoSuchBucketPolicy")),
                 // The S3 operation is GetBucketEncryption; the IAM action is s3:GetEncryptionConfiguration.
                 CollectorDefinition.global(ENCRYPTION).actions(LIST, "s3:GetEncryptionConfiguration")
                         .compare("rule", SET).partOf(BUCKET, "bucket").shownOnParentAs("server_side_encryption_configuration")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, ENCRYPTION, S3Collectors::encryption,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, ENCRYPTION, S3Collectors::encryption,
                                 "ServerSideEncryptionConfigurationNotFoundError")),
                 // Rules are matched by id, in any order; each rule compares whole (see S3LifecycleRules).
                 CollectorDefinition.global(LIFECYCLE).actions(LIST, "s3:GetLifecycleConfiguration")
@@ -94,7 +95,7 @@ final class S3Collectors {
                         .compare("transition_default_minimum_object_size", STRING)
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, LIFECYCLE, S3Collectors::lifecycle,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, LIFECYCLE, S3Collectors::lifecycle,
                                 "NoSuchLifecycleConfiguration"))
         );
     }

@@ -9,6 +9,7 @@ import static dev.driftdeck.drift.Normalization.STRING;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * The rest of the provider-v4+ S3 split resources the community s3-bucket module writes, listed as
@@ -54,21 +55,21 @@ final class S3ConfigurationCollectors {
                 CollectorDefinition.global(OWNERSHIP_CONTROLS).actions(LIST, "s3:GetBucketOwnershipControls")
                         .compare("rule", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, OWNERSHIP_CONTROLS,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, OWNERSHIP_CONTROLS,
                                 S3ConfigurationCollectors::ownershipControls, "OwnershipControlsNotFoundError")),
                 CollectorDefinition.global(ACL).actions(LIST, "s3:GetBucketAcl").idFrom("bucket")
                         .compare("access_control_policy", SET).partOf(BUCKET, "bucket").shownOnParentAs("grant")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(NotCompared.NOT_RETURNED, "acl")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, ACL, (c, bucket) -> Optional.of(
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, ACL, (c, bucket) -> Optional.of(
                                 S3ConfigurationShapes.accessControlPolicy(c.s3().getBucketAcl(r -> r.bucket(bucket)))))),
                 // The S3 operation is GetBucketCors; the IAM action is s3:GetBucketCORS.
                 CollectorDefinition.global(CORS).actions(LIST, "s3:GetBucketCORS").idFrom("bucket")
                         .compare("cors_rule", SET).partOf(BUCKET, "bucket").shownOnParentAs("cors_rule")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, CORS, S3ConfigurationCollectors::cors,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, CORS, S3ConfigurationCollectors::cors,
                                 "NoSuchCORSConfiguration")),
                 CollectorDefinition.global(LOGGING).actions(LIST, "s3:GetBucketLogging").idFrom("bucket")
                         .compare("target_bucket", STRING).compare("target_prefix", STRING)
@@ -76,7 +77,7 @@ final class S3ConfigurationCollectors {
                         .partOf(BUCKET, "bucket").shownOnParentAs("logging")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, LOGGING, S3ConfigurationCollectors::logging)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, LOGGING, S3ConfigurationCollectors::logging)),
                 CollectorDefinition.global(WEBSITE).actions(LIST, "s3:GetBucketWebsite").idFrom("bucket")
                         .compare("index_document", SET).compare("error_document", SET)
                         .compare("redirect_all_requests_to", SET).compare("routing_rule", SET)
@@ -84,7 +85,7 @@ final class S3ConfigurationCollectors {
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(ROUTING_RULES_JSON, "routing_rules")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, WEBSITE, (c, bucket) -> Optional.of(
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, WEBSITE, (c, bucket) -> Optional.of(
                                 S3ConfigurationShapes.website(c.s3().getBucketWebsite(r -> r.bucket(bucket)))),
                                 "NoSuchWebsiteConfiguration")),
                 // The S3 operation is GetObjectLockConfiguration; the IAM action carries "Bucket".
@@ -94,51 +95,51 @@ final class S3ConfigurationCollectors {
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "token")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, OBJECT_LOCK, S3ConfigurationCollectors::objectLock,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, OBJECT_LOCK, S3ConfigurationCollectors::objectLock,
                                 "ObjectLockConfigurationNotFoundError")),
                 // The S3 operation is GetBucketReplication; the IAM action is s3:GetReplicationConfiguration.
                 CollectorDefinition.global(REPLICATION).actions(LIST, "s3:GetReplicationConfiguration")
                         .compare("role", STRING).compare("rule", BY_ID).partOf(BUCKET, "bucket").shownOnParentAs("replication_configuration")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "token")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, REPLICATION, S3ConfigurationCollectors::replication,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, REPLICATION, S3ConfigurationCollectors::replication,
                                 "ReplicationConfigurationNotFoundError")),
                 // The S3 operation is GetBucketNotificationConfiguration; the IAM action is s3:GetBucketNotification.
                 CollectorDefinition.global(NOTIFICATION).actions(LIST, "s3:GetBucketNotification")
                         .compare("eventbridge", SCALAR).compare("topic", SET).compare("queue", SET)
                         .compare("lambda_function", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, NOTIFICATION, S3ConfigurationCollectors::notification)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, NOTIFICATION, S3ConfigurationCollectors::notification)),
                 // The S3 operation is GetBucketAccelerateConfiguration; the IAM action is s3:GetAccelerateConfiguration.
                 CollectorDefinition.global(ACCELERATE).actions(LIST, "s3:GetAccelerateConfiguration").idFrom("bucket")
                         .compare("status", STRING).partOf(BUCKET, "bucket").shownOnParentAs("acceleration_status")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, ACCELERATE, S3ConfigurationCollectors::accelerate)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, ACCELERATE, S3ConfigurationCollectors::accelerate)),
                 CollectorDefinition.global(REQUEST_PAYMENT).actions(LIST, "s3:GetBucketRequestPayment").idFrom("bucket")
                         .compare("payer", STRING).partOf(BUCKET, "bucket").shownOnParentAs("request_payer")
                         .notCompared(NotCompared.IDENTITY, "bucket")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "expected_bucket_owner")
-                        .listedBy(ctx -> S3Buckets.collect(ctx, REQUEST_PAYMENT, S3ConfigurationCollectors::requestPayment)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collect(ctx, REQUEST_PAYMENT, S3ConfigurationCollectors::requestPayment)),
                 // The List*Configurations operations are allowed by the Get*Configuration IAM actions.
                 CollectorDefinition.global(INVENTORY).actions(LIST, "s3:GetInventoryConfiguration")
                         .compare("enabled", SCALAR).compare("included_object_versions", STRING)
                         .compare("optional_fields", SET).compare("filter", SET).compare("schedule", SET)
                         .compare("destination", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket", "name")
-                        .listedBy(ctx -> S3Buckets.collectNamed(ctx, INVENTORY, S3NamedConfigurations::inventories)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collectNamed(ctx, INVENTORY, S3NamedConfigurations::inventories)),
                 CollectorDefinition.global(METRIC).actions(LIST, "s3:GetMetricsConfiguration")
                         .compare("filter", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket", "name")
-                        .listedBy(ctx -> S3Buckets.collectNamed(ctx, METRIC, S3NamedConfigurations::metrics)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collectNamed(ctx, METRIC, S3NamedConfigurations::metrics)),
                 CollectorDefinition.global(ANALYTICS).actions(LIST, "s3:GetAnalyticsConfiguration")
                         .compare("filter", SET).compare("storage_class_analysis", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket", "name")
-                        .listedBy(ctx -> S3Buckets.collectNamed(ctx, ANALYTICS, S3NamedConfigurations::analytics)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collectNamed(ctx, ANALYTICS, S3NamedConfigurations::analytics)),
                 CollectorDefinition.global(INTELLIGENT_TIERING).actions(LIST, "s3:GetIntelligentTieringConfiguration")
                         .compare("status", STRING).compare("filter", SET).compare("tiering", SET)
                         .notCompared(NotCompared.IDENTITY, "bucket", "name")
-                        .listedBy(ctx -> S3Buckets.collectNamed(ctx, INTELLIGENT_TIERING,
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> S3Buckets.collectNamed(ctx, INTELLIGENT_TIERING,
                                 S3NamedConfigurations::intelligentTiering))
         );
     }

@@ -2,6 +2,7 @@ package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.LiveResource;
 import java.util.List;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * S3 directory buckets (S3 Express One Zone), regional: ListDirectoryBuckets pages 1,000, its largest page, from
@@ -25,7 +26,7 @@ final class S3DirectoryBucketCollectors {
                 .notCompared("fixed at creation and part of the bucket's name (<base>--<zone id>--x-s3)",
                         "location", "data_redundancy", "type")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "force_destroy")
-                .listedBy(S3DirectoryBucketCollectors::directoryBuckets));
+                .importId(ImportIds.SAME_AS_ID).listedBy(S3DirectoryBucketCollectors::directoryBuckets));
     }
 
     private static List<LiveResource> directoryBuckets(CollectorContext ctx) {

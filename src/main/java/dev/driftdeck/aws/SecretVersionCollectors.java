@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 import software.amazon.awssdk.services.secretsmanager.model.SecretVersionsListEntry;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Secrets Manager secret versions, per region: METADATA ONLY. A version's id and staging labels come from ListSecrets
@@ -37,7 +38,7 @@ final class SecretVersionCollectors {
                 .notCompared(NEVER_READ, "secret_string", "secret_binary")
                 .notCompared(NotCompared.WRITE_ONLY_SECRET, "secret_string_wo")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "secret_string_wo_version")
-                .listedBy(SecretVersionCollectors::versions));
+                .importId(ImportIds.SAME_AS_ID).listedBy(SecretVersionCollectors::versions));
     }
 
     private static List<LiveResource> versions(CollectorContext ctx) {

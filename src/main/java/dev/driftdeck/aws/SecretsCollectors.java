@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 import software.amazon.awssdk.services.ssm.model.InvalidResourceIdException;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Secrets Manager secrets and SSM parameters, per region; metadata only, never a secret value.
@@ -40,7 +41,7 @@ final class SecretsCollectors {
                         .notCompared(NotCompared.TERRAFORM_ONLY, "force_overwrite_replica_secret")
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.costsACall("DescribeSecret"), "replica")
-                        .listedBy(ctx -> ctx.session().secretsManager(ctx.region()).listSecretsPaginator(r -> r.maxResults(100)).stream().flatMap(page -> page.secretList().stream())
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().secretsManager(ctx.region()).listSecretsPaginator(r -> r.maxResults(100)).stream().flatMap(page -> page.secretList().stream())
                                 .filter(secret -> secret.deletedDate() == null)
                                 .map(secret -> secret(ctx, secret))
                                 .toList()),
@@ -54,7 +55,7 @@ final class SecretsCollectors {
                         .notCompared(NotCompared.WRITE_ONLY_SECRET, "value_wo")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "value_wo_version")
                         .notCompared(NotCompared.costsACall("GetParameters"), "insecure_value")
-                        .listedBy(ctx -> ctx.session().ssm(ctx.region()).describeParametersPaginator(r -> r.maxResults(50)).stream().flatMap(page -> page.parameters().stream())
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.session().ssm(ctx.region()).describeParametersPaginator(r -> r.maxResults(50)).stream().flatMap(page -> page.parameters().stream())
                                 .map(parameter -> parameter(ctx, parameter))
                                 .flatMap(java.util.Optional::stream)
                                 .toList()));

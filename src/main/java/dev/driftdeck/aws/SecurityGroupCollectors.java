@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Security groups and the three ways Terraform writes their rules: inline {@code ingress}/{@code egress} blocks,
@@ -37,7 +38,7 @@ final class SecurityGroupCollectors {
                         .compare("ingress", SET).compare("egress", SET).compareTags()
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(NotCompared.TERRAFORM_ONLY, "revoke_rules_on_delete")
-                        .listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator().securityGroups().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeSecurityGroupsPaginator().securityGroups().stream()
                                 .filter(group -> ctx.strict() || !"default".equals(group.groupName())
                                         || ctx.manages(GROUP, group.groupId()))
                                 .map(group -> ctx.resource(GROUP, group.groupId(), Attributes.of()
@@ -57,21 +58,21 @@ final class SecurityGroupCollectors {
                         .notCompared(NotCompared.IDENTITY, "type", "security_group_id", "protocol", "from_port",
                                 "to_port", "cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "self",
                                 "source_security_group_id")
-                        .listedBy(SecurityGroupCollectors::legacyRules),
+                        .importId(ImportIds.computed("SGID_TYPE_PROTOCOL_FROMPORT_TOPORT_SOURCE[_SOURCE]...", ImportIdsOf::securityGroupRule)).listedBy(SecurityGroupCollectors::legacyRules),
                 CollectorDefinition.regional(INGRESS).actions("ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups")
                         .compare("security_group_id", STRING).compare("ip_protocol", STRING)
                         .compare("from_port", SCALAR).compare("to_port", SCALAR)
                         .compare("cidr_ipv4", STRING).compare("cidr_ipv6", STRING).compare("prefix_list_id", STRING)
                         .compare("referenced_security_group_id", STRING).compare("description", STRING).compareTags()
                         .partOf(GROUP, "security_group_id")
-                        .listedBy(ctx -> vpcRules(ctx, INGRESS, false)),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> vpcRules(ctx, INGRESS, false)),
                 CollectorDefinition.regional(EGRESS).actions("ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups")
                         .compare("security_group_id", STRING).compare("ip_protocol", STRING)
                         .compare("from_port", SCALAR).compare("to_port", SCALAR)
                         .compare("cidr_ipv4", STRING).compare("cidr_ipv6", STRING).compare("prefix_list_id", STRING)
                         .compare("referenced_security_group_id", STRING).compare("description", STRING).compareTags()
                         .partOf(GROUP, "security_group_id")
-                        .listedBy(ctx -> vpcRules(ctx, EGRESS, true)));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> vpcRules(ctx, EGRESS, true)));
     }
 
     /**

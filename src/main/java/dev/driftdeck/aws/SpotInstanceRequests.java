@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * {@code aws_spot_instance_request} as the provider reads it: the request (DescribeSpotInstanceRequests, 1,000 per
@@ -64,7 +65,7 @@ final class SpotInstanceRequests {
                         + " vpc_security_group_ids", "security_groups")
                 .notCompared("interfaces attached at launch; the provider reads back only the configured device"
                         + " indexes", "network_interface")
-                .listedBy(SpotInstanceRequests::list);
+                .importId(ImportIds.SAME_AS_ID).listedBy(SpotInstanceRequests::list);
     }
 
     private static List<LiveResource> list(CollectorContext ctx) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DocumentIdentifier;
 import software.amazon.awssdk.services.ssm.model.DocumentPermissionType;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * SSM documents the account owns, per region: ListDocuments with {@code Owner=Self} (50 a page, tags included), so
@@ -32,7 +33,7 @@ final class SsmDocumentCollectors {
                 .compare("version_name", STRING).compare("permissions", STRING).compareTags()
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.NOT_RETURNED, "attachments_source")
-                .listedBy(SsmDocumentCollectors::documents));
+                .importId(ImportIds.SAME_AS_ID).listedBy(SsmDocumentCollectors::documents));
     }
 
     private static List<LiveResource> documents(CollectorContext ctx) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Step Functions state machines, per region: ListStateMachines (1,000 a page); a managed machine costs
@@ -34,7 +35,7 @@ final class StepFunctionsCollectors {
                 .notCompared(NotCompared.IDENTITY, "name")
                 .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "publish")
-                .listedBy(StepFunctionsCollectors::stateMachines));
+                .importId(ImportIds.SAME_AS_ID).listedBy(StepFunctionsCollectors::stateMachines));
     }
 
     private static List<LiveResource> stateMachines(CollectorContext ctx) {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.Volume;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * ECS task definitions, per region, by family (Terraform's id). The unit is the family: ListTaskDefinitionFamilies
@@ -48,7 +49,7 @@ final class TaskDefinitionCollectors {
                 .compare("volume", SET).compareTags()
                 .notCompared(NotCompared.IDENTITY, "family")
                 .notCompared(NotCompared.TERRAFORM_ONLY, "skip_destroy", "track_latest")
-                .listedBy(TaskDefinitionCollectors::taskDefinitions));
+                .importId(ImportIds.SAME_AS_ID).listedBy(TaskDefinitionCollectors::taskDefinitions));
     }
 
     private static List<LiveResource> taskDefinitions(CollectorContext ctx) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStore;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Load balancer trust stores (mutual TLS) and their certificate revocation lists, as the alb module creates them.
@@ -38,14 +39,14 @@ final class TrustStoreCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                         .notCompared(CREATED_FROM_S3, "ca_certificates_bundle_s3_bucket", "ca_certificates_bundle_s3_key",
                                 "ca_certificates_bundle_s3_object_version")
-                        .listedBy(TrustStoreCollectors::trustStores),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(TrustStoreCollectors::trustStores),
                 // Terraform's id is "<trust store arn>,<revocation id>"; a list cannot be edited, only replaced.
                 CollectorDefinition.regional(REVOCATION).actions("elasticloadbalancing:DescribeTrustStoreRevocations",
                                 "elasticloadbalancing:DescribeTrustStores")
                         .notCompared(NotCompared.IDENTITY, "trust_store_arn")
                         .notCompared(CREATED_FROM_S3, "revocations_s3_bucket", "revocations_s3_key",
                                 "revocations_s3_object_version")
-                        .listedBy(TrustStoreCollectors::revocations));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(TrustStoreCollectors::revocations));
     }
 
     private static List<TrustStore> stores(ElasticLoadBalancingV2Client elb) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessExclusion;
 import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessOptions;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * VPC Block Public Access: the region's setting (one per account and region, Terraform's id is the region's name)
@@ -31,12 +32,12 @@ final class VpcBlockPublicAccessCollectors {
         return List.of(
                 CollectorDefinition.regional(OPTIONS).actions("ec2:DescribeVpcBlockPublicAccessOptions")
                         .compare("internet_gateway_block_mode", STRING)
-                        .listedBy(VpcBlockPublicAccessCollectors::options),
+                        .importId(ImportIds.sameAsId("the region")).listedBy(VpcBlockPublicAccessCollectors::options),
                 // A VPC exclusion and a subnet exclusion are different objects: the resource is the identity.
                 CollectorDefinition.regional(EXCLUSION).actions("ec2:DescribeVpcBlockPublicAccessExclusions")
                         .compare("internet_gateway_exclusion_mode", STRING).compareTags()
                         .notCompared(NotCompared.IDENTITY, "vpc_id", "subnet_id")
-                        .listedBy(VpcBlockPublicAccessCollectors::exclusions));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcBlockPublicAccessCollectors::exclusions));
     }
 
     private static List<LiveResource> options(CollectorContext ctx) {

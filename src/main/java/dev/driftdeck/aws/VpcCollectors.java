@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * The VPC family, one paginated Describe call per type and region. AWS's own defaults (the default VPC, its subnets
@@ -64,7 +65,7 @@ final class VpcCollectors {
                         .compare("ipv6_cidr_block_network_border_group", STRING).compare("ipv6_ipam_pool_id", STRING)
                         .compareTags()
                         .notCompared(NotCompared.CREATE_ONLY, "ipv4_ipam_pool_id", "ipv4_netmask_length", "ipv6_netmask_length")
-                        .listedBy(ctx -> ctx.ec2().describeVpcsPaginator().vpcs().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeVpcsPaginator().vpcs().stream()
                                 .filter(vpc -> ctx.strict() || !Boolean.TRUE.equals(vpc.isDefault()) || ctx.manages(VPC, vpc.vpcId()))
                                 .map(vpc -> ctx.resource(VPC, vpc.vpcId(), vpcAttributes(ctx, vpc, ctx.manages(VPC, vpc.vpcId()))))
                                 .toList()),
@@ -79,7 +80,7 @@ final class VpcCollectors {
                         .compare("enable_resource_name_dns_aaaa_record_on_launch", SCALAR)
                         .compare("customer_owned_ipv4_pool", STRING).compare("map_customer_owned_ip_on_launch", SCALAR)
                         .compare("outpost_arn", STRING).compareTags()
-                        .listedBy(ctx -> ctx.ec2().describeSubnetsPaginator().subnets().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeSubnetsPaginator().subnets().stream()
                                 .filter(subnet -> ctx.strict() || !Boolean.TRUE.equals(subnet.defaultForAz())
                                         || ctx.manages(SUBNET, subnet.subnetId()))
                                 .map(subnet -> ctx.resource(SUBNET, subnet.subnetId(), subnetAttributes(subnet)))
@@ -87,13 +88,13 @@ final class VpcCollectors {
                 // The default VPC's gateway is AWS's (attached to a default VPC) unless a state manages it.
                 CollectorDefinition.regional(INTERNET_GATEWAY).actions("ec2:DescribeInternetGateways", "ec2:DescribeVpcs")
                         .compare("vpc_id", STRING).compareTags()
-                        .listedBy(VpcCollectors::internetGateways),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcCollectors::internetGateways),
                 CollectorDefinition.regional(NAT_GATEWAY).actions("ec2:DescribeNatGateways")
                         .compare("subnet_id", STRING).compare("allocation_id", STRING)
                         .compare("connectivity_type", CASE_INSENSITIVE).compare("private_ip", STRING)
                         .compare("secondary_allocation_ids", SET).compare("secondary_private_ip_addresses", SET)
                         .compare("secondary_private_ip_address_count", SCALAR).compareTags()
-                        .listedBy(ctx -> ctx.ec2().describeNatGatewaysPaginator().natGateways().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeNatGatewaysPaginator().natGateways().stream()
                                 .filter(nat -> !List.of("deleted", "deleting", "failed").contains(nat.stateAsString()))
                                 .map(nat -> ctx.resource(NAT_GATEWAY, nat.natGatewayId(), natGateway(nat)))
                                 .toList()),
@@ -106,7 +107,7 @@ final class VpcCollectors {
                         .notCompared(NotCompared.CREATE_ONLY, "address", "ipam_pool_id")
                         .notCompared("the provider never reads it back (the association's private_ip is computed)",
                                 "associate_with_private_ip")
-                        .listedBy(VpcCollectors::addresses),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcCollectors::addresses),
                 // subnet_configuration names the IPs of the endpoint's network interfaces: the provider reads them
                 // with DescribeNetworkInterfaces.
                 CollectorDefinition.regional(VPC_ENDPOINT).actions("ec2:DescribeVpcEndpoints")
@@ -119,14 +120,14 @@ final class VpcCollectors {
                         .compare("service_network_arn", STRING).compareTags()
                         .notCompared(NotCompared.CREATE_ONLY, "auto_accept")
                         .notCompared(NotCompared.costsACall("DescribeNetworkInterfaces"), "subnet_configuration")
-                        .listedBy(ctx -> ctx.ec2().describeVpcEndpointsPaginator().vpcEndpoints().stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeVpcEndpointsPaginator().vpcEndpoints().stream()
                                 .filter(endpoint -> !List.of("deleted", "deleting").contains(
                                         String.valueOf(endpoint.stateAsString()).toLowerCase(java.util.Locale.ROOT)))
                                 .map(endpoint -> ctx.resource(VPC_ENDPOINT, endpoint.vpcEndpointId(), endpoint(endpoint)))
                                 .toList()),
                 CollectorDefinition.regional(ROUTE_TABLE).actions("ec2:DescribeRouteTables")
                         .compare("vpc_id", STRING).compare("route", SET).compare("propagating_vgws", SET).compareTags()
-                        .listedBy(ctx -> routeTables(ctx).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> routeTables(ctx).stream()
                                 .map(table -> ctx.resource(ROUTE_TABLE, table.routeTableId(), Attributes.of()
                                         .put("vpc_id", table.vpcId())
                                         .put("route", tableRoutes(ctx, table))
@@ -147,10 +148,10 @@ final class VpcCollectors {
                         .notCompared(NotCompared.IDENTITY, "route_table_id", "destination_cidr_block",
                                 "destination_ipv6_cidr_block", "destination_prefix_list_id")
                         .partOf(ROUTE_TABLE, "route_table_id").shownOnParentAs("route")
-                        .listedBy(VpcCollectors::routes),
+                        .importId(ImportIds.computed("ROUTETABLEID_DESTINATION (CIDR, IPv6 CIDR or prefix list id)", ImportIdsOf::route)).listedBy(VpcCollectors::routes),
                 CollectorDefinition.regional(ROUTE_TABLE_ASSOCIATION).actions("ec2:DescribeRouteTables")
                         .compare("route_table_id", STRING).compare("subnet_id", STRING).compare("gateway_id", STRING)
-                        .listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator().routeTables().stream()
+                        .importId(ImportIds.computed("SUBNETID/ROUTETABLEID or GATEWAYID/ROUTETABLEID", ImportIdsOf::routeTableAssociation)).listedBy(ctx -> ctx.ec2().describeRouteTablesPaginator().routeTables().stream()
                                 .flatMap(table -> table.associations().stream())
                                 .filter(association -> !Boolean.TRUE.equals(association.main()))
                                 .map(association -> association(ctx, association))

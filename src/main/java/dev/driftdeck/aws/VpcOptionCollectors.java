@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
 import software.amazon.awssdk.services.ec2.model.DhcpOptions;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * What a VPC carries beside its subnets and routes: DHCP option sets and their association, secondary IPv4 CIDR
@@ -40,7 +41,7 @@ final class VpcOptionCollectors {
                         .compare("ntp_servers", STRING).compare("netbios_name_servers", STRING)
                         .compare("netbios_node_type", STRING).compare("ipv6_address_preferred_lease_time", STRING)
                         .compareTags()
-                        .listedBy(ctx -> optionSets(ctx).stream()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> optionSets(ctx).stream()
                                 .filter(set -> ctx.strict() || ctx.manages(DHCP_OPTIONS, set.dhcpOptionsId())
                                         || !awsDefault(ctx, set))
                                 .map(set -> ctx.resource(DHCP_OPTIONS, set.dhcpOptionsId(), dhcpOptions(set)))
@@ -48,15 +49,15 @@ final class VpcOptionCollectors {
                 // The id is "<options>-<vpc>": another option set on the VPC is another association.
                 CollectorDefinition.regional(DHCP_OPTIONS_ASSOCIATION).actions("ec2:DescribeVpcs", "ec2:DescribeDhcpOptions")
                         .compare("vpc_id", STRING).compare("dhcp_options_id", STRING)
-                        .listedBy(VpcOptionCollectors::dhcpAssociations),
+                        .importId(ImportIds.computed("the VPC id", live -> ImportIds.attribute(live, "vpc_id"))).listedBy(VpcOptionCollectors::dhcpAssociations),
                 // The VPC's primary block is aws_vpc's cidr_block, not an association.
                 CollectorDefinition.regional(CIDR_BLOCK_ASSOCIATION).actions("ec2:DescribeVpcs")
                         .compare("vpc_id", STRING).compare("cidr_block", STRING)
                         .notCompared(NotCompared.CREATE_ONLY, "ipv4_ipam_pool_id", "ipv4_netmask_length")
-                        .listedBy(VpcOptionCollectors::cidrAssociations),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpcOptionCollectors::cidrAssociations),
                 CollectorDefinition.regional(EGRESS_ONLY_GATEWAY).actions("ec2:DescribeEgressOnlyInternetGateways")
                         .compare("vpc_id", STRING).compareTags()
-                        .listedBy(ctx -> ctx.ec2().describeEgressOnlyInternetGatewaysPaginator()
+                        .importId(ImportIds.SAME_AS_ID).listedBy(ctx -> ctx.ec2().describeEgressOnlyInternetGatewaysPaginator()
                                 .egressOnlyInternetGateways().stream()
                                 .map(gateway -> ctx.resource(EGRESS_ONLY_GATEWAY, gateway.egressOnlyInternetGatewayId(),
                                         Attributes.of()

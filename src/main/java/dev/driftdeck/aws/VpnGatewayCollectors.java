@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.PropagatingVgw;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.VpcAttachment;
 import software.amazon.awssdk.services.ec2.model.VpnGateway;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * The site-to-site VPN side of a VPC, as the vpc module creates it: virtual private gateways, their VPC attachments,
@@ -38,24 +39,24 @@ final class VpnGatewayCollectors {
                 CollectorDefinition.regional(VPN_GATEWAY).actions("ec2:DescribeVpnGateways")
                         .compare("vpc_id", STRING).compare("amazon_side_asn", STRING)
                         .compare("availability_zone", STRING).compareTags()
-                        .listedBy(VpnGatewayCollectors::gateways),
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpnGatewayCollectors::gateways),
                 // Both arguments are the identity: the provider's id is a hash of them (see attachmentId).
                 CollectorDefinition.regional(ATTACHMENT).actions("ec2:DescribeVpnGateways")
                         .notCompared(NotCompared.IDENTITY, "vpc_id", "vpn_gateway_id")
                         .partOf(VPN_GATEWAY, "vpn_gateway_id").shownOnParentAs("vpc_id")
-                        .listedBy(VpnGatewayCollectors::attachments),
+                        .importId(ImportIds.notImportable("the provider documents no import for it (\"You cannot import this resource\"): import the aws_vpn_gateway with vpc_id set instead")).listedBy(VpnGatewayCollectors::attachments),
                 // "<route table>_<gateway>"; a table can also hold the gateway inline in propagating_vgws.
                 CollectorDefinition.regional(ROUTE_PROPAGATION).actions("ec2:DescribeRouteTables")
                         .notCompared(NotCompared.IDENTITY, "route_table_id", "vpn_gateway_id")
                         .partOf(VpcCollectors.ROUTE_TABLE, "route_table_id").shownOnParentAs("propagating_vgws")
-                        .listedBy(VpnGatewayCollectors::propagations),
+                        .importId(ImportIds.notImportable("the provider documents no import for it: declare it in code, Terraform adopts the existing propagation on apply")).listedBy(VpnGatewayCollectors::propagations),
                 // A customer gateway cannot be edited, only retagged or replaced; all of it is compared so that a
                 // replacement made by hand reads as the deletion and the addition it is.
                 CollectorDefinition.regional(CUSTOMER_GATEWAY).actions("ec2:DescribeCustomerGateways")
                         .compare("type", STRING).compare("ip_address", STRING).compare("bgp_asn", STRING)
                         .compare("bgp_asn_extended", STRING).compare("certificate_arn", STRING)
                         .compare("device_name", STRING).compareTags()
-                        .listedBy(VpnGatewayCollectors::customerGateways));
+                        .importId(ImportIds.SAME_AS_ID).listedBy(VpnGatewayCollectors::customerGateways));
     }
 
     private static List<VpnGateway> liveGateways(CollectorContext ctx) {

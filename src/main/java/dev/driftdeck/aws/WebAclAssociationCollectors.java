@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * Which load balancers, API stages and other regional resources a WAFv2 web ACL protects
@@ -31,7 +32,7 @@ final class WebAclAssociationCollectors {
         return List.of(CollectorDefinition.regional(ASSOCIATION)
                 .actions("wafv2:ListResourcesForWebACL", "wafv2:ListWebACLs")
                 .notCompared(NotCompared.IDENTITY, "web_acl_arn", "resource_arn")
-                .listedBy(WebAclAssociationCollectors::associations));
+                .importId(ImportIds.SAME_AS_ID).listedBy(WebAclAssociationCollectors::associations));
     }
 
     private static List<LiveResource> associations(CollectorContext ctx) {

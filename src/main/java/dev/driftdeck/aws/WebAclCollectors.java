@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.driftdeck.remediation.ImportIds;
 
 /**
  * WAFv2 web ACLs, per region, over JSON 1.1 ({@code AWSWAF_20190729}) through {@link SignedRequests} (the SDK's
@@ -46,7 +47,7 @@ final class WebAclCollectors {
                 .notCompared(NotCompared.IDENTITY, "name", "scope")
                 .notCompared(NotCompared.CREATE_ONLY, "name_prefix")
                 .notCompared("the data protection blocks are not mapped yet", "data_protection_config")
-                .listedBy(WebAclCollectors::webAcls));
+                .importId(ImportIds.computed("ID/NAME/SCOPE", ImportIdsOf::webAcl)).listedBy(WebAclCollectors::webAcls));
     }
 
     private static List<LiveResource> webAcls(CollectorContext ctx) {
@@ -64,7 +65,8 @@ final class WebAclCollectors {
             for (JsonNode summary : summaries) {
                 String id = summary.path("Id").asText();
                 if (!ctx.manages(WEB_ACL, id)) {
-                    acls.add(ctx.identityOnly(WEB_ACL, id));
+                    // name and scope: what Terraform's import id holds beside the id (ID/NAME/SCOPE)
+                    acls.add(ctx.resource(WEB_ACL, id, Map.of("name", summary.path("Name").asText(), "scope", scope)));
                     continue;
                 }
                 JsonNode acl = waf.json("GetWebACL", SignedRequests.body().put("Scope", scope)

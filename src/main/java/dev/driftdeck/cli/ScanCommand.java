@@ -29,8 +29,8 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScanOptions scan = new ScanOptions();
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "console",
-            description = "console (default), json, csv or html")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "console", converter = ReportFormat.Converter.class,
+            description = "console (default), json, csv, html or import-tf (import blocks for the unmanaged)")
     ReportFormat output;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")

@@ -23,6 +23,8 @@ import java.util.List;
  * @param severity how much the drift matters ({@link FindingSeverity}); {@code null} when there is no drift
  *                (IN_SYNC, IGNORED, NOT_CHECKED)
  * @param risks   the catalogue rules the drift introduced or fixed, introduced first and worst first; empty when none
+ * @param importTarget for UNMANAGED, how Terraform imports it (import id or why not, a suggested name); null for
+ *                other statuses, and for scans stored before Driftdeck worked it out
  */
 public record Finding(
         FindingStatus status,
@@ -36,12 +38,20 @@ public record Finding(
         String note,
         List<String> notInState,
         Severity severity,
-        List<Risk> risks) {
+        List<Risk> risks,
+        ImportTarget importTarget) {
 
     public Finding {
         diffs = List.copyOf(diffs);
         notInState = List.copyOf(notInState);
         risks = List.copyOf(risks);
+    }
+
+    /** A finding without an import target (every status but UNMANAGED, and scans stored before it existed). */
+    public Finding(FindingStatus status, String type, String id, String address, String account, String region,
+                   String source, List<AttributeDiff> diffs, String note, List<String> notInState, Severity severity,
+                   List<Risk> risks) {
+        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks, null);
     }
 
     /** A finding no rule was evaluated on: its severity is the default for its status and type. */
@@ -60,7 +70,13 @@ public record Finding(
     /** This finding with the risks its drift introduced or fixed, and the severity they give it. */
     public Finding withRisks(List<Risk> found) {
         return new Finding(status, type, id, address, account, region, source, diffs, note, notInState,
-                FindingSeverity.of(status, type, diffs, found), found);
+                FindingSeverity.of(status, type, diffs, found), found, importTarget);
+    }
+
+    /** This finding with how Terraform imports it. */
+    public Finding withImportTarget(ImportTarget target) {
+        return new Finding(status, type, id, address, account, region, source, diffs, note, notInState, severity,
+                risks, target);
     }
 
     /** Whether this is drift (CHANGED, MISSING, UNMANAGED) at {@code floor} or more severe. */

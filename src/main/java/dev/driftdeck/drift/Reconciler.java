@@ -229,7 +229,7 @@ public final class Reconciler {
                 resource.sourceUri(), diffs, note, notInState);
     }
 
-    private static Finding unmanaged(LiveResource resource, IgnoreRules ignore) {
+    private Finding unmanaged(LiveResource resource, IgnoreRules ignore) {
         var rule = ignore.ignoring(resource.type(), resource.id());
         if (rule.isPresent()) {
             return new Finding(FindingStatus.IGNORED, resource.type(), resource.id(), null, resource.account(),
@@ -239,7 +239,14 @@ public final class Reconciler {
         return new Finding(FindingStatus.UNMANAGED, resource.type(), resource.id(), null, resource.account(),
                 resource.region(), null, List.of(), null)
                 .withRisks(RiskCatalogue.standard().assess(resource.type(), resource.account(), null,
-                        resource.attributes(), null));
+                        resource.attributes(), null))
+                .withImportTarget(importTarget(resource));
+    }
+
+    /** Worked out now: some import ids need live attributes that the stored finding does not keep. */
+    private ImportTarget importTarget(LiveResource resource) {
+        TypeSpec spec = specs.get(resource.type());
+        return spec == null || spec.importTarget() == null ? null : spec.importTarget().apply(resource);
     }
 
     private List<Alert> unsupportedTypeAlerts(Set<ResourceKey> managed) {

@@ -1,6 +1,7 @@
 package dev.driftdeck.drift;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the drift engine needs to know about one supported resource type.
@@ -22,9 +23,12 @@ import java.util.List;
  *                 type; null otherwise. An alias has no listing of its own: a state resource of it is matched
  *                 against the canonical type's listing, compared by the same rules, and keeps its own type in the
  *                 finding; an unmanaged object is reported once, under the canonical type. See {@link #alias}.
+ * @param importTarget how Terraform imports a live object of this type (the import id, a suggested name), applied
+ *                 to each UNMANAGED one; null for a spec declared outside the collectors (tests), whose unmanaged
+ *                 findings then carry no import target
  */
 public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
-                       String adopts, String aliasOf) {
+                       String adopts, String aliasOf, Function<LiveResource, ImportTarget> importTarget) {
 
     public TypeSpec {
         idFrom = List.copyOf(idFrom);
@@ -33,20 +37,25 @@ public record TypeSpec(String type, List<String> idFrom, List<AttributeRule> com
 
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
                     String adopts) {
-        this(type, idFrom, compared, parent, adopts, null);
+        this(type, idFrom, compared, parent, adopts, null, null);
+    }
+
+    public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent,
+                    String adopts, String aliasOf) {
+        this(type, idFrom, compared, parent, adopts, aliasOf, null);
     }
 
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared, ParentLink parent) {
-        this(type, idFrom, compared, parent, null, null);
+        this(type, idFrom, compared, parent, null, null, null);
     }
 
     public TypeSpec(String type, List<String> idFrom, List<AttributeRule> compared) {
-        this(type, idFrom, compared, null, null, null);
+        this(type, idFrom, compared, null, null, null, null);
     }
 
     /** This type under another name the provider accepts: the same match id and compared attributes. */
     public TypeSpec alias(String aliasType) {
-        return new TypeSpec(aliasType, idFrom, compared, parent, null, type);
+        return new TypeSpec(aliasType, idFrom, compared, parent, null, type, importTarget);
     }
 
     /** The type whose listing holds this type's objects: itself, or the type it is an alias of. */

@@ -1,6 +1,8 @@
 package dev.driftdeck.report;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.remediation.ImportFile;
+import dev.driftdeck.remediation.ImportSelection;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import java.util.Locale;
 public enum ExportFormat {
     JSON("json", "JSON report (driftctl-compatible)"),
     CSV("csv", "CSV, one row per finding or difference"),
-    HTML("html", "HTML report (single file, works offline)");
+    HTML("html", "HTML report (single file, works offline)"),
+    IMPORT_TF("tf", "import.tf (Terraform import blocks for the unmanaged)");
 
     private final String extension;
     private final String description;
@@ -37,6 +40,7 @@ public enum ExportFormat {
             case JSON -> new JsonReportWriter().write(report, out);
             case CSV -> new CsvReportWriter().write(report, out);
             case HTML -> new HtmlReportWriter().write(report, out);
+            case IMPORT_TF -> ImportFile.write(report.findings(), scanName(report), ImportSelection.ALL, out);
         }
         out.flush();
     }
@@ -47,6 +51,11 @@ public enum ExportFormat {
      */
     public void writeFile(ScanReport report, Path target) throws IOException {
         writeAtomically(target, out -> write(report, out));
+    }
+
+    /** How an import file's header names a scan known only by its report: "the scan finished 2026-...Z". */
+    public static String scanName(ScanReport report) {
+        return "the scan finished " + report.finishedAt();
     }
 
     /** "driftdeck-2026-11-28-1035.html": a file name that sorts by scan time. */

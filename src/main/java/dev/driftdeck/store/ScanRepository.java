@@ -6,6 +6,7 @@ import dev.driftdeck.drift.DiffKind;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ImportTarget;
 import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
@@ -241,7 +242,7 @@ public final class ScanRepository {
         Map<Integer, List<AttributeDiff>> diffs = diffs(connection, scanId);
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT seq, status, type, resource_id, address, account, region, source, note, not_in_state,
-                       severity, risks
+                       severity, risks, import_id, import_refusal, import_name
                 FROM findings WHERE scan_id = ? ORDER BY seq""")) {
             select.setLong(1, scanId);
             List<Finding> findings = new ArrayList<>();
@@ -256,14 +257,22 @@ public final class ScanRepository {
                                     : Columns.fromJson(notInState, "scan " + scanId + " finding not_in_state"));
                     String severity = row.getString("severity");
                     // a scan stored before V6 has no severity: the finding keeps the default for its status and type
-                    findings.add(severity == null ? finding : new Finding(finding.status(), finding.type(),
+                    findings.add((severity == null ? finding : new Finding(finding.status(), finding.type(),
                             finding.id(), finding.address(), finding.account(), finding.region(), finding.source(),
                             finding.diffs(), finding.note(), finding.notInState(), Severity.valueOf(severity),
-                            RiskColumns.fromJson(row.getString("risks"), "scan " + scanId + " finding risks")));
+                            RiskColumns.fromJson(row.getString("risks"), "scan " + scanId + " finding risks")))
+                            .withImportTarget(importTarget(row)));
                 }
             }
             return findings;
         }
+    }
+
+    /** Null for a finding that has none, and on scans stored before V12. */
+    private static ImportTarget importTarget(ResultSet row) throws SQLException {
+        String id = row.getString("import_id");
+        String refusal = row.getString("import_refusal");
+        return id == null && refusal == null ? null : new ImportTarget(id, row.getString("import_name"), refusal);
     }
 
     private static Map<Integer, List<AttributeDiff>> diffs(Connection connection, long scanId) throws SQLException {

@@ -5,6 +5,7 @@ import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ImportTarget;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
 import java.sql.Connection;
@@ -103,8 +104,9 @@ final class ScanWriter {
             throws SQLException {
         try (PreparedStatement finding = connection.prepareStatement("""
                 INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note,
-                                      first_seen, drifted_since, not_in_state, severity, risks)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                      first_seen, drifted_since, not_in_state, severity, risks, import_id,
+                                      import_refusal, import_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement diff = connection.prepareStatement("""
                 INSERT INTO finding_diffs (scan_id, finding_seq, seq, path, expected, actual, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -127,6 +129,10 @@ final class ScanWriter {
                 finding.setString(13, f.notInState().isEmpty() ? null : Columns.toJson(f.notInState()));
                 finding.setString(14, RiskColumns.severity(f.severity()));
                 finding.setString(15, RiskColumns.toJson(f.risks()));
+                ImportTarget target = f.importTarget();
+                finding.setString(16, target == null ? null : target.id());
+                finding.setString(17, target == null ? null : target.refusal());
+                finding.setString(18, target == null ? null : target.name());
                 finding.addBatch();
                 pendingFindings++;
                 for (int d = 0; d < f.diffs().size(); d++) {

@@ -53,6 +53,7 @@ public final class ReportsView extends BorderPane {
                 case JSON -> Feather.CODE;
                 case CSV -> Feather.GRID;
                 case HTML -> Feather.GLOBE;
+                case IMPORT_TF -> Feather.DOWNLOAD;
             }));
             button.setId("export-" + format.extension());
             if (format == ExportFormat.HTML) {
