@@ -3,7 +3,7 @@ package dev.driftdeck.ui.findings;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.remediation.FindingSelection;
-import dev.driftdeck.remediation.FixPlanWriter;
+import dev.driftdeck.fix.FixPlanWriter;
 import dev.driftdeck.report.ExportFormat;
 import dev.driftdeck.ui.BackgroundTasks;
 import java.nio.file.Path;

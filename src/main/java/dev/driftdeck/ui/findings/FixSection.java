@@ -2,8 +2,8 @@ package dev.driftdeck.ui.findings;
 
 import atlantafx.base.theme.Styles;
 import dev.driftdeck.drift.Finding;
-import dev.driftdeck.remediation.FindingFixes;
-import dev.driftdeck.remediation.FixSnippet;
+import dev.driftdeck.fix.FindingFixes;
+import dev.driftdeck.fix.FixSnippet;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -3,8 +3,8 @@ package dev.driftdeck.ui.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftdeck.drift.Finding;
-import dev.driftdeck.remediation.AcceptInCode;
-import dev.driftdeck.remediation.MissingActions;
+import dev.driftdeck.fix.AcceptInCode;
+import dev.driftdeck.fix.MissingActions;
 import dev.driftdeck.ui.ConsoleWindow;
 import dev.driftdeck.ui.FakeScheduler;
 import dev.driftdeck.ui.InMemoryServices;

@@ -1,4 +1,4 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
+
+import dev.driftdeck.remediation.Shell;
 
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;

@@ -1,6 +1,8 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
 
-import static dev.driftdeck.remediation.AcceptInCodeTest.diff;
+import dev.driftdeck.remediation.FindingSelection;
+
+import static dev.driftdeck.fix.AcceptInCodeTest.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftdeck.drift.Finding;
@@ -25,6 +27,8 @@ class FixPlanWriterTest {
             null).withRisks(List.of());
     private static final Finding GONE = new Finding(FindingStatus.MISSING, "aws_sqs_queue", "https://sqs/old",
             "aws_sqs_queue.old", "222222222222", "us-east-1", "prod.tfstate", List.of(), null);
+    private static final Finding STRAY = new Finding(FindingStatus.UNMANAGED, "aws_sqs_queue", "https://sqs/stray",
+            null, "111111111111", "eu-west-1", null, List.of(), null);
     private static final Finding IN_SYNC = new Finding(FindingStatus.IN_SYNC, "aws_sqs_queue", "https://sqs/ok",
             "aws_sqs_queue.ok", "111111111111", "eu-west-1", "prod.tfstate", List.of(), null);
 
@@ -38,7 +42,7 @@ class FixPlanWriterTest {
 
     @Test
     void groupsByStatusThenAccountAndRegionWorstFirstWithSummaryAndSnippets() throws Exception {
-        String plan = plan(FindingSelection.ALL, GONE, QUEUE, IN_SYNC, GROUP);
+        String plan = plan(FindingSelection.ALL, GONE, STRAY, QUEUE, IN_SYNC, GROUP);
 
         assertThat(plan).startsWith("# Driftdeck fix plan\n\nScan finished 2026-12-06T10:01:00Z. Nothing here has been run");
         assertThat(plan).containsSubsequence(
@@ -47,8 +51,11 @@ class FixPlanWriterTest {
                 "**Revert in AWS**", "```sh\n# Terraform writes the state's values back\nterraform apply -target=aws_security_group.web",
                 "#### Low · aws_sqs_queue.jobs", "- ~ visibility_timeout_seconds 30 → 120",
                 "## Missing: recreate or forget (1)", "### Account 222222222222 · us-east-1", "#### Medium · aws_sqs_queue.old",
-                "**Recreate**", "**Forget**", "removed {");
-        assertThat(plan).doesNotContain("aws_sqs_queue.ok").doesNotContain("## Unmanaged");
+                "**Recreate**", "**Forget**", "removed {",
+                "## Unmanaged: import (1)", "#### Low · aws_sqs_queue https://sqs/stray", "**Import**",
+                "```hcl\n# In the configuration that should manage it; then: terraform plan -generate-config-out=generated.tf\n"
+                        + "import {\n  to = aws_sqs_queue.");
+        assertThat(plan).doesNotContain("aws_sqs_queue.ok");
     }
 
     @Test
@@ -57,7 +64,7 @@ class FixPlanWriterTest {
 
         String plan = plan(selection, GONE, QUEUE, GROUP);
 
-        assertThat(plan).contains("Scan finished 2026-12-06T10:01:00Z (type aws_sqs_queue; region eu-west-1).")
+        assertThat(plan).contains("Scan finished 2026-12-06T10:01:00Z (selected: type aws_sqs_queue, region eu-west-1).")
                 .contains("aws_sqs_queue.jobs").doesNotContain("aws_security_group.web").doesNotContain("aws_sqs_queue.old");
         assertThat(plan(new FindingSelection(Set.of(), Set.of(), Set.of(), Severity.CRITICAL), QUEUE))
                 .endsWith("No drift to fix among the selected findings.\n");

@@ -1,7 +1,7 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
 
-import static dev.driftdeck.remediation.AcceptInCodeTest.changed;
-import static dev.driftdeck.remediation.AcceptInCodeTest.diff;
+import static dev.driftdeck.fix.AcceptInCodeTest.changed;
+import static dev.driftdeck.fix.AcceptInCodeTest.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftdeck.drift.Finding;

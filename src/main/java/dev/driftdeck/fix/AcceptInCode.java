@@ -1,4 +1,4 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
 
 import dev.driftdeck.aws.Collectors;
 import dev.driftdeck.aws.ProviderArguments;

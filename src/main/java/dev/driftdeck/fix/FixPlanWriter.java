@@ -1,4 +1,6 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
+
+import dev.driftdeck.remediation.FindingSelection;
 
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Finding;
@@ -44,7 +46,8 @@ public final class FixPlanWriter {
     /** Writes the plan for the findings of {@code report} that {@code selection} keeps. */
     public void write(ScanReport report, FindingSelection selection, Writer out) throws IOException {
         out.write("# Driftdeck fix plan\n\n");
-        out.write("Scan finished " + report.finishedAt() + selection.described() + ". Nothing here has been run: "
+        out.write("Scan finished " + report.finishedAt()
+                + (selection.isEverything() ? "" : " (selected: " + selection.describe() + ")") + ". Nothing here has been run: "
                 + "review each snippet, then apply it yourself.\n");
         boolean any = false;
         for (FindingStatus status : STATUSES) {
@@ -55,6 +58,10 @@ public final class FixPlanWriter {
             }
             any = true;
             out.write("\n## " + heading(status) + " (" + findings.size() + ")\n");
+            if (status == FindingStatus.UNMANAGED) {
+                out.write("\nEach block suggests an address of its own; `driftdeck export --output import-tf` writes them all"
+                        + " into one import.tf with unique addresses.\n");
+            }
             Map<String, List<Finding>> byPlace = new TreeMap<>();
             findings.forEach(f -> byPlace.computeIfAbsent(place(f), k -> new java.util.ArrayList<>()).add(f));
             for (Map.Entry<String, List<Finding>> place : byPlace.entrySet()) {

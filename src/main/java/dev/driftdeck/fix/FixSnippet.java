@@ -1,4 +1,4 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
 
 /**
  * One copy-ready remediation step for a finding, shown to the operator and never run by Driftdeck.

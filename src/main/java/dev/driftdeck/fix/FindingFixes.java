@@ -1,4 +1,6 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
+
+import dev.driftdeck.remediation.ImportFile;
 
 import dev.driftdeck.drift.Finding;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ public final class FindingFixes {
     }
 
     /**
-     * CHANGED: accept in code, revert in AWS; MISSING: recreate, forget. Empty for findings without drift or without
+     * CHANGED: accept in code, revert in AWS; MISSING: recreate, forget; UNMANAGED: the import block. Empty for findings without drift or without
      * the address the snippets need.
      */
     public static List<FixSnippet> of(Finding finding) {
@@ -36,6 +38,14 @@ public final class FindingFixes {
                         "# Terraform creates it again as the configuration says\n"
                                 + MissingActions.recreate(finding.address())));
                 snippets.add(MissingActions.forget(finding.address()));
+            }
+            case UNMANAGED -> {
+                String block = ImportFile.block(finding);
+                if (!block.isEmpty()) {
+                    snippets.add(new FixSnippet("Import", FixSnippet.HCL, block.startsWith("#") ? block
+                            : "# In the configuration that should manage it; then: " + ImportFile.GENERATE_COMMAND
+                            + "\n" + block));
+                }
             }
             default -> {
             }

@@ -1,4 +1,6 @@
-package dev.driftdeck.remediation;
+package dev.driftdeck.fix;
+
+import dev.driftdeck.remediation.Hcl;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -63,33 +65,9 @@ final class HclValues {
         return INDENT.repeat(depth);
     }
 
-    /** A quoted HCL string: backslash escapes, and {@code ${}}/{@code %{} doubled so Terraform does not interpolate. */
+    /** A quoted HCL string, read back by Terraform unchanged (no interpolation). */
     static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '$', '%' -> {
-                    out.append(c);
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                        out.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Hcl.quoted(s);
     }
 
     private static String object(Map<?, ?> map, int depth, boolean json) {
