@@ -2,6 +2,7 @@ package dev.driftdeck.aws;
 
 import dev.driftdeck.drift.LiveResource;
 import dev.driftdeck.drift.TypeSpec;
+import dev.driftdeck.remediation.ImportId;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ public interface Collector {
     default List<NotCompared> notCompared() {
         return List.of();
     }
+
+    /** How Terraform imports the type's objects (the provider's "Import" section): see docs/remediation.md. */
+    ImportId importId();
 
     /** The AWS service it calls (the IAM prefix, e.g. {@code ec2}): parallelism is bounded per service. */
     default String service() {

@@ -42,7 +42,7 @@ final class EbsCollectors {
                 // The provider writes a generated id and no region; see encryptionByDefault.
                 CollectorDefinition.regional(ENCRYPTION_BY_DEFAULT).actions("ec2:GetEbsEncryptionByDefault")
                         .compare("enabled", SCALAR)
-                        .importId(ImportIds.sameAsId("the region")).listedBy(EbsCollectors::encryptionByDefault));
+                        .importId(ImportIds.computed("the word default (the provider takes any string: one setting per region)", live -> "default")).listedBy(EbsCollectors::encryptionByDefault));
     }
 
     private static List<LiveResource> snapshots(CollectorContext ctx) {

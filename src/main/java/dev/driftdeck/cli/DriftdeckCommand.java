@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Keeps Terraform honest on AWS: reconciles tfstate against live AWS and reports drift.",
         subcommands = {ScanCommand.class, MigrateCommand.class, DbCommand.class, ExportCommand.class,
-                TypesCommand.class, RunsCommand.class, ServeCommand.class, RunNowCommand.class},
+                TypesCommand.class, RunsCommand.class, ServeCommand.class, RunNowCommand.class, FixGeneratedCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync", "1:drift found", "2:error"})
 public final class DriftdeckCommand implements Runnable {

@@ -10,6 +10,9 @@ import java.util.Optional;
 /** Every remediation snippet for one finding, in the order an operator weighs them. */
 public final class FindingFixes {
 
+    /** The action of an unmanaged finding's import block. */
+    public static final String IMPORT = "Import";
+
     private FindingFixes() {
     }
 
@@ -42,7 +45,7 @@ public final class FindingFixes {
             case UNMANAGED -> {
                 String block = ImportFile.block(finding);
                 if (!block.isEmpty()) {
-                    snippets.add(new FixSnippet("Import", FixSnippet.HCL, block.startsWith("#") ? block
+                    snippets.add(new FixSnippet(IMPORT, FixSnippet.HCL, block.startsWith("#") ? block
                             : "# In the configuration that should manage it; then: " + ImportFile.GENERATE_COMMAND
                             + "\n" + block));
                 }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * "Revert in AWS" for a CHANGED finding: {@code terraform apply -target} (always valid: Terraform writes the state's
  * value back), and for the common cases an AWS CLI command that restores the state's value directly. Shown to the
- * operator, never run by Driftdeck. The types with a CLI command are listed in docs/remediation.md.
+ * operator, never run by Driftdeck. The types with a CLI command are listed in docs/remediation-fix.md.
  */
 public final class RevertInAws {
 

@@ -34,8 +34,18 @@ public final class TerraformApply {
             throws IOException, InterruptedException {
         Path source = Path.of("fixtures", "terraform", config);
         copyTree(source, workDir);
-        Path mirror = ProviderMirror.find();
         Path rc = workDir.resolve(".terraformrc");
+        writeMirrorConfig(rc);
+        Map<String, String> env = env(rc);
+        String endpointVar = "endpoint=" + endpoint;
+        run(workDir, env, List.of("terraform", "init", "-input=false", "-no-color"));
+        run(workDir, env, List.of("terraform", "apply", "-input=false", "-no-color", "-auto-approve", "-var", endpointVar));
+        return workDir.resolve("terraform.tfstate");
+    }
+
+    /** The CLI configuration that takes hashicorp/aws from the offline mirror and nothing else from the network. */
+    private static void writeMirrorConfig(Path rc) throws IOException {
+        Path mirror = ProviderMirror.find();
         Files.writeString(rc, """
                 provider_installation {
                   filesystem_mirror {
@@ -47,11 +57,22 @@ public final class TerraformApply {
                   }
                 }
                 """.formatted(mirror));
-        Map<String, String> env = env(rc);
-        String endpointVar = "endpoint=" + endpoint;
-        run(workDir, env, List.of("terraform", "init", "-input=false", "-no-color"));
-        run(workDir, env, List.of("terraform", "apply", "-input=false", "-no-color", "-auto-approve", "-var", endpointVar));
-        return workDir.resolve("terraform.tfstate");
+    }
+
+    /**
+     * Runs one terraform command in {@code workDir} (a configuration written by the caller, the provider from the
+     * mirror) and returns its output; fails with the output when it fails.
+     */
+    public static String command(Path workDir, String... args) throws IOException, InterruptedException {
+        Path rc = workDir.resolve(".terraformrc");
+        if (!Files.exists(rc)) {
+            writeMirrorConfig(rc);
+        }
+        Path log = Files.createTempFile("terraform-", ".log");
+        List<String> command = new java.util.ArrayList<>(List.of("terraform"));
+        command.addAll(List.of(args));
+        run(workDir, env(rc), command, log);
+        return Files.readString(log);
     }
 
     /** {@code terraform apply -refresh-only} in a directory {@link #applyWithoutRefresh} set up. */

@@ -118,7 +118,15 @@ public final class FindingDetailView extends StackPane {
         raw.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()));
         raw.managedProperty().bind(raw.visibleProperty());
 
-        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), facts, actions(model), diffSummary, notCompared, changes,
+        Label importBlock = new Label();
+        importBlock.setId("detail-import-block");
+        importBlock.setWrapText(true);
+        importBlock.setStyle("-fx-font-family: monospace");
+        importBlock.textProperty().bind(model.importCommandProperty());
+        importBlock.visibleProperty().bind(model.importCommandProperty().isNotEmpty());
+        importBlock.managedProperty().bind(importBlock.visibleProperty());
+
+        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), facts, actions(model), importBlock, diffSummary, notCompared, changes,
                 new FixSection(model.findingProperty(), (text, what) -> copy(model, text, what)), raw, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -135,9 +143,9 @@ public final class FindingDetailView extends StackPane {
     }
 
     private static FlowPane actions(FindingDetailViewModel model) {
-        Button importButton = button("copy-import", "Copy import command", Feather.DOWNLOAD,
-                "Copies terraform import with a suggested address, to bring this resource under Terraform");
-        importButton.setOnAction(e -> copy(model, model.importCommandProperty().get(), "the terraform import command"));
+        Button importButton = button("copy-import", "Copy import block", Feather.DOWNLOAD,
+                "Copies the import block (shown below) for import.tf, then: terraform plan -generate-config-out=generated.tf");
+        importButton.setOnAction(e -> copy(model, model.importCommandProperty().get(), "the import block"));
         importButton.visibleProperty().bind(model.importCommandProperty().isNotEmpty());
         importButton.managedProperty().bind(importButton.visibleProperty());
 

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.remediation.ImportFile;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -174,7 +175,7 @@ public final class FindingDetailViewModel {
         diffs.setAll(f.diffs());
         changes.setAll(changesOf(f));
         selectedDiff.set(f.diffs().isEmpty() ? null : f.diffs().getFirst());
-        importCommand.set(ResourceCommands.terraformImport(f));
+        importCommand.set(ImportFile.block(f));
         cliCommand.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.awsCli(f));
         consoleUrl.set(f.status() == FindingStatus.MISSING ? "" : ResourceCommands.consoleUrl(f));
     }
@@ -272,6 +273,12 @@ public final class FindingDetailViewModel {
     }
 
     /** {@code terraform import ...} for an unmanaged finding, else "". */
+    /**
+     * For an UNMANAGED finding, its {@code import} block with the import id Terraform expects and a suggested address
+     * (or, for a type Terraform cannot import, a comment saying why); empty otherwise. It replaces the one-line
+     * {@code terraform import}: a block is planned and reviewed before anything is written to the state, and it
+     * lets {@code terraform plan -generate-config-out} write the resource's configuration.
+     */
     public ReadOnlyStringProperty importCommandProperty() {
         return importCommand.getReadOnlyProperty();
     }

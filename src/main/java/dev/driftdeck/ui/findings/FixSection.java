@@ -39,7 +39,9 @@ final class FixSection extends VBox {
 
     private void show(Finding finding) {
         getChildren().clear();
-        List<FixSnippet> snippets = finding == null ? List.of() : FindingFixes.of(finding);
+        // The import block has its own place and copy button above (the import command's); the rest is here.
+        List<FixSnippet> snippets = finding == null ? List.of() : FindingFixes.of(finding).stream()
+                .filter(snippet -> !snippet.action().equals(FindingFixes.IMPORT)).toList();
         setVisible(!snippets.isEmpty());
         setManaged(!snippets.isEmpty());
         if (snippets.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.Finding;
-import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.remediation.Shell;
 
 import java.net.URLEncoder;
@@ -9,33 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Commands and links an operator pastes or opens for one finding: {@code terraform import} for an unmanaged
- * resource, an AWS CLI command that shows the live resource, and its page in the AWS console. Read-only commands
- * only: nothing here changes AWS.
+ * Commands and links an operator pastes or opens for one finding: an AWS CLI command that shows the live resource,
+ * and its page in the AWS console. Read-only commands only: nothing here changes AWS. (An unmanaged resource's
+ * import block is {@code remediation.ImportFile#block}.)
  */
 public final class ResourceCommands {
 
-    private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9_\\-]+");
     private static final String DEFAULT_REGION = "us-east-1";
 
     private ResourceCommands() {
-    }
-
-    /** {@code terraform import <address> <id>} for an unmanaged finding, with a suggested address; else empty. */
-    public static String terraformImport(Finding f) {
-        if (f.status() != FindingStatus.UNMANAGED) {
-            return "";
-        }
-        return "terraform import " + quote(suggestedAddress(f)) + " " + quote(f.id());
-    }
-
-    /** {@code <type>.<id as a Terraform name>}: letters, digits, {@code _} and {@code -}, never starting with a digit. */
-    public static String suggestedAddress(Finding f) {
-        String name = NOT_NAME.matcher(f.id()).replaceAll("_").replaceAll("^_+|_+$", "");
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_') {
-            name = "r_" + name;
-        }
-        return f.type() + "." + name;
     }
 
     /** An AWS CLI command that shows the live resource; a tag-API lookup for types without a better one. */

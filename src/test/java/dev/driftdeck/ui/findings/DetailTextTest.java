@@ -4,6 +4,7 @@ import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.DiffKind;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.ImportTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -65,16 +66,25 @@ class DetailTextTest {
     }
 
     @Test
-    void importCommandOnlyForUnmanagedWithASuggestedAddress() {
-        Finding bucket = finding(FindingStatus.UNMANAGED, "aws_s3_bucket", "logs.example.com", "global");
-        Finding numeric = finding(FindingStatus.UNMANAGED, "aws_route53_zone", "Z123", "global");
-        Finding odd = finding(FindingStatus.UNMANAGED, "aws_iam_role", "123-deploy role", "global");
+    void importBlockOnlyForUnmanagedWithTheImportIdAndASuggestedAddress() {
+        FindingDetailViewModel detail = new FindingDetailViewModel();
+        Finding queue = finding(FindingStatus.UNMANAGED, "aws_sqs_queue", "arn:aws:sqs:eu-west-1:1:orders", "eu-west-1")
+                .withImportTarget(ImportTarget.importable("https://sqs.eu-west-1.amazonaws.com/1/orders", "orders"));
+        Finding refused = finding(FindingStatus.UNMANAGED, "aws_iam_group_membership", "admins", "global")
+                .withImportTarget(ImportTarget.refused("admins", "the provider cannot import it"));
 
-        assertThat(ResourceCommands.terraformImport(bucket))
-                .isEqualTo("terraform import aws_s3_bucket.logs_example_com logs.example.com");
-        assertThat(ResourceCommands.suggestedAddress(numeric)).isEqualTo("aws_route53_zone.Z123");
-        assertThat(ResourceCommands.terraformImport(odd)).isEqualTo("terraform import aws_iam_role.r_123-deploy_role '123-deploy role'");
-        assertThat(ResourceCommands.terraformImport(finding(FindingStatus.CHANGED, "aws_s3_bucket", "b", "global"))).isEmpty();
+        detail.findingProperty().set(queue);
+        assertThat(detail.importCommandProperty().get()).isEqualTo("""
+                import {
+                  to = aws_sqs_queue.orders
+                  id = "https://sqs.eu-west-1.amazonaws.com/1/orders"
+                }
+                """);
+        detail.findingProperty().set(refused);
+        assertThat(detail.importCommandProperty().get())
+                .isEqualTo("# aws_iam_group_membership.admins (admins): the provider cannot import it\n");
+        detail.findingProperty().set(finding(FindingStatus.CHANGED, "aws_s3_bucket", "b", "global"));
+        assertThat(detail.importCommandProperty().get()).isEmpty();
     }
 
     @Test
