@@ -71,7 +71,9 @@ public final class RemediationDoc {
                 + " resource; move the generated blocks into modules afterwards with `moved {}`. A parent and its"
                 + " separate-style children (a bucket and its `aws_s3_bucket_versioning`, a security group and its"
                 + " `aws_vpc_security_group_ingress_rule`) are imported as separate resources, as the provider v4+ style"
-                + " wants; the parent's generated configuration does not repeat them.\n");
+                + " wants; the parent's generated configuration does not repeat them. Against moto 5.2.1 an imported"
+                + " `aws_kms_key` reads no `key_usage` back and the plan replaces it (not seen on AWS, where"
+                + " DescribeKey returns it); review any plan that is not import-only before applying it.\n");
         return md.toString();
     }
 
