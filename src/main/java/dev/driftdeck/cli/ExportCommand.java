@@ -1,6 +1,8 @@
 package dev.driftdeck.cli;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.remediation.FindingSelection;
+import dev.driftdeck.fix.FixPlanWriter;
 import dev.driftdeck.remediation.ImportFile;
 import dev.driftdeck.remediation.ImportSelection;
 import dev.driftdeck.report.ExportFormat;
@@ -30,22 +32,23 @@ final class ExportCommand implements Callable<Integer> {
     String scan;
 
     @Option(names = "--output", paramLabel = "FORMAT", required = true, converter = ReportFormat.Converter.class,
-            description = "json, csv, html, console, or import-tf: an import block per unmanaged resource")
+            description = "json, csv, html, console, import-tf (an import block per unmanaged resource) or fix-plan"
+                    + " (Markdown: how to accept, revert, recreate, forget or import each drift)")
     ReportFormat output;
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",",
-            description = "import-tf only: these Terraform types (repeatable or comma-separated)")
+            description = "import-tf and fix-plan only: these Terraform types (repeatable or comma-separated)")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--account", paramLabel = "ID", split = ",", description = "import-tf only: these AWS accounts")
+    @Option(names = "--account", paramLabel = "ID", split = ",", description = "import-tf and fix-plan only: these AWS accounts")
     List<String> accounts = new ArrayList<>();
 
     @Option(names = "--region", paramLabel = "R", split = ",",
-            description = "import-tf only: these regions ('global' for IAM, S3, Route 53...)")
+            description = "import-tf and fix-plan only: these regions ('global' for IAM, S3, Route 53...)")
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--severity", paramLabel = "SEVERITY", converter = SeverityConverter.class,
-            description = "import-tf only: at or above this severity (critical, high, medium, low, info)")
+            description = "import-tf and fix-plan only: at or above this severity (critical, high, medium, low, info)")
     Severity severity;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report there instead of stdout")
@@ -70,6 +73,8 @@ final class ExportCommand implements Callable<Integer> {
             }
             if (output == ReportFormat.import_tf) {
                 writeImportFile(report.get(), id == null ? scans.latest().orElseThrow().id() : id, selection);
+            } else if (output == ReportFormat.fix_plan) {
+                writeFixPlan(report.get(), selection.filters());
             } else {
                 output.write(report.get(), out, spec.commandLine().getOut());
             }
@@ -89,13 +94,25 @@ final class ExportCommand implements Callable<Integer> {
                 ImportFile.GENERATE_COMMAND);
     }
 
-    /** The filters of an import file; refused with any other format, where they would silently do nothing. */
+    private void writeFixPlan(ScanReport report, FindingSelection selection) throws IOException {
+        if (out == null) {
+            new FixPlanWriter().write(report, selection, spec.commandLine().getOut());
+            return;
+        }
+        ExportFormat.writeAtomically(out, writer -> new FixPlanWriter().write(report, selection, writer));
+        spec.commandLine().getErr().printf("Wrote the fix plan to %s; nothing in it has been run.%n", out);
+    }
+
+    /**
+     * The filters of an import file or a fix plan; refused with any other format, where they would silently do
+     * nothing.
+     */
     private ImportSelection selection() {
         boolean filtered = !types.isEmpty() || !accounts.isEmpty() || !regions.isEmpty() || severity != null;
-        if (filtered && output != ReportFormat.import_tf) {
+        if (filtered && output != ReportFormat.import_tf && output != ReportFormat.fix_plan) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--type, --account, --region and --severity select what goes into --output import-tf; the "
-                            + output.word() + " report always holds the whole scan");
+                    "--type, --account, --region and --severity select what goes into --output import-tf or fix-plan;"
+                            + " the " + output.word() + " report always holds the whole scan");
         }
         return new ImportSelection(Set.copyOf(types), Set.copyOf(accounts), Set.copyOf(regions), severity);
     }

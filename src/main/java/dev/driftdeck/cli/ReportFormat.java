@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * constant's {@code _} is written {@code -} ({@code import-tf}), see {@link Converter}.
  */
 enum ReportFormat {
-    console, json, csv, html, import_tf;
+    console, json, csv, html, import_tf, fix_plan;
 
     /** The word typed after {@code --output}. */
     String word() {
@@ -51,6 +51,7 @@ enum ReportFormat {
             case csv -> ExportFormat.CSV.write(report, out);
             case html -> ExportFormat.HTML.write(report, out);
             case import_tf -> ExportFormat.IMPORT_TF.write(report, out);
+            case fix_plan -> ExportFormat.FIX_PLAN.write(report, out);
             case console -> new ConsoleReportWriter().write(report, out);
         }
         out.flush();

@@ -6,7 +6,8 @@ import dev.driftdeck.risk.Severity;
 import java.util.Set;
 
 /**
- * Which unmanaged findings go into an import file: empty sets and a null floor select everything.
+ * Which unmanaged findings go into an import file: the {@link FindingSelection} filters, unmanaged only; empty sets
+ * and a null floor select everything.
  *
  * @param types    Terraform types, e.g. {@code aws_s3_bucket}
  * @param accounts AWS account ids
@@ -24,30 +25,16 @@ public record ImportSelection(Set<String> types, Set<String> accounts, Set<Strin
     }
 
     public boolean selects(Finding f) {
-        return f.status() == FindingStatus.UNMANAGED
-                && (types.isEmpty() || types.contains(f.type()))
-                && (accounts.isEmpty() || accounts.contains(f.account()))
-                && (regions.isEmpty() || regions.contains(f.region()))
-                && (floor == null || f.driftAtLeast(floor));
+        return f.status() == FindingStatus.UNMANAGED && filters().matches(f);
     }
 
     /** "type aws_s3_bucket, severity high or above": what the header says was left out; empty for everything. */
     String describe() {
-        StringBuilder text = new StringBuilder();
-        append(text, "type", types);
-        append(text, "account", accounts);
-        append(text, "region", regions);
-        if (floor != null) {
-            text.append(text.isEmpty() ? "" : ", ").append("severity ").append(floor.label().toLowerCase(java.util.Locale.ROOT))
-                    .append(" or above");
-        }
-        return text.toString();
+        return filters().describe();
     }
 
-    private static void append(StringBuilder text, String what, Set<String> values) {
-        if (!values.isEmpty()) {
-            text.append(text.isEmpty() ? "" : ", ").append(what).append(' ')
-                    .append(String.join(" or ", values.stream().sorted().toList()));
-        }
+    /** The same filters over every status. */
+    public FindingSelection filters() {
+        return new FindingSelection(types, accounts, regions, floor);
     }
 }

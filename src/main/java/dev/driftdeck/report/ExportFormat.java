@@ -1,6 +1,8 @@
 package dev.driftdeck.report;
 
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.remediation.FindingSelection;
+import dev.driftdeck.fix.FixPlanWriter;
 import dev.driftdeck.remediation.ImportFile;
 import dev.driftdeck.remediation.ImportSelection;
 import java.io.IOException;
@@ -16,7 +18,8 @@ public enum ExportFormat {
     JSON("json", "JSON report (driftctl-compatible)"),
     CSV("csv", "CSV, one row per finding or difference"),
     HTML("html", "HTML report (single file, works offline)"),
-    IMPORT_TF("tf", "import.tf (Terraform import blocks for the unmanaged)");
+    IMPORT_TF("tf", "import.tf (Terraform import blocks for the unmanaged)"),
+    FIX_PLAN("md", "Fix plan (Markdown: accept, revert, recreate, forget, import)");
 
     private final String extension;
     private final String description;
@@ -41,6 +44,7 @@ public enum ExportFormat {
             case CSV -> new CsvReportWriter().write(report, out);
             case HTML -> new HtmlReportWriter().write(report, out);
             case IMPORT_TF -> ImportFile.write(report.findings(), scanName(report), ImportSelection.ALL, out);
+            case FIX_PLAN -> new FixPlanWriter().write(report, FindingSelection.ALL, out);
         }
         out.flush();
     }

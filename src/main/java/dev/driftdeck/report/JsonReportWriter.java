@@ -11,6 +11,7 @@ import dev.driftdeck.drift.Coverage;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
+import dev.driftdeck.drift.TerraformAddress;
 import dev.driftdeck.meaning.ChangeSummaries;
 import dev.driftdeck.drift.SourceCoverage;
 import java.io.IOException;

@@ -74,7 +74,7 @@ class LayeringTest {
     void theCoreDoesNotReachUpIntoCliUiOrApp() {
         noClasses().that().resideInAnyPackage("dev.driftdeck.state..", "dev.driftdeck.aws..", "dev.driftdeck.drift..",
                         "dev.driftdeck.store..", "dev.driftdeck.schedule..", "dev.driftdeck.report..", "dev.driftdeck.scan..",
-                        "dev.driftdeck.notify..")
+                        "dev.driftdeck.notify..", "dev.driftdeck.remediation..", "dev.driftdeck.fix..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.driftdeck.cli..", "dev.driftdeck.ui..", "dev.driftdeck.app..")
                 .check(production);
     }

@@ -50,6 +50,8 @@ class ExportFormatTest {
                 case HTML -> assertThat(text).startsWith("<!DOCTYPE html>").contains("module.app.aws_instance.web[0]");
                 case IMPORT_TF -> assertThat(text).startsWith("# Unmanaged resources of Driftdeck the scan finished")
                         .contains("terraform plan -generate-config-out=generated.tf");
+                case FIX_PLAN -> assertThat(text).startsWith("# Driftdeck fix plan")
+                        .contains("terraform apply -target='module.app.aws_instance.web[0]'");
             }
         }
         assertThat(ExportFormat.HTML.suggestedFileName(ReportSamples.mixed())).isEqualTo("driftdeck-2026-11-28-1035.html");

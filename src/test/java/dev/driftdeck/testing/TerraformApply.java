@@ -94,6 +94,19 @@ public final class TerraformApply {
         return Files.readString(json);
     }
 
+    /**
+     * {@code terraform plan} in a directory {@link #apply} set up (after the test edited its configuration), as
+     * {@code terraform show -json} of that plan: its {@code resource_changes} say what Terraform would do.
+     */
+    public static String planJson(Path workDir, String endpoint) throws IOException, InterruptedException {
+        Map<String, String> env = env(workDir.resolve(".terraformrc"));
+        run(workDir, env, List.of("terraform", "plan", "-input=false", "-no-color", "-out=edited.plan",
+                "-var", "endpoint=" + endpoint));
+        Path json = workDir.resolve("edited.plan.json");
+        run(workDir, env, List.of("terraform", "show", "-json", "-no-color", "edited.plan"), json);
+        return Files.readString(json);
+    }
+
     private static Map<String, String> env(Path rc) {
         return Map.of(
                 "TF_CLI_CONFIG_FILE", rc.toString(),

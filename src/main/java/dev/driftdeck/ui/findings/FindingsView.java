@@ -66,7 +66,7 @@ public final class FindingsView extends BorderPane {
         shown.textProperty().bind(model.shownTextProperty());
 
         Pickers pickers = model.pickers();
-        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown);
+        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown, fixPlanButton(model));
         searchRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
         FlowPane pickerRow = new FlowPane(8, 6,
@@ -84,7 +84,15 @@ public final class FindingsView extends BorderPane {
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        VBox top = new VBox(6, searchRow, pickerRow, hint);
+        Label fixPlanMessage = new Label();
+        fixPlanMessage.setId("fix-plan-message");
+        fixPlanMessage.setWrapText(true);
+        fixPlanMessage.getStyleClass().add(Styles.TEXT_MUTED);
+        fixPlanMessage.textProperty().bind(model.fixPlan().messageProperty());
+        fixPlanMessage.visibleProperty().bind(fixPlanMessage.textProperty().isNotEmpty());
+        fixPlanMessage.managedProperty().bind(fixPlanMessage.visibleProperty());
+
+        VBox top = new VBox(6, searchRow, pickerRow, hint, fixPlanMessage);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("findings-table");
@@ -130,6 +138,25 @@ public final class FindingsView extends BorderPane {
 
         setTop(top);
         setCenter(table);
+    }
+
+    /** "Export fix plan…": the desktop's save dialog asks where (tests set their own chooser on the view model). */
+    private javafx.scene.control.Button fixPlanButton(FindingsViewModel model) {
+        model.fixPlan().setTargetChooser(name -> {
+            javafx.stage.FileChooser dialog = new javafx.stage.FileChooser();
+            dialog.setTitle("Export the fix plan of the findings on screen");
+            dialog.setInitialFileName(name);
+            dialog.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown (*.md)", "*.md"));
+            return java.util.Optional.ofNullable(dialog.showSaveDialog(getScene().getWindow())).map(java.io.File::toPath);
+        });
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Export fix plan…", new FontIcon(Feather.TOOL));
+        button.setId("export-fix-plan");
+        button.getStyleClass().add(Styles.SMALL);
+        button.setTooltip(new javafx.scene.control.Tooltip(
+                "Writes a Markdown fix plan for the findings on screen: the snippets to accept, revert, recreate or forget"));
+        button.disableProperty().bind(model.reportProperty().isNull());
+        button.setOnAction(e -> model.exportFixPlan());
+        return button;
     }
 
     public TableView<Finding> table() {

@@ -47,6 +47,7 @@ public final class FindingsViewModel {
             .thenComparing(Finding::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final BackgroundTasks tasks;
+    private final FixPlanExport fixPlan;
     /** Every finding of the shown scan in display order; immutable, replaced whole. FX thread. */
     private List<Finding> all = List.of();
     private final ReadOnlyObjectWrapper<ObservableList<Finding>> rows =
@@ -79,6 +80,7 @@ public final class FindingsViewModel {
 
     public FindingsViewModel(BackgroundTasks tasks) {
         this.tasks = Objects.requireNonNull(tasks);
+        this.fixPlan = new FixPlanExport(tasks);
         statusFilter.addListener((obs, old, now) -> refilter());
         severityFilter.addListener((obs, old, now) -> refilter());
         searchText.addListener((obs, old, now) -> refilter());
@@ -232,6 +234,16 @@ public final class FindingsViewModel {
     }
 
     /** The table's items; a new list with each scan, sort or filter. */
+    /** "Export fix plan…": where it writes and what it said. */
+    public FixPlanExport fixPlan() {
+        return fixPlan;
+    }
+
+    /** Writes the fix plan of the findings on screen (the filters applied). FX thread. */
+    public void exportFixPlan() {
+        fixPlan.export(report.get(), List.copyOf(rows.get()));
+    }
+
     public ReadOnlyObjectProperty<ObservableList<Finding>> rowsProperty() {
         return rows.getReadOnlyProperty();
     }

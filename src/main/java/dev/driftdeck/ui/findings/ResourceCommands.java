@@ -1,6 +1,7 @@
 package dev.driftdeck.ui.findings;
 
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.remediation.Shell;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ResourceCommands {
 
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_\\-./:@=,+]+");
     private static final String DEFAULT_REGION = "us-east-1";
 
     private ResourceCommands() {
@@ -132,10 +132,7 @@ public final class ResourceCommands {
 
     /** Single-quotes a shell argument unless it is plainly safe. */
     static String quote(String arg) {
-        if (arg != null && SHELL_SAFE.matcher(arg).matches()) {
-            return arg;
-        }
-        return "'" + (arg == null ? "" : arg.replace("'", "'\\''")) + "'";
+        return Shell.quote(arg);
     }
 
     private static String encode(String value) {

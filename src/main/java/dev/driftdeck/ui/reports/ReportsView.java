@@ -54,6 +54,7 @@ public final class ReportsView extends BorderPane {
                 case CSV -> Feather.GRID;
                 case HTML -> Feather.GLOBE;
                 case IMPORT_TF -> Feather.DOWNLOAD;
+                case FIX_PLAN -> Feather.TOOL;
             }));
             button.setId("export-" + format.extension());
             if (format == ExportFormat.HTML) {

@@ -1,13 +1,13 @@
-package dev.driftdeck.report;
+package dev.driftdeck.drift;
 
 /**
  * Splits a full Terraform address into the module path (driftctl's "namespace") and the resource name
  * ("internal_name"): {@code module.app["eu.west"].aws_instance.web[0]} gives {@code module.app["eu.west"]} and
  * {@code web}. Dots inside index keys are not separators.
  */
-record TerraformAddress(String namespace, String internalName) {
+public record TerraformAddress(String namespace, String internalName) {
 
-    static TerraformAddress parse(String address) {
+    public static TerraformAddress parse(String address) {
         if (address == null || address.isEmpty()) {
             return new TerraformAddress("", "");
         }
@@ -19,7 +19,26 @@ record TerraformAddress(String namespace, String internalName) {
         return new TerraformAddress(namespace, name);
     }
 
-    private static String stripTrailingIndex(String address) {
+    /**
+     * Whether the address names one instance of a {@code count}/{@code for_each} resource or sits in one instance of
+     * a module ({@code aws_sqs_queue.q["orders"]}, {@code module.app[0].aws_vpc.main}): a {@code removed} block cannot
+     * address it.
+     */
+    public static boolean hasInstanceKey(String address) {
+        boolean quoted = false;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '"' && (i == 0 || address.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && c == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The address without its own trailing index key: {@code aws_sqs_queue.q["orders"]} gives {@code aws_sqs_queue.q}. */
+    public static String stripTrailingIndex(String address) {
         if (!address.endsWith("]")) {
             return address;
         }
