@@ -1,5 +1,6 @@
 package dev.driftdeck.drift;
 
+import dev.driftdeck.attribution.ChangedBy;
 import dev.driftdeck.risk.Risk;
 import dev.driftdeck.risk.Severity;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param severity how much the drift matters ({@link FindingSeverity}); {@code null} when there is no drift
  *                (IN_SYNC, IGNORED, NOT_CHECKED)
  * @param risks   the catalogue rules the drift introduced or fixed, introduced first and worst first; empty when none
+ * @param changedBy who changed the resource, from CloudTrail ({@link ChangedBy#notLookedUp()} unless attributed)
  */
 public record Finding(
         FindingStatus status,
@@ -36,12 +38,22 @@ public record Finding(
         String note,
         List<String> notInState,
         Severity severity,
-        List<Risk> risks) {
+        List<Risk> risks,
+        ChangedBy changedBy) {
 
     public Finding {
         diffs = List.copyOf(diffs);
         notInState = List.copyOf(notInState);
         risks = List.copyOf(risks);
+        changedBy = changedBy == null ? ChangedBy.notLookedUp() : changedBy;
+    }
+
+    /** A finding nobody attributed (yet): see {@link #withChangedBy(ChangedBy)}. */
+    public Finding(FindingStatus status, String type, String id, String address, String account, String region,
+                   String source, List<AttributeDiff> diffs, String note, List<String> notInState, Severity severity,
+                   List<Risk> risks) {
+        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks,
+                ChangedBy.notLookedUp());
     }
 
     /** A finding no rule was evaluated on: its severity is the default for its status and type. */
@@ -60,7 +72,13 @@ public record Finding(
     /** This finding with the risks its drift introduced or fixed, and the severity they give it. */
     public Finding withRisks(List<Risk> found) {
         return new Finding(status, type, id, address, account, region, source, diffs, note, notInState,
-                FindingSeverity.of(status, type, diffs, found), found);
+                FindingSeverity.of(status, type, diffs, found), found, changedBy);
+    }
+
+    /** This finding with who changed its resource. */
+    public Finding withChangedBy(ChangedBy attributed) {
+        return new Finding(status, type, id, address, account, region, source, diffs, note, notInState, severity,
+                risks, attributed);
     }
 
     /** Whether this is drift (CHANGED, MISSING, UNMANAGED) at {@code floor} or more severe. */

@@ -9,6 +9,7 @@ import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,7 +32,7 @@ public final class DriftScanJob implements Job {
     /** Scans with the console's settings as they are at each run. */
     public DriftScanJob(ScanService scans, SettingsRepository settings, ScanRepository repository, ScanEvents events,
                         Path driftignore) {
-        this(scans, () -> fromSettings(settings.load(), driftignore), repository, events);
+        this(scans, () -> fromSettings(settings.load(), settings.cloudTrail(), driftignore), repository, events);
     }
 
     /** Scans what {@code requests} says at each run ({@code driftdeck serve} with scan options). */
@@ -43,10 +44,10 @@ public final class DriftScanJob implements Job {
         this.events = events;
     }
 
-    private static ScanRequest fromSettings(ConsoleSettings current, Path driftignore) {
+    private static ScanRequest fromSettings(ConsoleSettings current, String cloudTrail, Path driftignore) {
         return new ScanRequest(current.stateUris(), current.regions(), current.profile(),
                 current.endpointUrl(), current.strict(),
-                driftignore != null && driftignore.toFile().isFile() ? driftignore : null);
+                driftignore != null && driftignore.toFile().isFile() ? driftignore : null, List.of(), cloudTrail);
     }
 
     @Override
@@ -59,7 +60,8 @@ public final class DriftScanJob implements Job {
         ScanRequest request = requests.get();
         ScanReport report;
         try {
-            report = scans.scan(request, events::progress, context::cancelled);
+            // the newest stored scan tells since when each drifted resource was in sync: who changed it is looked up after
+            report = scans.scan(request, events::progress, context::cancelled, repository.priorFindings());
         } catch (ScanCancelledException stopped) {
             return RunOutcome.CANCELLED;
         }

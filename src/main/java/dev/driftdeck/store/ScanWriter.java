@@ -103,8 +103,8 @@ final class ScanWriter {
             throws SQLException {
         try (PreparedStatement finding = connection.prepareStatement("""
                 INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note,
-                                      first_seen, drifted_since, not_in_state, severity, risks)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                      first_seen, drifted_since, not_in_state, severity, risks, changed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement diff = connection.prepareStatement("""
                 INSERT INTO finding_diffs (scan_id, finding_seq, seq, path, expected, actual, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -127,6 +127,7 @@ final class ScanWriter {
                 finding.setString(13, f.notInState().isEmpty() ? null : Columns.toJson(f.notInState()));
                 finding.setString(14, RiskColumns.severity(f.severity()));
                 finding.setString(15, RiskColumns.toJson(f.risks()));
+                finding.setString(16, ChangedByColumn.toJson(f.changedBy()));
                 finding.addBatch();
                 pendingFindings++;
                 for (int d = 0; d < f.diffs().size(); d++) {

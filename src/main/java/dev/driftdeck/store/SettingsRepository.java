@@ -19,6 +19,8 @@ public final class SettingsRepository {
     private static final String SCAN_INTERVAL = "console.scanIntervalMinutes";
     /** The severity's name, or "" for any drift. */
     private static final String NOTIFY_AT_LEAST = "console.notifyAtLeast";
+    /** The trail's s3://bucket/prefix/, or "" for CloudTrail Event history. */
+    private static final String CLOUD_TRAIL = "attribution.cloudTrail";
 
     private final Database db;
 
@@ -75,6 +77,42 @@ public final class SettingsRepository {
             });
         } catch (SQLException e) {
             throw new DatabaseException("Saving the console settings to " + db.location() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the console looks up who changed the drift: a trail's logs {@code s3://bucket/prefix/}, or null for
+     * CloudTrail Event history (the default). Kept apart from {@link ConsoleSettings}: the Sources page sets it alone.
+     */
+    public String cloudTrail() {
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT setting_value FROM settings WHERE setting_key = ?")) {
+            select.setString(1, CLOUD_TRAIL);
+            try (ResultSet row = select.executeQuery()) {
+                String value = row.next() ? row.getString(1) : null;
+                return value == null || value.isBlank() ? null : value;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the setting " + CLOUD_TRAIL + " from " + db.location() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Saves where who changed the drift is looked up; null or blank for CloudTrail Event history. */
+    public void saveCloudTrail(String uri) {
+        try {
+            db.inTransaction(connection -> {
+                try (PreparedStatement merge = connection.prepareStatement(
+                        db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
+                    merge.setString(1, CLOUD_TRAIL);
+                    merge.setString(2, uri == null ? "" : uri.strip());
+                    return merge.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new DatabaseException("Saving the setting " + CLOUD_TRAIL + " to " + db.location() + " failed: "
                     + e.getMessage(), e);
         }
     }
