@@ -118,7 +118,7 @@ public final class FindingDetailView extends StackPane {
         raw.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diffs()));
         raw.managedProperty().bind(raw.visibleProperty());
 
-        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), facts, actions(model), diffSummary, notCompared, changes, raw, diffArea);
+        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), new ChangedBySection(model.findingProperty()), facts, actions(model), diffSummary, notCompared, changes, raw, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
