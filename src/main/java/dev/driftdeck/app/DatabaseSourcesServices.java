@@ -4,6 +4,7 @@ import dev.driftdeck.scan.StateSyncJob;
 import dev.driftdeck.schedule.RunNowResult;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.state.s3.StateSourceValidator;
+import dev.driftdeck.aws.TrailLogBucket;
 import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.SettingsRepository;
@@ -72,5 +73,23 @@ final class DatabaseSourcesServices implements SourcesServices {
     @Override
     public Optional<String> typingProblem(String uri) {
         return validator.typingProblem(uri);
+    }
+
+    @Override
+    public String cloudTrail() {
+        return settings.cloudTrail();
+    }
+
+    @Override
+    public Optional<String> saveCloudTrail(String uri) {
+        if (uri != null && !uri.isBlank()) {
+            try {
+                TrailLogBucket.checkUri(uri.strip());
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        settings.saveCloudTrail(uri);
+        return Optional.empty();
     }
 }

@@ -69,4 +69,16 @@ class TrailLogBucketTest {
                 .extracting(ChangeEvent::eventId, ChangeEvent::name, ChangeEvent::via)
                 .containsExactly(Tuple.tuple("e-4", "bob", Via.CLI), Tuple.tuple("e-1", "alice", Via.CONSOLE));
     }
+
+    @Test
+    void aTrailLocationMustBeAnS3UriAndTheFolderAboveAwsLogsIsMeant() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrailLogBucket.checkUri("trail-logs/AWSLogs/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'trail-logs/AWSLogs/' is not an S3 URI").hasMessageContaining("s3://bucket/prefix/");
+        try (AwsSession session = MotoAws.session()) {
+            assertThat(TrailLogBucket.of(session, "s3://trail/org/AWSLogs/").describe())
+                    .isEqualTo("trail logs in s3://trail/org/");
+            assertThat(TrailLogBucket.of(session, "s3://trail").describe()).isEqualTo("trail logs in s3://trail/");
+        }
+    }
 }

@@ -39,6 +39,7 @@ public final class SourcesViewModel implements AutoCloseable {
     /** Only the check of the text now in the field may set {@link #inputValid}: typing outruns the checks. */
     private final AtomicLong inputCheck = new AtomicLong();
     private Runnable onSaved = () -> { };
+    private final StringProperty cloudTrail = new SimpleStringProperty("");
 
     public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
         this.services = services;
@@ -56,15 +57,40 @@ public final class SourcesViewModel implements AutoCloseable {
         this.onSaved = onSaved;
     }
 
-    private record Loaded(List<SourceLine> lines, List<String> configured) {
+    private record Loaded(List<SourceLine> lines, List<String> configured, String cloudTrail) {
     }
 
-    /** Reloads the status table and the configured list. */
+    /** Reloads the status table, the configured list and where who changed the drift is looked up. */
     public void refresh() {
-        tasks.run(() -> new Loaded(services.sources(), services.configured()), loaded -> {
+        tasks.run(() -> new Loaded(services.sources(), services.configured(), services.cloudTrail()), loaded -> {
             lines.setAll(loaded.lines());
             configured.setAll(loaded.configured());
+            cloudTrail.set(loaded.cloudTrail() == null ? "" : loaded.cloudTrail());
         }, e -> message.set("Loading the sources failed: " + e.getMessage()));
+    }
+
+    /** Saves the trail logs field (blank: CloudTrail Event history); a bad URI is the problem line, nothing saved. */
+    public void saveCloudTrail() {
+        String uri = cloudTrail.get() == null ? "" : cloudTrail.get().strip();
+        busy.set(true);
+        tasks.run(() -> services.saveCloudTrail(uri), found -> {
+            busy.set(false);
+            if (found.isPresent()) {
+                problem.set(found.get());
+                return;
+            }
+            problem.set("");
+            message.set(uri.isEmpty() ? "Who changed it: looked up in CloudTrail Event history from the next scan"
+                    : "Who changed it: read from the trail's logs in " + uri + " from the next scan");
+        }, e -> {
+            busy.set(false);
+            message.set("Saving where CloudTrail is read failed: " + e.getMessage());
+        });
+    }
+
+    /** The trail's logs {@code s3://bucket/prefix/}, blank for CloudTrail Event history. */
+    public StringProperty cloudTrailProperty() {
+        return cloudTrail;
     }
 
     /**
