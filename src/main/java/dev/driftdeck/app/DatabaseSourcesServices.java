@@ -4,6 +4,7 @@ import dev.driftdeck.scan.StateSyncJob;
 import dev.driftdeck.schedule.RunNowResult;
 import dev.driftdeck.schedule.SchedulerControl;
 import dev.driftdeck.state.s3.StateSourceValidator;
+import dev.driftdeck.aws.TrailLogBucket;
 import dev.driftdeck.store.AuditLog;
 import dev.driftdeck.store.ChangeAuthor;
 import dev.driftdeck.store.ChangeStamp;
@@ -93,5 +94,23 @@ final class DatabaseSourcesServices implements SourcesServices {
     @Override
     public Optional<String> typingProblem(String uri) {
         return validator.typingProblem(uri);
+    }
+
+    @Override
+    public String cloudTrail() {
+        return settings.cloudTrail();
+    }
+
+    @Override
+    public Optional<String> saveCloudTrail(String uri) {
+        if (uri != null && !uri.isBlank()) {
+            try {
+                TrailLogBucket.checkUri(uri.strip());
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        settings.saveCloudTrail(uri);
+        return Optional.empty();
     }
 }

@@ -68,6 +68,8 @@ public final class AwsSession implements AutoCloseable {
     private final ApiCallCounter counter = new ApiCallCounter();
     private final StopCheck stopCheck = new StopCheck();
     private final RateLimiter rateLimiter;
+    // CloudTrail allows LookupEvents 2 calls per second per account and region: this session is one account.
+    private final RateLimiter lookupLimiter = new RateLimiter(2);
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private volatile String accountId;
     private List<Bucket> buckets;
@@ -280,6 +282,15 @@ public final class AwsSession implements AutoCloseable {
         return client("cloudtrail:" + region, () -> configure(CloudTrailClient.builder(), region).build());
     }
 
+    /**
+     * CloudTrail for {@code LookupEvents} only: on top of the session's ceiling, at most 2 requests per second in
+     * this account and region, retries included, as CloudTrail throttles beyond that.
+     */
+    CloudTrailClient cloudTrailLookups(String region) {
+        return client("cloudtrail-lookups:" + region,
+                () -> configure(CloudTrailClient.builder(), region, lookupLimiter).build());
+    }
+
     public CloudFormationClient cloudFormation(String region) {
         return client("cloudformation:" + region, () -> configure(CloudFormationClient.builder(), region).build());
     }
@@ -337,17 +348,21 @@ public final class AwsSession implements AutoCloseable {
         return shared.get(key, listing);
     }
 
-    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region) {
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String region,
+                                                                                     RateLimiter... moreLimits) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy())
+                .apiCallTimeout(options.apiCallTimeout())
+                .addExecutionInterceptor(stopCheck)
+                .addExecutionInterceptor(counter)
+                .addExecutionInterceptor(rateLimiter);
+        for (RateLimiter limit : moreLimits) {
+            override.addExecutionInterceptor(limit);
+        }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(retryStrategy())
-                        .apiCallTimeout(options.apiCallTimeout())
-                        .addExecutionInterceptor(stopCheck)
-                        .addExecutionInterceptor(counter)
-                        .addExecutionInterceptor(rateLimiter)
-                        .build());
+                .overrideConfiguration(override.build());
         return withEndpoint(builder);
     }
 

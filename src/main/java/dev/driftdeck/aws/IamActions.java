@@ -38,6 +38,11 @@ public final class IamActions {
             Map.entry("s3:ListBucketAnalyticsConfigurations", "s3:GetAnalyticsConfiguration"),
             Map.entry("s3:ListBucketIntelligentTieringConfigurations", "s3:GetIntelligentTieringConfiguration"));
 
+    /** What looking up who changed the drift calls in CloudTrail Event history (the default source). */
+    public static final List<String> ATTRIBUTION = List.of(CloudTrailLookup.ACTION);
+    /** What reading a trail's log files ({@code --cloudtrail s3://...}) needs, on that bucket only. */
+    public static final List<String> TRAIL_BUCKET = List.of("s3:GetObject", "s3:ListBucket");
+
     private IamActions() {
     }
 
@@ -78,7 +83,15 @@ public final class IamActions {
         for (int i = 0; i < actions.size(); i++) {
             json.append("        \"").append(actions.get(i)).append('"').append(i < actions.size() - 1 ? ",\n" : "\n");
         }
-        json.append("      ],\n      \"Resource\": \"*\"\n    }\n  ]\n}\n");
+        json.append("      ],\n      \"Resource\": \"*\"\n    },\n");
+        // Who changed it: LookupEvents has no resource-level permission; the trail's bucket is the operator's own.
+        json.append("    {\n      \"Sid\": \"DriftdeckWhoChangedIt\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n")
+                .append("        \"").append(String.join("\",\n        \"", ATTRIBUTION)).append("\"\n")
+                .append("      ],\n      \"Resource\": \"*\"\n    },\n");
+        json.append("    {\n      \"Sid\": \"DriftdeckTrailLogsOnlyWithCloudtrailS3\",\n      \"Effect\": \"Allow\",\n")
+                .append("      \"Action\": [\n        \"").append(String.join("\",\n        \"", TRAIL_BUCKET)).append("\"\n")
+                .append("      ],\n      \"Resource\": [\n        \"arn:aws:s3:::TRAIL-BUCKET\",\n")
+                .append("        \"arn:aws:s3:::TRAIL-BUCKET/*\"\n      ]\n    }\n  ]\n}\n");
         return json.toString();
     }
 

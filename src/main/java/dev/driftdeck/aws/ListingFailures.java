@@ -67,6 +67,12 @@ final class ListingFailures {
         return new ListingOutcome.Failed(scope, where + " failed on " + action + " (" + detail + ").", null);
     }
 
+    /** Whether AWS refused {@code error} for want of a permission (AccessDenied and its spellings). */
+    static boolean denied(Throwable error) {
+        String code = AwsErrors.code(error);
+        return code != null && DENIED.contains(code);
+    }
+
     static String iamAction(String operation) {
         return IamActions.forOperation(operation);
     }

@@ -39,6 +39,11 @@ final class ScanOptions {
     @Option(names = "--strict", description = "Keep AWS default resources (default VPC, service-linked roles...)")
     boolean strict;
 
+    @Option(names = "--cloudtrail", paramLabel = "S3_URI",
+            description = "Look up who changed the drift in a trail's log files, s3://bucket/prefix/ (the folder above"
+                    + " AWSLogs/), instead of CloudTrail Event history (the default)")
+    String cloudTrail;
+
     /** The scan of {@code states} these options describe. */
     ScanRequest request(List<String> states) {
         Path ignoreFile = driftignore;
@@ -51,6 +56,6 @@ final class ScanOptions {
             profiles.forEach(p -> accounts.add(new AccountTarget(p, null, null)));
         }
         roleArns.forEach(arn -> accounts.add(new AccountTarget(baseProfile, arn, externalId)));
-        return new ScanRequest(states, regions, baseProfile, endpointUrl, strict, ignoreFile, accounts);
+        return new ScanRequest(states, regions, baseProfile, endpointUrl, strict, ignoreFile, accounts, cloudTrail);
     }
 }

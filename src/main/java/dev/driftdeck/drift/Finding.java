@@ -1,5 +1,6 @@
 package dev.driftdeck.drift;
 
+import dev.driftdeck.attribution.ChangedBy;
 import dev.driftdeck.risk.Risk;
 import dev.driftdeck.risk.Severity;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param risks   the catalogue rules the drift introduced or fixed, introduced first and worst first; empty when none
  * @param importTarget for UNMANAGED, how Terraform imports it (import id or why not, a suggested name); null for
  *                other statuses, and for scans stored before Driftdeck worked it out
+ * @param changedBy who changed the resource, from CloudTrail ({@link ChangedBy#notLookedUp()} unless attributed)
  */
 public record Finding(
         FindingStatus status,
@@ -39,19 +41,38 @@ public record Finding(
         List<String> notInState,
         Severity severity,
         List<Risk> risks,
-        ImportTarget importTarget) {
+        ImportTarget importTarget,
+        ChangedBy changedBy) {
 
     public Finding {
         diffs = List.copyOf(diffs);
         notInState = List.copyOf(notInState);
         risks = List.copyOf(risks);
+        changedBy = changedBy == null ? ChangedBy.notLookedUp() : changedBy;
+    }
+
+    /** A finding nobody attributed (yet): see {@link #withChangedBy(ChangedBy)}. */
+    public Finding(FindingStatus status, String type, String id, String address, String account, String region,
+                   String source, List<AttributeDiff> diffs, String note, List<String> notInState, Severity severity,
+                   List<Risk> risks, ImportTarget importTarget) {
+        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks,
+                importTarget, ChangedBy.notLookedUp());
     }
 
     /** A finding without an import target (every status but UNMANAGED, and scans stored before it existed). */
     public Finding(FindingStatus status, String type, String id, String address, String account, String region,
                    String source, List<AttributeDiff> diffs, String note, List<String> notInState, Severity severity,
+                   List<Risk> risks, ChangedBy changedBy) {
+        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks,
+                (ImportTarget) null, changedBy);
+    }
+
+    /** A finding without an import target, nobody attributed (yet). */
+    public Finding(FindingStatus status, String type, String id, String address, String account, String region,
+                   String source, List<AttributeDiff> diffs, String note, List<String> notInState, Severity severity,
                    List<Risk> risks) {
-        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks, null);
+        this(status, type, id, address, account, region, source, diffs, note, notInState, severity, risks,
+                (ImportTarget) null, ChangedBy.notLookedUp());
     }
 
     /** A finding no rule was evaluated on: its severity is the default for its status and type. */
@@ -70,13 +91,19 @@ public record Finding(
     /** This finding with the risks its drift introduced or fixed, and the severity they give it. */
     public Finding withRisks(List<Risk> found) {
         return new Finding(status, type, id, address, account, region, source, diffs, note, notInState,
-                FindingSeverity.of(status, type, diffs, found), found, importTarget);
+                FindingSeverity.of(status, type, diffs, found), found, importTarget, changedBy);
     }
 
     /** This finding with how Terraform imports it. */
     public Finding withImportTarget(ImportTarget target) {
         return new Finding(status, type, id, address, account, region, source, diffs, note, notInState, severity,
-                risks, target);
+                risks, target, changedBy);
+    }
+
+    /** This finding with who changed its resource. */
+    public Finding withChangedBy(ChangedBy attributed) {
+        return new Finding(status, type, id, address, account, region, source, diffs, note, notInState, severity,
+                risks, importTarget, attributed);
     }
 
     /** Whether this is drift (CHANGED, MISSING, UNMANAGED) at {@code floor} or more severe. */

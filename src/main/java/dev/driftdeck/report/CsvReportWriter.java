@@ -13,7 +13,7 @@ import java.io.Writer;
  */
 public final class CsvReportWriter {
 
-    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,summary,severity,risks";
+    private static final String HEADER = "status,type,id,address,account,region,source,path,expected,actual,kind,note,summary,severity,risks,changed_by";
 
     public void write(ScanReport report, Writer out) {
         PrintWriter w = new PrintWriter(out);
@@ -40,7 +40,8 @@ public final class CsvReportWriter {
                 f.note(),
                 diff == null ? null : ChangeSummaries.of(f.type(), diff).text(),
                 f.severity() == null ? null : f.severity().name(),
-                f.risks().isEmpty() ? null : RiskJson.line(f)};
+                f.risks().isEmpty() ? null : RiskJson.line(f),
+                f.changedBy().events().isEmpty() ? null : ChangedByJson.line(f)};
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

@@ -1,5 +1,6 @@
 package dev.driftdeck.report;
 
+import dev.driftdeck.attribution.ChangeEvent;
 import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.Coverage;
@@ -8,6 +9,7 @@ import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.meaning.ChangeSummaries;
 import dev.driftdeck.meaning.ChangeSummary;
+
 import dev.driftdeck.risk.Risk;
 import dev.driftdeck.risk.Severity;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -134,6 +137,7 @@ public final class HtmlReportWriter {
                         + (risk.refs().isEmpty() ? "" : " (" + escape(String.join(", ", risk.refs())) + ")")
                         + "<br>" + escape(risk.why()) + "<br>Fix: " + escape(risk.fix()) + "</td></tr>\n");
             }
+            writeChangedBy(w, f, report.finishedAt());
             if (f.note() != null) {
                 w.print("<tr class=\"note\"><td></td><td colspan=\"5\">" + escape(f.note()) + "</td></tr>\n");
             }
@@ -151,6 +155,21 @@ public final class HtmlReportWriter {
             w.print("</tbody>\n");
         }
         w.print("</table>\n<p id=\"none\" hidden>No findings match the filter.</p>\n");
+    }
+
+    /** "Changed by alice via console, 2 h ago" (as of the scan's end) and each write event, when looked up. */
+    private static void writeChangedBy(PrintWriter w, Finding f, Instant asOf) {
+        String headline = f.changedBy().headline(asOf);
+        if (headline == null) {
+            return;
+        }
+        w.print("<tr class=\"changed-by\"><td></td><td colspan=\"5\"><strong>" + escape(headline) + "</strong>");
+        for (ChangeEvent event : f.changedBy().events()) {
+            w.print("<br>" + escape(event.time() + " · " + event.event() + " · " + event.principal() + " · via "
+                    + event.via().label() + " · " + Objects.toString(event.sourceIp(), "—") + " · "
+                    + Objects.toString(event.userAgent(), "—")));
+        }
+        w.print("</td></tr>\n");
     }
 
     /** One line per element or statement the change names, each escaped. */

@@ -98,6 +98,7 @@ public final class JsonReportWriter {
                     writeSource(finding, json);
                 }
                 RiskJson.write(finding, json);
+                ChangedByJson.write(finding, json);
                 if (finding.note() != null) {
                     json.writeStringField("note", finding.note());
                 }
@@ -179,6 +180,7 @@ public final class JsonReportWriter {
             json.writeObjectFieldStart("res");
             writeIdentity(finding, json);
             RiskJson.write(finding, json);
+            ChangedByJson.write(finding, json);
             json.writeEndObject();
             json.writeArrayFieldStart("changelog");
             for (AttributeDiff diff : finding.diffs()) {

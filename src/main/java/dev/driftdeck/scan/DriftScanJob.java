@@ -9,6 +9,7 @@ import dev.driftdeck.store.ConsoleSettings;
 import dev.driftdeck.store.IgnoreRuleRepository;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.SettingsRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,7 +34,7 @@ public final class DriftScanJob implements Job {
     /** Scans with the settings and ignore rules in the database as they are at each run. */
     public DriftScanJob(ScanService scans, SettingsRepository settings, ScanRepository repository, ScanEvents events,
                         IgnoreRuleRepository ignoreRules) {
-        this(scans, () -> fromSettings(settings.load()), ignoreRules, repository, events);
+        this(scans, () -> fromSettings(settings.load(), settings.cloudTrail()), ignoreRules, repository, events);
     }
 
     /** Scans what {@code requests} says at each run ({@code driftdeck serve} with scan options). */
@@ -51,9 +52,9 @@ public final class DriftScanJob implements Job {
         this.events = events;
     }
 
-    private static ScanRequest fromSettings(ConsoleSettings current) {
+    private static ScanRequest fromSettings(ConsoleSettings current, String cloudTrail) {
         return new ScanRequest(current.stateUris(), current.regions(), current.profile(),
-                current.endpointUrl(), current.strict(), null);
+                current.endpointUrl(), current.strict(), null, List.of(), cloudTrail);
     }
 
     @Override
@@ -66,8 +67,11 @@ public final class DriftScanJob implements Job {
         ScanRequest request = requests.get();
         ScanReport report;
         try {
-            report = ignoreRules == null ? scans.scan(request, events::progress, context::cancelled)
-                    : scans.scan(request, ignoreRules.rules(), events::progress, context::cancelled);
+            // the newest stored scan tells since when each drifted resource was in sync: who changed it is looked up after
+            report = ignoreRules == null
+                    ? scans.scan(request, events::progress, context::cancelled, repository.priorFindings())
+                    : scans.scan(request, ignoreRules.rules(), events::progress, context::cancelled,
+                    repository.priorFindings());
         } catch (ScanCancelledException stopped) {
             return RunOutcome.CANCELLED;
         }

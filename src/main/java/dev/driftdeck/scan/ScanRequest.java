@@ -13,6 +13,8 @@ import java.util.List;
  * @param strict      keep AWS default resources (default VPC, service-linked roles...)
  * @param driftignore the .driftignore file to apply, or null
  * @param accounts    the identities to list, each an account; empty means the one of {@code profile}
+ * @param cloudTrail  where to look up who changed the drift: a trail's logs {@code s3://bucket/prefix/}, or null for
+ *                    CloudTrail Event history (blank means null)
  */
 public record ScanRequest(
         List<String> stateUris,
@@ -21,7 +23,8 @@ public record ScanRequest(
         String endpointUrl,
         boolean strict,
         Path driftignore,
-        List<AccountTarget> accounts) {
+        List<AccountTarget> accounts,
+        String cloudTrail) {
 
     /**
      * A blank field means "the default" here, where settings, CLI options and jobs become one request: the console
@@ -33,6 +36,13 @@ public record ScanRequest(
         profile = blankToNull(profile);
         endpointUrl = blankToNull(endpointUrl);
         accounts = List.copyOf(accounts);
+        cloudTrail = blankToNull(cloudTrail);
+    }
+
+    /** Who changed the drift comes from CloudTrail Event history. */
+    public ScanRequest(List<String> stateUris, List<String> regions, String profile, String endpointUrl,
+                       boolean strict, Path driftignore, List<AccountTarget> accounts) {
+        this(stateUris, regions, profile, endpointUrl, strict, driftignore, accounts, null);
     }
 
     /** One account: the profile's (or the default chain's). */

@@ -8,12 +8,16 @@ import dev.driftdeck.aws.Collectors;
 import dev.driftdeck.aws.ListingListener;
 import dev.driftdeck.aws.ListingStoppedException;
 import dev.driftdeck.aws.ManagedState;
+import dev.driftdeck.aws.TrailLogBucket;
 import dev.driftdeck.drift.Alert;
+import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.IgnoreRules;
 import dev.driftdeck.drift.ListingOutcome;
 import dev.driftdeck.drift.LiveInventory;
+import dev.driftdeck.drift.PriorFinding;
 import dev.driftdeck.drift.Reconciler;
 import dev.driftdeck.drift.Reconciliation;
+import dev.driftdeck.drift.ResourceKey;
 import dev.driftdeck.drift.ScanReport;
 import dev.driftdeck.drift.SourceSummary;
 import dev.driftdeck.state.LoadedState;
@@ -25,6 +29,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +52,14 @@ public final class ScanService {
     private final StateLoader stateLoader;
     private final Function<AwsTarget, AwsSession> sessions;
     private final AwsScanner scanner;
+    private final ChangeAttribution attribution;
 
     public ScanService(Clock clock, StateLoader stateLoader, Function<AwsTarget, AwsSession> sessions, AwsScanner scanner) {
         this.clock = clock;
         this.stateLoader = stateLoader;
         this.sessions = sessions;
         this.scanner = scanner;
+        this.attribution = new ChangeAttribution(clock);
     }
 
     /** The production wiring: the default credential chain or the request's profile, real AWS or its endpoint. */
@@ -73,14 +80,36 @@ public final class ScanService {
      *                                    accounts, between scopes and before every AWS call
      */
     public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled) {
-        return scan(request, readIgnoreRules(request), progress, cancelled);
+        return scan(request, readIgnoreRules(request), progress, cancelled, Map.of());
     }
 
     /** {@link #scan(ScanRequest, ScanProgress.Listener, BooleanSupplier)} applying {@code ignore} (the database's). */
     public ScanReport scan(ScanRequest request, IgnoreRules ignore, ScanProgress.Listener progress,
                            BooleanSupplier cancelled) {
+        return scan(request, ignore, progress, cancelled, Map.of());
+    }
+
+    /**
+     * As {@link #scan(ScanRequest, ScanProgress.Listener, BooleanSupplier)}, with what the newest stored scan said
+     * about each resource: who changed a drifted resource is looked up since it was last seen in sync.
+     */
+    public ScanReport scan(ScanRequest request, ScanProgress.Listener progress, BooleanSupplier cancelled,
+                           Map<ResourceKey, PriorFinding> history) {
+        return scan(request, readIgnoreRules(request), progress, cancelled, history);
+    }
+
+    /** The scan applying {@code ignore}, looking up who changed each drift since {@code history} saw it in sync. */
+    public ScanReport scan(ScanRequest request, IgnoreRules ignore, ScanProgress.Listener progress,
+                           BooleanSupplier cancelled, Map<ResourceKey, PriorFinding> history) {
         Instant started = clock.instant();
         Regions.checkProfile(request);
+        if (request.cloudTrail() != null) {
+            try {
+                TrailLogBucket.checkUri(request.cloudTrail());
+            } catch (IllegalArgumentException e) {
+                throw new ScanConfigurationException(e.getMessage());
+            }
+        }
         List<String> regions = Regions.resolve(request);
 
         progress.onProgress(new ScanProgress("Reading " + request.stateUris().size() + " state source(s)", 0, STEPS));
@@ -111,31 +140,55 @@ public final class ScanService {
         List<AccountTarget> targets = request.targets();
         progress.onProgress(new ScanProgress("Listing %d resource type(s) in %s for %d account(s)".formatted(
                 collectors.size(), String.join(", ", regions), targets.size()), 1, STEPS));
+        ScanReport report;
         List<ListingOutcome> outcomes = new ArrayList<>();
         Map<String, Long> apiCalls = new TreeMap<>();
-        for (int i = 0; i < targets.size(); i++) {
-            AccountTarget account = targets.get(i);
-            AwsTarget target = new AwsTarget(account.profile(), regions.getFirst(), request.endpointUrl(),
-                    account.roleArn(), account.externalId());
-            try (AwsSession session = sessions.apply(target)) {
-                session.stopWhen(cancelled); // checked between scopes and before every AWS call (each page)
-                LiveInventory listed = scanner.scan(session, regions, collectors, request.strict(), managed,
-                        listingProgress(progress, i, targets.size()));
-                outcomes.addAll(listed.outcomes());
-                listed.apiCalls().forEach((service, calls) -> apiCalls.merge(service, calls, Long::sum));
-            } catch (ListingStoppedException stopped) {
-                log.info("Scan stopped while listing AWS: {}", stopped.getMessage());
+        // Open until who changed the drift is looked up, with the credentials that listed each account.
+        Map<String, AwsSession> byAccount = new LinkedHashMap<>();
+        List<AwsSession> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                AccountTarget account = targets.get(i);
+                AwsTarget target = new AwsTarget(account.profile(), regions.getFirst(), request.endpointUrl(),
+                        account.roleArn(), account.externalId());
+                AwsSession session = sessions.apply(target);
+                opened.add(session);
+                try {
+                    session.stopWhen(cancelled); // checked between scopes and before every AWS call (each page)
+                    LiveInventory listed = scanner.scan(session, regions, collectors, request.strict(), managed,
+                            listingProgress(progress, i, targets.size()));
+                    outcomes.addAll(listed.outcomes());
+                    listed.apiCalls().forEach((service, calls) -> apiCalls.merge(service, calls, Long::sum));
+                    listed.outcomes().stream().filter(outcome -> outcome instanceof ListingOutcome.Listed).findFirst()
+                            .ifPresent(outcome -> byAccount.putIfAbsent(outcome.scope().account(), session));
+                } catch (ListingStoppedException stopped) {
+                    log.info("Scan stopped while listing AWS: {}", stopped.getMessage());
+                }
+                checkCancelled(cancelled);
             }
-            checkCancelled(cancelled);
-        }
-        LiveInventory inventory = new LiveInventory(outcomes, apiCalls);
+            LiveInventory inventory = new LiveInventory(outcomes, apiCalls);
 
-        progress.onProgress(new ScanProgress("Reconciling", 2, STEPS));
-        Reconciliation result = reconciler.reconcile(snapshots, inventory, ignore);
-        alerts.addAll(result.alerts());
-        Instant finished = clock.instant();
-        ScanReport report = new ScanReport(started, finished, sources, result.findings(), alerts,
-                inventory.apiCalls(), accounts(inventory), regions);
+            progress.onProgress(new ScanProgress("Reconciling", 2, STEPS));
+            Reconciliation result = reconciler.reconcile(snapshots, inventory, ignore);
+            alerts.addAll(result.alerts());
+            Map<String, Long> calls = new TreeMap<>(inventory.apiCalls());
+            List<Finding> findings = result.findings();
+            if (!byAccount.isEmpty()) {
+                progress.onProgress(new ScanProgress("Looking up who changed the drift in "
+                        + (request.cloudTrail() == null ? "CloudTrail" : request.cloudTrail()), 2, STEPS));
+                try {
+                    findings = attribution.attribute(findings, byAccount, request.cloudTrail(), history, started,
+                            alerts, calls);
+                } catch (ListingStoppedException stopped) {
+                    log.info("Scan stopped while looking up who changed the drift: {}", stopped.getMessage());
+                }
+                checkCancelled(cancelled);
+            }
+            Instant finished = clock.instant();
+            report = new ScanReport(started, finished, sources, findings, alerts, calls, accounts(inventory), regions);
+        } finally {
+            opened.forEach(AwsSession::close);
+        }
         progress.onProgress(new ScanProgress("Scan finished", STEPS, STEPS));
         log.info("Scan finished in {} ms: {} findings, {} alerts", report.duration().toMillis(),
                 report.findings().size(), report.alerts().size());

@@ -3,6 +3,7 @@ package dev.driftdeck.store;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
+import dev.driftdeck.drift.PriorFinding;
 import dev.driftdeck.drift.ResourceKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,6 +41,47 @@ final class FindingAges {
         Map<ResourceKey, FindingAge> ages = new HashMap<>();
         read(connection, scanId, (key, prior) -> ages.putIfAbsent(key, prior.age()));
         return ages;
+    }
+
+    /**
+     * The newest scan's findings with, for each drift, the start of the scan before it began (the last one that saw
+     * the resource in sync): one extra read per distinct drift start, which are few.
+     */
+    static Map<ResourceKey, PriorFinding> priorFindings(Connection connection) throws SQLException {
+        Map<ResourceKey, PriorFinding> priors = new HashMap<>();
+        Map<Instant, Instant> scanBefore = new HashMap<>();
+        Instant[] newestStart = new Instant[1];
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, started_at FROM scans ORDER BY started_at DESC, id DESC LIMIT 1");
+             ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return priors;
+            }
+            newestStart[0] = Columns.getInstant(row, "started_at");
+            read(connection, row.getLong("id"), (key, prior) -> priors.putIfAbsent(key,
+                    new PriorFinding(prior.status(), newestStart[0], prior.age().driftedSince(), null)));
+        }
+        for (Map.Entry<ResourceKey, PriorFinding> entry : priors.entrySet()) {
+            Instant drifted = entry.getValue().driftedSince();
+            if (drifted != null) {
+                if (!scanBefore.containsKey(drifted)) {
+                    scanBefore.put(drifted, scanStartedBefore(connection, drifted));
+                }
+                PriorFinding prior = entry.getValue();
+                entry.setValue(new PriorFinding(prior.status(), prior.scanStart(), drifted, scanBefore.get(drifted)));
+            }
+        }
+        return priors;
+    }
+
+    private static Instant scanStartedBefore(Connection connection, Instant time) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(started_at) AS started_at FROM scans WHERE started_at < ?")) {
+            Columns.setInstant(select, 1, time);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Columns.getInstant(row, "started_at") : null;
+            }
+        }
     }
 
     private static Map<ResourceKey, Prior> previousScan(Connection connection) throws SQLException {

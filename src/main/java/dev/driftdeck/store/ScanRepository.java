@@ -4,6 +4,7 @@ import dev.driftdeck.drift.Alert;
 import dev.driftdeck.drift.AttributeDiff;
 import dev.driftdeck.drift.DiffKind;
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.PriorFinding;
 import dev.driftdeck.drift.FindingAge;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.drift.ImportTarget;
@@ -188,6 +189,14 @@ public final class ScanRepository {
      * "First seen" and "drifted since" of every finding of a scan, keyed by (type, id); empty for an unknown scan.
      * One indexed read, no history walk: the ages were computed when the scan was saved.
      */
+    /**
+     * What the newest stored scan said about each resource, where a lookup of who changed it starts; empty when no
+     * scan is stored.
+     */
+    public Map<ResourceKey, PriorFinding> priorFindings() {
+        return query("reading the newest scan's findings", connection -> Map.copyOf(FindingAges.priorFindings(connection)));
+    }
+
     public Map<ResourceKey, FindingAge> findingAges(long scanId) {
         return query("reading finding ages of scan " + scanId, connection -> Map.copyOf(FindingAges.of(connection, scanId)));
     }
@@ -237,7 +246,7 @@ public final class ScanRepository {
         Map<Integer, List<AttributeDiff>> diffs = diffs(connection, scanId);
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT seq, status, type, resource_id, address, account, region, source, note, not_in_state,
-                       severity, risks, import_id, import_refusal, import_name
+                       severity, risks, import_id, import_refusal, import_name, changed_by
                 FROM findings WHERE scan_id = ? ORDER BY seq""")) {
             select.setLong(1, scanId);
             List<Finding> findings = new ArrayList<>();
@@ -252,11 +261,13 @@ public final class ScanRepository {
                                     : Columns.fromJson(notInState, "scan " + scanId + " finding not_in_state"));
                     String severity = row.getString("severity");
                     // a scan stored before V6 has no severity: the finding keeps the default for its status and type
-                    findings.add((severity == null ? finding : new Finding(finding.status(), finding.type(),
+                    Finding graded = severity == null ? finding : new Finding(finding.status(), finding.type(),
                             finding.id(), finding.address(), finding.account(), finding.region(), finding.source(),
                             finding.diffs(), finding.note(), finding.notInState(), Severity.valueOf(severity),
-                            RiskColumns.fromJson(row.getString("risks"), "scan " + scanId + " finding risks")))
-                            .withImportTarget(importTarget(row)));
+                            RiskColumns.fromJson(row.getString("risks"), "scan " + scanId + " finding risks"));
+                    findings.add(graded.withImportTarget(importTarget(row))
+                            .withChangedBy(ChangedByColumn.fromJson(row.getString("changed_by"),
+                                    "scan " + scanId + " finding changed_by")));
                 }
             }
             return findings;

@@ -105,8 +105,8 @@ final class ScanWriter {
         try (PreparedStatement finding = connection.prepareStatement("""
                 INSERT INTO findings (scan_id, seq, status, type, resource_id, address, account, region, source, note,
                                       first_seen, drifted_since, not_in_state, severity, risks, import_id,
-                                      import_refusal, import_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                      import_refusal, import_name, changed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement diff = connection.prepareStatement("""
                 INSERT INTO finding_diffs (scan_id, finding_seq, seq, path, expected, actual, kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -133,6 +133,7 @@ final class ScanWriter {
                 finding.setString(16, target == null ? null : target.id());
                 finding.setString(17, target == null ? null : target.refusal());
                 finding.setString(18, target == null ? null : target.name());
+                finding.setString(19, ChangedByColumn.toJson(f.changedBy()));
                 finding.addBatch();
                 pendingFindings++;
                 for (int d = 0; d < f.diffs().size(); d++) {

@@ -27,6 +27,8 @@ public final class SettingsRepository {
     private static final String SCAN_INTERVAL = "console.scanIntervalMinutes";
     /** The severity's name, or "" for any drift. */
     private static final String NOTIFY_AT_LEAST = "console.notifyAtLeast";
+    /** The trail's s3://bucket/prefix/, or "" for CloudTrail Event history. */
+    private static final String CLOUD_TRAIL = "attribution.cloudTrail";
 
     private final Database db;
     private final ChangeAuthor author;
@@ -141,6 +143,56 @@ public final class SettingsRepository {
         values.put(SCAN_INTERVAL, Integer.toString(settings.scanIntervalMinutes()));
         values.put(NOTIFY_AT_LEAST, settings.notifyAtLeast() == null ? "" : settings.notifyAtLeast().name());
         return values;
+    }
+
+    /**
+     * Where the console looks up who changed the drift: a trail's logs {@code s3://bucket/prefix/}, or null for
+     * CloudTrail Event history (the default). Kept apart from {@link ConsoleSettings}: the Sources page sets it alone.
+     */
+    public String cloudTrail() {
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT setting_value FROM settings WHERE setting_key = ?")) {
+            select.setString(1, CLOUD_TRAIL);
+            try (ResultSet row = select.executeQuery()) {
+                String value = row.next() ? row.getString(1) : null;
+                return value == null || value.isBlank() ? null : value;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the setting " + CLOUD_TRAIL + " from " + db.location() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Saves where who changed the drift is looked up; null or blank for CloudTrail Event history. */
+    public void saveCloudTrail(String uri) {
+        try {
+            db.inTransaction(connection -> {
+                String was = null;
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT setting_value FROM settings WHERE setting_key = ?")) {
+                    select.setString(1, CLOUD_TRAIL);
+                    try (ResultSet row = select.executeQuery()) {
+                        was = row.next() ? row.getString(1) : null;
+                    }
+                }
+                String is = uri == null ? "" : uri.strip();
+                try (PreparedStatement merge = connection.prepareStatement(
+                        db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
+                    merge.setString(1, CLOUD_TRAIL);
+                    merge.setString(2, is);
+                    merge.executeUpdate();
+                }
+                if (!Objects.equals(was == null ? "" : was, is)) {
+                    AuditLog.append(connection, author, clock.instant(), AuditLog.SETTING, CLOUD_TRAIL,
+                            AuditLog.CHANGED, was, is);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new DatabaseException("Saving the setting " + CLOUD_TRAIL + " to " + db.location() + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private Severity parseSeverity(String stored) {

@@ -67,7 +67,7 @@ class ChangeSummariesInReportsTest {
         new CsvReportWriter().write(changedGroup(), out);
         List<String> rows = out.toString().lines().toList();
 
-        assertThat(rows.getFirst()).endsWith(",kind,note,summary,severity,risks");
+        assertThat(rows.getFirst()).endsWith(",kind,note,summary,severity,risks,changed_by");
         assertThat(rows.get(1)).startsWith("CHANGED,aws_security_group,sg-0web,").contains(",CHANGED,,ingress added: tcp 22 from 0.0.0.0/0,MEDIUM,");
         assertThat(rows.get(3)).contains(",REMOVED,,tag Temp removed,MEDIUM,");
     }

@@ -19,7 +19,8 @@ public enum FindingColumn {
     LOCATION("Account / Region"),
     SOURCE("Source"),
     FIRST_SEEN("First seen"),
-    DRIFTED_SINCE("Drifted since");
+    DRIFTED_SINCE("Drifted since"),
+    CHANGED_BY("Changed by");
 
     private final String title;
 
@@ -42,6 +43,7 @@ public enum FindingColumn {
             case SOURCE -> text(Finding::source);
             case FIRST_SEEN -> instant(f -> ages.of(f.key()).map(FindingAge::firstSeen).orElse(null));
             case DRIFTED_SINCE -> instant(f -> ages.of(f.key()).map(FindingAge::driftedSince).orElse(null));
+            case CHANGED_BY -> text(f -> f.changedBy().shortText());
         };
     }
 

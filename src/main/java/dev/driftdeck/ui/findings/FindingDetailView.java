@@ -126,8 +126,10 @@ public final class FindingDetailView extends StackPane {
         importBlock.visibleProperty().bind(model.importCommandProperty().isNotEmpty());
         importBlock.managedProperty().bind(importBlock.visibleProperty());
 
-        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()), facts, actions(model), importBlock, diffSummary, notCompared, changes,
-                new FixSection(model.findingProperty(), (text, what) -> copy(model, text, what)), raw, diffArea);
+        VBox content = new VBox(10, title, new RiskSection(model.findingProperty()),
+                new ChangedBySection(model.findingProperty()), facts, actions(model), importBlock, diffSummary,
+                notCompared, changes, new FixSection(model.findingProperty(), (text, what) -> copy(model, text, what)),
+                raw, diffArea);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);

@@ -110,7 +110,8 @@ public final class FindingsView extends BorderPane {
                 column(FindingColumn.LOCATION, 190, FindingsView::locationText),
                 column(FindingColumn.SOURCE, 200, f -> f.source() == null ? "" : f.source()),
                 ageColumn(FindingColumn.FIRST_SEEN, 105, model, FindingAge::firstSeen),
-                ageColumn(FindingColumn.DRIFTED_SINCE, 110, model, FindingAge::driftedSince)));
+                ageColumn(FindingColumn.DRIFTED_SINCE, 110, model, FindingAge::driftedSince),
+                column(FindingColumn.CHANGED_BY, 150, f -> f.changedBy().shortText())));
         // Sorting happens in the view model, off the FX thread, on the findings' own fields.
         table.setSortPolicy(t -> {
             model.sortBy(sortKeys());

@@ -51,4 +51,17 @@ public interface SourcesServices {
      * a path or glob is only looked for by {@link #problem(String)} when it is added.
      */
     Optional<String> typingProblem(String uri);
+
+    /** Where who changed the drift is looked up: a trail's logs {@code s3://bucket/prefix/}, or null for Event history. */
+    default String cloudTrail() throws Exception {
+        return null;
+    }
+
+    /**
+     * Saves where who changed the drift is looked up (blank: CloudTrail Event history), or says why {@code uri} cannot
+     * be used and saves nothing.
+     */
+    default Optional<String> saveCloudTrail(String uri) throws Exception {
+        return Optional.of("This console keeps no settings: who changed the drift is looked up in CloudTrail Event history.");
+    }
 }

@@ -140,7 +140,24 @@ public final class SourcesView extends BorderPane {
         Label uriLabel = new Label("S3 URI or glob");
         HBox uriRow = new HBox(8, uriLabel, input, add, change);
         uriRow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, heading, hint, configured, listActions, uriRow, problem);
+        return new VBox(8, heading, hint, configured, listActions, uriRow, problem, cloudTrailRow(model));
+    }
+
+    /** Where who changed the drift is read: blank for CloudTrail Event history, or a trail's logs in S3. */
+    private static HBox cloudTrailRow(SourcesViewModel model) {
+        TextField trail = new TextField();
+        trail.setId("sources-cloudtrail");
+        trail.setPromptText("blank: CloudTrail Event history; or the trail's logs, s3://bucket/prefix/ (above AWSLogs/)");
+        trail.textProperty().bindBidirectional(model.cloudTrailProperty());
+        HBox.setHgrow(trail, Priority.ALWAYS);
+        Button save = new Button("Save");
+        save.setId("sources-cloudtrail-save");
+        save.setOnAction(e -> model.saveCloudTrail());
+        save.disableProperty().bind(model.busyProperty());
+        trail.setOnAction(e -> model.saveCloudTrail());
+        HBox row = new HBox(8, new Label("Who changed it, from"), trail, save);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** What "Change history…" opens (the console wires its dialog in). */

@@ -44,6 +44,7 @@ public final class SourcesViewModel implements AutoCloseable {
     /** Only the check of the text now in the field may set {@link #inputValid}: typing outruns the checks. */
     private final AtomicLong inputCheck = new AtomicLong();
     private Runnable onSaved = () -> { };
+    private final StringProperty cloudTrail = new SimpleStringProperty("");
 
     public SourcesViewModel(SourcesServices services, BackgroundTasks tasks) {
         this.services = services;
@@ -61,17 +62,44 @@ public final class SourcesViewModel implements AutoCloseable {
         this.onSaved = onSaved;
     }
 
-    private record Loaded(List<SourceLine> lines, List<String> configured, Map<String, ChangeStamp> changes) {
+    private record Loaded(List<SourceLine> lines, List<String> configured, Map<String, ChangeStamp> changes,
+                          String cloudTrail) {
     }
 
-    /** Reloads the status table, the configured list and who changed it. */
+    /** Reloads the status table, the configured list, who changed it and where who changed the drift is looked up. */
     public void refresh() {
-        tasks.run(() -> new Loaded(services.sources(), services.configured(), services.changes()), loaded -> {
+        tasks.run(() -> new Loaded(services.sources(), services.configured(), services.changes(),
+                services.cloudTrail()), loaded -> {
             lines.setAll(loaded.lines());
             changes.clear();
             changes.putAll(loaded.changes());
             configured.setAll(loaded.configured());
+            cloudTrail.set(loaded.cloudTrail() == null ? "" : loaded.cloudTrail());
         }, e -> message.set("Loading the sources failed: " + e.getMessage()));
+    }
+
+    /** Saves the trail logs field (blank: CloudTrail Event history); a bad URI is the problem line, nothing saved. */
+    public void saveCloudTrail() {
+        String uri = cloudTrail.get() == null ? "" : cloudTrail.get().strip();
+        busy.set(true);
+        tasks.run(() -> services.saveCloudTrail(uri), found -> {
+            busy.set(false);
+            if (found.isPresent()) {
+                problem.set(found.get());
+                return;
+            }
+            problem.set("");
+            message.set(uri.isEmpty() ? "Who changed it: looked up in CloudTrail Event history from the next scan"
+                    : "Who changed it: read from the trail's logs in " + uri + " from the next scan");
+        }, e -> {
+            busy.set(false);
+            message.set("Saving where CloudTrail is read failed: " + e.getMessage());
+        });
+    }
+
+    /** The trail's logs {@code s3://bucket/prefix/}, blank for CloudTrail Event history. */
+    public StringProperty cloudTrailProperty() {
+        return cloudTrail;
     }
 
     /**

@@ -126,4 +126,71 @@ class SourcesViewModelTest {
         assertThat(model.problemProperty().get()).contains("'Bad_Bucket'");
         assertThat(model.inputValidProperty().get()).isFalse();
     }
+
+    @Test
+    void theTrailLogsFieldLoadsSavesAndShowsWhyABadUriIsRefused() {
+        String[] stored = {"s3://org-trail/logs/"};
+        SourcesServices trailAware = new SourcesServices() {
+            private final SourcesServices base = services();
+
+            @Override
+            public List<SourceLine> sources() throws Exception {
+                return base.sources();
+            }
+
+            @Override
+            public dev.driftdeck.schedule.RunNowResult syncNow() throws Exception {
+                return base.syncNow();
+            }
+
+            @Override
+            public List<String> configured() throws Exception {
+                return base.configured();
+            }
+
+            @Override
+            public void saveConfigured(List<String> uris) throws Exception {
+                base.saveConfigured(uris);
+            }
+
+            @Override
+            public Optional<String> problem(String uri) {
+                return base.problem(uri);
+            }
+
+            @Override
+            public Optional<String> typingProblem(String uri) {
+                return base.typingProblem(uri);
+            }
+
+            @Override
+            public String cloudTrail() {
+                return stored[0];
+            }
+
+            @Override
+            public Optional<String> saveCloudTrail(String uri) {
+                if (!uri.isEmpty() && !uri.startsWith("s3://")) {
+                    return Optional.of("'" + uri + "' is not an S3 URI");
+                }
+                stored[0] = uri.isEmpty() ? null : uri;
+                return Optional.empty();
+            }
+        };
+        SourcesViewModel model = new SourcesViewModel(trailAware, BackgroundTasks.sameThread());
+
+        model.refresh();
+        assertThat(model.cloudTrailProperty().get()).isEqualTo("s3://org-trail/logs/");
+
+        model.cloudTrailProperty().set("trail-logs");
+        model.saveCloudTrail();
+        assertThat(model.problemProperty().get()).isEqualTo("'trail-logs' is not an S3 URI");
+        assertThat(stored[0]).as("nothing saved").isEqualTo("s3://org-trail/logs/");
+
+        model.cloudTrailProperty().set("  ");
+        model.saveCloudTrail();
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(stored[0]).isNull();
+        assertThat(model.messageProperty().get()).contains("CloudTrail Event history");
+    }
 }
