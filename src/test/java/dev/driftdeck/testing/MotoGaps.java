@@ -23,6 +23,17 @@ public final class MotoGaps {
             "aws_wafv2_web_acl_association");
 
     /**
+     * The read call moto 5.2.1 lacks outside the listings: CloudTrail {@code LookupEvents} (HTTP 500), which "who
+     * changed it" asks for each drift on a type CloudTrail names. A scan of moto with such drift raises one alert per
+     * account and region for it ("Looking up who changed ... in CloudTrail Event history ... failed (... Status Code:
+     * 500 ...)"); CloudTrailLookupWireMockTest answers it as AWS documents it.
+     */
+    static boolean isUnimplementedLookup(String alertLine) {
+        return alertLine.contains("Looking up who changed") && alertLine.contains("in CloudTrail Event history")
+                && alertLine.contains("Status Code: 500");
+    }
+
+    /**
      * How the scheduler ends a scan of every type against moto: PARTIAL, because the gaps' listings fail. Tests
      * that accept it also check {@link #onlyGapsFailed} so no other failure hides behind it.
      */
@@ -30,11 +41,13 @@ public final class MotoGaps {
 
     /**
      * True when the console's alert lines ("type · account · region: message", one per line) are all about the gaps:
-     * one per gap type and region, nothing else.
+     * one per gap type and region, and the lookup moto lacks ({@link #isUnimplementedLookup}), nothing else.
      */
     public static boolean onlyGapsFailed(String alertLines) {
         java.util.List<String> lines = alertLines.lines().filter(line -> !line.isBlank()).toList();
-        return !lines.isEmpty() && lines.stream().allMatch(line -> NOT_LISTABLE_TYPES.contains(line.split(" ", 2)[0]));
+        return lines.stream().anyMatch(line -> NOT_LISTABLE_TYPES.contains(line.split(" ", 2)[0]))
+                && lines.stream().allMatch(line -> NOT_LISTABLE_TYPES.contains(line.split(" ", 2)[0])
+                        || isUnimplementedLookup(line));
     }
 
     /**
