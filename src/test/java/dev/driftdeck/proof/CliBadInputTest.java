@@ -100,8 +100,8 @@ class CliBadInputTest {
         Result result = cli("scan", "--state", good.toString(), "--output", "nonsense");
 
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("driftdeck: Invalid value for option '--output': expected one of "
-                + "[console, json, csv, html] (case-sensitive) but was 'nonsense'\n");
+        assertThat(result.err()).startsWith("driftdeck: Invalid value for option '--output': 'nonsense' is not a"
+                + " report format; use one of [console, json, csv, html, import-tf, fix-plan]\n");
     }
 
     @Test
