@@ -4,29 +4,55 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
 /**
  * A test class that runs beside the rest of the suite on a moto_server of its own. The Terraform-applied family
- * tests spend most of their time in terraform and moto processes, so they run one at a time next to the suite's
- * other classes (src/test/resources/junit-platform.properties) instead of after them. The shared lock keeps them
- * one at a time (two threads, two cores) and makes JUnit run each class's methods in order on the class's own
- * thread, which is what binds the private server to them ({@link MotoServer#current()}).
+ * tests spend most of their time in terraform and moto processes, much of it waiting (the provider polls moto for
+ * states it reaches at once), so they run next to the suite's other classes, in {@link Locks#LANES} lanes of one
+ * class at a time (src/test/resources/junit-platform.properties has a thread for the rest and one per lane). A lane's
+ * lock also makes JUnit run each class's methods in order on the class's own thread, which is what binds the private
+ * server to them ({@link MotoServer#current()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(PrivateMoto.LOCK)
+@ResourceLock(providers = PrivateMoto.Locks.class)
 @ExtendWith(PrivateMoto.Extension.class)
 public @interface PrivateMoto {
 
+    /** Read by every family test; a class that must not run beside any of them (it counts threads) writes it. */
     String LOCK = "terraform-applied-family";
+
+    /**
+     * Deals the family classes round-robin into lanes as JUnit discovers them: the lane's lock for writing keeps a
+     * lane to one class at a time (JUnit's pool alone does not bound how many start), {@link #LOCK} for reading.
+     */
+    final class Locks implements ResourceLocksProvider {
+
+        /** Two: with the rest of the suite, three busy threads on the two-core build machine (docs/DECISIONS.md). */
+        static final int LANES = 2;
+        private static final Map<Class<?>, Integer> LANE_OF = new ConcurrentHashMap<>();
+        private static final AtomicInteger DEALT = new AtomicInteger();
+
+        @Override
+        public Set<Lock> provideForClass(Class<?> testClass) {
+            int lane = LANE_OF.computeIfAbsent(testClass, c -> DEALT.getAndIncrement() % LANES);
+            return Set.of(new Lock(LOCK, ResourceAccessMode.READ), new Lock(LOCK + "-lane-" + lane));
+        }
+    }
 
     /**
      * Loads AWS's managed policies ({@code arn:aws:iam::aws:policy/AdministratorAccess}...), which moto leaves out
