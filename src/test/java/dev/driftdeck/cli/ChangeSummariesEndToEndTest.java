@@ -9,7 +9,7 @@ import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
-import dev.driftdeck.testing.TerraformApply;
+import dev.driftdeck.testing.RecordedEstate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class ChangeSummariesEndToEndTest {
         moto = MotoServer.shared();
         moto.reset();
         MotoClients.useFakeCredentialsForDefaultChain();
-        state = TerraformApply.apply("foundation", moto.endpoint(), workDir.resolve("tf"));
+        state = RecordedEstate.foundation(moto, workDir.resolve("tf"));
         List<StateResource> resources = new TfStateParser().parse(state).resources();
         String vpcId = idOf(resources, "aws_vpc.main");
         String groupId = idOf(resources, "aws_security_group.web");

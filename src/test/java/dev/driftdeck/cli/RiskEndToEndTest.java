@@ -10,7 +10,7 @@ import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.PrivateMoto;
-import dev.driftdeck.testing.TerraformApply;
+import dev.driftdeck.testing.RecordedEstate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class RiskEndToEndTest {
     @BeforeAll
     static void applyTerraform() throws Exception {
         MotoClients.useFakeCredentialsForDefaultChain();
-        state = TerraformApply.apply("foundation", MotoServer.current().endpoint(), workDir.resolve("tf"));
+        state = RecordedEstate.foundationWithManagedPolicies(MotoServer.current(), workDir.resolve("tf"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import dev.driftdeck.store.Database;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
-import dev.driftdeck.testing.TerraformApply;
+import dev.driftdeck.testing.RecordedEstate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * The walking skeleton end to end: real Terraform applies the foundation configuration to moto, Driftdeck scans it
- * and finds it in sync; then an operator changes, deletes and adds things by hand, and the scan says exactly that.
+ * The walking skeleton end to end: real Terraform's apply of the foundation configuration to moto (recorded by
+ * scripts/record-moto-estates.sh and replayed, {@link RecordedEstate}), Driftdeck scans it and finds it in sync; then an operator changes, deletes and adds things by hand, and the scan says exactly that.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScanEndToEndTest {
@@ -56,7 +56,7 @@ class ScanEndToEndTest {
         moto = MotoServer.shared();
         moto.reset();
         MotoClients.useFakeCredentialsForDefaultChain();
-        state = TerraformApply.apply("foundation", moto.endpoint(), workDir.resolve("tf"));
+        state = RecordedEstate.foundation(moto, workDir.resolve("tf"));
     }
 
     @Test

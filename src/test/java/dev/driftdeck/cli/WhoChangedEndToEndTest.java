@@ -8,7 +8,7 @@ import dev.driftdeck.state.StateResource;
 import dev.driftdeck.state.TfStateParser;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
-import dev.driftdeck.testing.TerraformApply;
+import dev.driftdeck.testing.RecordedEstate;
 import dev.driftdeck.testing.TrailFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +41,7 @@ class WhoChangedEndToEndTest {
         moto = MotoServer.shared();
         moto.reset();
         MotoClients.useFakeCredentialsForDefaultChain();
-        state = TerraformApply.apply("foundation", moto.endpoint(), workDir.resolve("tf"));
+        state = RecordedEstate.foundation(moto, workDir.resolve("tf"));
         List<StateResource> resources = new TfStateParser().parse(state).resources();
         String groupId = resources.stream().filter(r -> r.address().equals("aws_security_group.web")).findFirst()
                 .orElseThrow().id();

@@ -73,6 +73,9 @@ public final class MotoServer {
             if (awsManagedPolicies) {
                 builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             }
+            // Where RecordedEstate's upload lands (moto's default is ./moto_recording, in the checkout).
+            builder.environment().put("MOTO_RECORDER_FILEPATH",
+                    Files.createTempFile("moto-recording-", ".jsonl").toString());
             Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
