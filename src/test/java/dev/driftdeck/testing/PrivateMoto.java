@@ -4,10 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,10 +19,10 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 /**
  * A test class that runs beside the rest of the suite on a moto_server of its own. The Terraform-applied family
  * tests spend most of their time in terraform and moto processes, much of it waiting (the provider polls moto for
- * states it reaches at once), so they run next to the suite's other classes, in {@link Locks#LANES} lanes of one
- * class at a time (src/test/resources/junit-platform.properties has a thread for the rest and one per lane). A lane's
- * lock also makes JUnit run each class's methods in order on the class's own thread, which is what binds the private
- * server to them ({@link MotoServer#current()}).
+ * states it reaches at once), so they run next to the suite's other classes, {@link Extension#LANES} at a time
+ * (src/test/resources/junit-platform.properties has a thread for the rest and one per lane). Each class's own lock
+ * makes JUnit run its methods in order on the class's own thread, which is what binds the private server to them
+ * ({@link MotoServer#current()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,20 +35,15 @@ public @interface PrivateMoto {
     String LOCK = "terraform-applied-family";
 
     /**
-     * Deals the family classes round-robin into lanes as JUnit discovers them: the lane's lock for writing keeps a
-     * lane to one class at a time (JUnit's pool alone does not bound how many start), {@link #LOCK} for reading.
+     * Every family class holds {@link #LOCK} for reading and a lock of its own for writing: the lock of its own makes
+     * JUnit run the class's methods in order on the class's thread (which binds its moto_server); how many family
+     * classes run at once is {@link Extension#LANES}' business, not a lock's.
      */
     final class Locks implements ResourceLocksProvider {
 
-        /** Two: with the rest of the suite, three busy threads on the two-core build machine (docs/DECISIONS.md). */
-        static final int LANES = 2;
-        private static final Map<Class<?>, Integer> LANE_OF = new ConcurrentHashMap<>();
-        private static final AtomicInteger DEALT = new AtomicInteger();
-
         @Override
         public Set<Lock> provideForClass(Class<?> testClass) {
-            int lane = LANE_OF.computeIfAbsent(testClass, c -> DEALT.getAndIncrement() % LANES);
-            return Set.of(new Lock(LOCK, ResourceAccessMode.READ), new Lock(LOCK + "-lane-" + lane));
+            return Set.of(new Lock(LOCK, ResourceAccessMode.READ), new Lock(LOCK + "-" + testClass.getName()));
         }
     }
 
@@ -63,10 +56,18 @@ public @interface PrivateMoto {
     /** Starts the class's server before its {@code @BeforeAll} and stops it after its {@code @AfterAll}. */
     final class Extension implements BeforeAllCallback, AfterAllCallback {
 
+        /**
+         * Two family classes at a time, whichever are next (a class waits here for a lane, not for a given one): with
+         * the rest of the suite, three busy threads on the two-core build machine (docs/DECISIONS.md).
+         */
+        static final int LANES = 2;
+        private static final Semaphore LANE = new Semaphore(LANES, true);
         private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PrivateMoto.class);
 
         @Override
-        public void beforeAll(ExtensionContext context) {
+        public void beforeAll(ExtensionContext context) throws InterruptedException {
+            LANE.acquire();
+            context.getStore(NAMESPACE).put("lane", (ExtensionContext.Store.CloseableResource) LANE::release);
             PrivateMoto options = context.getRequiredTestClass().getAnnotation(PrivateMoto.class);
             context.getStore(NAMESPACE).put("server",
                     MotoServer.startBound(options != null && options.awsManagedPolicies()));
