@@ -12,6 +12,7 @@ import dev.driftdeck.store.Database;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoServer;
+import dev.driftdeck.testing.PrivateMoto;
 import dev.driftdeck.testing.TerraformApply;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * configuration and plan nothing but imports; after {@code terraform apply} the next scan finds them all managed and
  * in sync, and nothing unmanaged. One init, one plan, one apply for every type.
  */
+@PrivateMoto
 class ImportRoundTripTest {
 
     @TempDir
@@ -48,7 +50,7 @@ class ImportRoundTripTest {
 
     @Test
     void unmanagedResourcesImportedFromTheExportAreManagedAndInSyncAfterApply() throws Exception {
-        MotoServer moto = MotoServer.shared();
+        MotoServer moto = MotoServer.current();
         moto.reset();
         MotoClients.useFakeCredentialsForDefaultChain();
         createByHand();
