@@ -62,9 +62,6 @@ class ImportIdDeclarationsTest {
         assertThat(importId("aws_cloudwatch_event_target", "default/nightly/t1")).isEqualTo("nightly/t1");
         assertThat(importId("aws_cloudwatch_event_target", "aws.partner/x/y/nightly/t1"))
                 .isEqualTo("aws.partner/x/y/nightly/t1");
-        assertThat(importId("aws_cloudwatch_log_metric_filter", "/aws/lambda/orders/errors"))
-                .isEqualTo("/aws/lambda/orders:errors");
-        assertThat(importId("aws_cloudwatch_log_subscription_filter", "/app/logs/ship")).isEqualTo("/app/logs|ship");
         assertThat(importId("aws_cloudwatch_query_definition", "269951d7"))
                 .isEqualTo("arn:aws:logs:eu-west-1:123456789012:query-definition:269951d7");
         assertThat(importId("aws_api_gateway_method", "agm-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
@@ -79,6 +76,23 @@ class ImportIdDeclarationsTest {
         assertThat(target("aws_wafv2_web_acl", "a-1", Map.of("name", "edge", "scope", "REGIONAL")).id())
                 .isEqualTo("a-1/edge/REGIONAL");
         assertThat(target("aws_api_gateway_resource", "r3s4", Map.of("rest_api_id", "a1b2")).id()).isEqualTo("a1b2/r3s4");
+    }
+
+    @Test
+    void logChildrenSplitAfterTheirGroupNotAtTheLastSlashForBothMayHoldSlashes() {
+        Map<String, Object> lambda = Map.of("log_group_name", "/aws/lambda/orders");
+        assertThat(target("aws_cloudwatch_log_stream", "/aws/lambda/orders/2026/12/07/[$LATEST]0a1b", lambda).id())
+                .isEqualTo("/aws/lambda/orders:2026/12/07/[$LATEST]0a1b");
+        assertThat(target("aws_cloudwatch_log_stream", "/aws/lambda/orders/plain", lambda).id())
+                .isEqualTo("/aws/lambda/orders:plain");
+        assertThat(target("aws_cloudwatch_log_metric_filter", "/aws/lambda/orders/errors/5xx", lambda).id())
+                .isEqualTo("/aws/lambda/orders:errors/5xx");
+        assertThat(target("aws_cloudwatch_log_subscription_filter", "/app/logs/to/s3",
+                Map.of("log_group_name", "/app/logs")).id()).isEqualTo("/app/logs|to/s3");
+        // without the group the split would be a guess: the finding says to write the block by hand
+        ImportTarget unknown = target("aws_cloudwatch_log_stream", "/aws/lambda/orders/2026/12/07/x", Map.of());
+        assertThat(unknown.importable()).isFalse();
+        assertThat(unknown.refusal()).contains("LOGGROUPNAME:NAME");
     }
 
     @Test
