@@ -96,6 +96,38 @@ class ImportIdDeclarationsTest {
     }
 
     @Test
+    void apiGatewayChildrenImportUnderTheirApi() {
+        Map<String, Object> rest = Map.of("rest_api_id", "a1b2");
+        assertThat(target("aws_api_gateway_resource", "r3s4", rest).id()).isEqualTo("a1b2/r3s4");
+        assertThat(importId("aws_api_gateway_method", "agm-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
+        assertThat(importId("aws_api_gateway_integration", "agi-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
+        assertThat(importId("aws_api_gateway_method_response", "agmr-a1b2-r3s4-GET-200")).isEqualTo("a1b2/r3s4/GET/200");
+        assertThat(importId("aws_api_gateway_integration_response", "agir-a1b2-r3s4-GET-200"))
+                .isEqualTo("a1b2/r3s4/GET/200");
+        assertThat(target("aws_api_gateway_deployment", "d5e6", rest).id()).isEqualTo("a1b2/d5e6");
+        assertThat(importId("aws_api_gateway_stage", "ags-a1b2-prod-eu")).isEqualTo("a1b2/prod-eu");
+        assertThat(target("aws_api_gateway_method_settings", "a1b2-prod-eu-orders/GET", Map.of("rest_api_id", "a1b2",
+                "stage_name", "prod-eu", "method_path", "orders/GET")).id()).isEqualTo("a1b2/prod-eu/orders/GET");
+        assertThat(target("aws_api_gateway_authorizer", "z9", rest).id()).isEqualTo("a1b2/z9");
+        assertThat(target("aws_api_gateway_model", "m7", Map.of("rest_api_id", "a1b2", "name", "Order")).id())
+                .isEqualTo("a1b2/Order");
+        assertThat(target("aws_api_gateway_request_validator", "v8", rest).id()).isEqualTo("a1b2/v8");
+        assertThat(importId("aws_api_gateway_gateway_response", "aggr-a1b2-THROTTLED")).isEqualTo("a1b2/THROTTLED");
+
+        Map<String, Object> http = Map.of("api_id", "h1");
+        assertThat(target("aws_apigatewayv2_route", "rt1", http).id()).isEqualTo("h1/rt1");
+        assertThat(target("aws_apigatewayv2_integration", "in1", http).id()).isEqualTo("h1/in1");
+        assertThat(target("aws_apigatewayv2_authorizer", "au1", http).id()).isEqualTo("h1/au1");
+        assertThat(target("aws_apigatewayv2_model", "mo1", http).id()).isEqualTo("h1/mo1");
+        assertThat(target("aws_apigatewayv2_deployment", "de1", http).id()).isEqualTo("h1/de1");
+        assertThat(importId("aws_apigatewayv2_stage", "h1/$default")).isEqualTo("h1/$default");
+        assertThat(target("aws_apigatewayv2_route_response", "rr1", Map.of("api_id", "h1", "route_id", "rt1")).id())
+                .isEqualTo("h1/rt1/rr1");
+        assertThat(target("aws_apigatewayv2_integration_response", "ir1", Map.of("api_id", "h1",
+                "integration_id", "in1")).id()).isEqualTo("h1/in1/ir1");
+    }
+
+    @Test
     void whatCannotBeImportedSaysWhyAndWhatTheListingLackedToo() {
         ImportTarget membership = target("aws_iam_group_membership", "admins", Map.of());
         assertThat(membership.importable()).isFalse();
