@@ -128,6 +128,23 @@ class ImportIdDeclarationsTest {
     }
 
     @Test
+    void s3SplitResourcesImportByTheirBucketAndNamedOnesByBucketColonName() {
+        for (String type : java.util.List.of(S3Collectors.VERSIONING, S3Collectors.PUBLIC_ACCESS_BLOCK,
+                S3Collectors.POLICY, S3Collectors.ENCRYPTION, S3Collectors.LIFECYCLE,
+                S3ConfigurationCollectors.OWNERSHIP_CONTROLS, S3ConfigurationCollectors.ACL, S3ConfigurationCollectors.CORS,
+                S3ConfigurationCollectors.LOGGING, S3ConfigurationCollectors.WEBSITE, S3ConfigurationCollectors.OBJECT_LOCK,
+                S3ConfigurationCollectors.REPLICATION, S3ConfigurationCollectors.NOTIFICATION,
+                S3ConfigurationCollectors.ACCELERATE, S3ConfigurationCollectors.REQUEST_PAYMENT)) {
+            // an unmanaged configuration has no state, so no expected_bucket_owner: the bucket name alone
+            assertThat(importId(type, "assets-eu")).as(type).isEqualTo("assets-eu");
+        }
+        for (String type : java.util.List.of(S3ConfigurationCollectors.INVENTORY, S3ConfigurationCollectors.METRIC,
+                S3ConfigurationCollectors.ANALYTICS, S3ConfigurationCollectors.INTELLIGENT_TIERING)) {
+            assertThat(importId(type, "assets-eu:daily")).as(type).isEqualTo("assets-eu:daily");
+        }
+    }
+
+    @Test
     void whatCannotBeImportedSaysWhyAndWhatTheListingLackedToo() {
         ImportTarget membership = target("aws_iam_group_membership", "admins", Map.of());
         assertThat(membership.importable()).isFalse();
