@@ -9,6 +9,7 @@ import java.util.List;
  * more, else every unmanaged finding on screen (one selected row is where the detail pane is, not a choice).
  *
  * @param findings the unmanaged findings it writes, in table order
+ * @param selected whether they come from the selected rows (else from every row shown)
  * @param label    "Import 3 selected" or "Import all 12 shown"
  */
 public record ImportChoice(List<Finding> findings, boolean selected, String label) {
