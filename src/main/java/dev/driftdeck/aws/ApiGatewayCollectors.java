@@ -168,7 +168,16 @@ final class ApiGatewayCollectors {
     }
 
     private static LiveResource live(CollectorContext ctx, String type, String id, Supplier<Map<String, Object>> attributes) {
-        return ctx.manages(type, id) ? ctx.resource(type, id, attributes.get()) : ctx.identityOnly(type, id);
+        return live(ctx, type, id, Map.of(), attributes);
+    }
+
+    /**
+     * A child whose id does not name its API: unmanaged, it keeps the ids it was listed under, which its import id
+     * names ({@code REST-API-ID/RESOURCE-ID}).
+     */
+    private static LiveResource live(CollectorContext ctx, String type, String id, Map<String, Object> parents,
+                                     Supplier<Map<String, Object>> attributes) {
+        return ctx.manages(type, id) ? ctx.resource(type, id, attributes.get()) : ctx.identityOnly(type, id, parents);
     }
 
     private static List<LiveResource> restApis(CollectorContext ctx) {
@@ -196,7 +205,7 @@ final class ApiGatewayCollectors {
                 if (resource.parentId() == null && !ctx.strict()) {
                     continue; // the API's root "/", created with it
                 }
-                live.add(live(ctx, RESOURCE, resource.id(), () -> Attributes.of()
+                live.add(live(ctx, RESOURCE, resource.id(), Map.of("rest_api_id", api), () -> Attributes.of()
                         .put("rest_api_id", api)
                         .put("parent_id", resource.parentId())
                         .put("path_part", resource.pathPart())
@@ -244,7 +253,7 @@ final class ApiGatewayCollectors {
         List<LiveResource> live = new ArrayList<>();
         for (String api : apisWithChildren(ctx, API_CHILDREN)) {
             client(ctx).getDeploymentsPaginator(r -> r.restApiId(api).limit(PAGE)).items().forEach(deployment ->
-                    live.add(live(ctx, DEPLOYMENT, deployment.id(), () -> Attributes.of()
+                    live.add(live(ctx, DEPLOYMENT, deployment.id(), Map.of("rest_api_id", api), () -> Attributes.of()
                             .put("rest_api_id", api)
                             .put("description", deployment.description())
                             .build())));
@@ -269,7 +278,7 @@ final class ApiGatewayCollectors {
             for (Stage stage : ApiGatewayListings.stages(ctx, api)) {
                 stage.methodSettings().forEach((path, settings) -> live.add(live(ctx, METHOD_SETTINGS,
                         api + "-" + stage.stageName() + "-" + path,
-                        () -> Attributes.of().put("settings", List.of(ApiGatewayShapes.methodSetting(settings))).build())));
+                        Map.of("rest_api_id", api, "stage_name", stage.stageName(), "method_path", path), () -> Attributes.of().put("settings", List.of(ApiGatewayShapes.methodSetting(settings))).build())));
             }
         }
         return live;
@@ -280,7 +289,7 @@ final class ApiGatewayCollectors {
         for (String api : apisWithChildren(ctx, API_CHILDREN)) {
             paged(position -> client(ctx).getAuthorizers(r -> r.restApiId(api).limit(PAGE).position(position)),
                     page -> page.items(), page -> page.position()).forEach(authorizer ->
-                    live.add(live(ctx, AUTHORIZER, authorizer.id(), () -> ApiGatewayShapes.authorizer(api, authorizer))));
+                    live.add(live(ctx, AUTHORIZER, authorizer.id(), Map.of("rest_api_id", api), () -> ApiGatewayShapes.authorizer(api, authorizer))));
         }
         return live;
     }
@@ -289,7 +298,7 @@ final class ApiGatewayCollectors {
         List<LiveResource> live = new ArrayList<>();
         for (String api : apisWithChildren(ctx, API_CHILDREN)) {
             client(ctx).getModelsPaginator(r -> r.restApiId(api).limit(PAGE)).items().forEach(model ->
-                    live.add(live(ctx, MODEL, model.id(), () -> ApiGatewayShapes.model("rest_api_id", api,
+                    live.add(live(ctx, MODEL, model.id(), Map.of("rest_api_id", api, "name", model.name()), () -> ApiGatewayShapes.model("rest_api_id", api,
                             model.name(), model.contentType(), model.description(), model.schema()))));
         }
         return live;
@@ -300,7 +309,7 @@ final class ApiGatewayCollectors {
         for (String api : apisWithChildren(ctx, API_CHILDREN)) {
             paged(position -> client(ctx).getRequestValidators(r -> r.restApiId(api).limit(PAGE).position(position)),
                     page -> page.items(), page -> page.position()).forEach(validator ->
-                    live.add(live(ctx, REQUEST_VALIDATOR, validator.id(), () -> Attributes.of()
+                    live.add(live(ctx, REQUEST_VALIDATOR, validator.id(), Map.of("rest_api_id", api), () -> Attributes.of()
                             .put("rest_api_id", api)
                             .put("name", validator.name())
                             .put("validate_request_body", Boolean.TRUE.equals(validator.validateRequestBody()))

@@ -122,7 +122,13 @@ final class ApiGatewayV2Collectors {
     }
 
     private static LiveResource live(CollectorContext ctx, String type, String id, Supplier<Map<String, Object>> attributes) {
-        return ctx.manages(type, id) ? ctx.resource(type, id, attributes.get()) : ctx.identityOnly(type, id);
+        return live(ctx, type, id, Map.of(), attributes);
+    }
+
+    /** A child: unmanaged, it keeps the ids it was listed under, which its import id names ({@code API/ROUTE}). */
+    private static LiveResource live(CollectorContext ctx, String type, String id, Map<String, Object> parents,
+                                     Supplier<Map<String, Object>> attributes) {
+        return ctx.manages(type, id) ? ctx.resource(type, id, attributes.get()) : ctx.identityOnly(type, id, parents);
     }
 
     /** AWS's own objects of a quick-created API: kept when managed or strict. */
@@ -160,7 +166,7 @@ final class ApiGatewayV2Collectors {
         for (String api : apiIds(ctx)) {
             for (Route route : ApiGatewayV2Listings.routes(ctx, api)) {
                 if (keep(ctx, ROUTE, route.routeId(), route.apiGatewayManaged())) {
-                    live.add(live(ctx, ROUTE, route.routeId(), () -> route(api, route)));
+                    live.add(live(ctx, ROUTE, route.routeId(), Map.of("api_id", api), () -> route(api, route)));
                 }
             }
         }
@@ -194,7 +200,7 @@ final class ApiGatewayV2Collectors {
         for (String api : apiIds(ctx)) {
             for (Integration integration : ApiGatewayV2Listings.integrations(ctx, api)) {
                 if (keep(ctx, INTEGRATION, integration.integrationId(), integration.apiGatewayManaged())) {
-                    live.add(live(ctx, INTEGRATION, integration.integrationId(), () -> integration(api, integration)));
+                    live.add(live(ctx, INTEGRATION, integration.integrationId(), Map.of("api_id", api), () -> integration(api, integration)));
                 }
             }
         }
@@ -288,7 +294,7 @@ final class ApiGatewayV2Collectors {
         for (String api : apiIds(ctx)) {
             paged(token -> client(ctx).getAuthorizers(r -> r.apiId(api).nextToken(token)), page -> page.items(),
                     page -> page.nextToken()).forEach(authorizer -> live.add(live(ctx, AUTHORIZER,
-                    authorizer.authorizerId(), () -> {
+                    authorizer.authorizerId(), Map.of("api_id", api), () -> {
                         var jwt = authorizer.jwtConfiguration();
                         return Attributes.of()
                                 .put("api_id", api)
@@ -313,7 +319,7 @@ final class ApiGatewayV2Collectors {
         List<LiveResource> live = new ArrayList<>();
         for (String api : apiIds(ctx)) {
             paged(token -> client(ctx).getModels(r -> r.apiId(api).nextToken(token)), page -> page.items(),
-                    page -> page.nextToken()).forEach(model -> live.add(live(ctx, MODEL, model.modelId(),
+                    page -> page.nextToken()).forEach(model -> live.add(live(ctx, MODEL, model.modelId(), Map.of("api_id", api),
                     () -> ApiGatewayShapes.model("api_id", api, model.name(), model.contentType(), model.description(),
                             model.schema()))));
         }
@@ -326,7 +332,7 @@ final class ApiGatewayV2Collectors {
             paged(token -> client(ctx).getDeployments(r -> r.apiId(api).nextToken(token)), page -> page.items(),
                     page -> page.nextToken()).forEach(deployment -> {
                         if (keep(ctx, DEPLOYMENT, deployment.deploymentId(), deployment.autoDeployed())) {
-                            live.add(live(ctx, DEPLOYMENT, deployment.deploymentId(), () -> Attributes.of()
+                            live.add(live(ctx, DEPLOYMENT, deployment.deploymentId(), Map.of("api_id", api), () -> Attributes.of()
                                     .put("api_id", api)
                                     .put("description", deployment.description())
                                     .build()));
@@ -346,7 +352,8 @@ final class ApiGatewayV2Collectors {
             for (Route route : ApiGatewayV2Listings.routes(ctx, api.apiId())) {
                 paged(token -> client(ctx).getRouteResponses(r -> r.apiId(api.apiId()).routeId(route.routeId())
                         .nextToken(token)), page -> page.items(), page -> page.nextToken()).forEach(response ->
-                        live.add(live(ctx, ROUTE_RESPONSE, response.routeResponseId(), () -> Attributes.of()
+                        live.add(live(ctx, ROUTE_RESPONSE, response.routeResponseId(),
+                                Map.of("api_id", api.apiId(), "route_id", route.routeId()), () -> Attributes.of()
                                 .put("api_id", api.apiId())
                                 .put("route_id", route.routeId())
                                 .put("route_response_key", response.routeResponseKey())
@@ -369,7 +376,8 @@ final class ApiGatewayV2Collectors {
                 paged(token -> client(ctx).getIntegrationResponses(r -> r.apiId(api.apiId())
                         .integrationId(integration.integrationId()).nextToken(token)), page -> page.items(),
                         page -> page.nextToken()).forEach(response ->
-                        live.add(live(ctx, INTEGRATION_RESPONSE, response.integrationResponseId(), () -> Attributes.of()
+                        live.add(live(ctx, INTEGRATION_RESPONSE, response.integrationResponseId(),
+                                Map.of("api_id", api.apiId(), "integration_id", integration.integrationId()), () -> Attributes.of()
                                 .put("api_id", api.apiId())
                                 .put("integration_id", integration.integrationId())
                                 .put("integration_response_key", response.integrationResponseKey())

@@ -55,4 +55,13 @@ public record CollectorContext(AwsSession session, String account, String region
     public LiveResource identityOnly(String type, String id) {
         return new LiveResource(type, id, account, region, Map.of());
     }
+
+    /**
+     * A live resource known by its identity and the parents it was listed under (e.g. {@code rest_api_id}): unmanaged,
+     * nothing of it compared or fetched, but its import id names the parents, which its own id may not (or not
+     * unambiguously: a log stream named {@code 2026/12/07/x} in the group {@code /aws/lambda/x}).
+     */
+    public LiveResource identityOnly(String type, String id, Map<String, Object> parents) {
+        return new LiveResource(type, id, account, region, Map.copyOf(parents));
+    }
 }

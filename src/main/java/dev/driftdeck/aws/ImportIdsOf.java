@@ -85,6 +85,16 @@ final class ImportIdsOf {
         return slash < 0 ? null : live.id().substring(slash + ":cluster/".length());
     }
 
+    /**
+     * {@code PARENT:NAME} for an id {@code PARENT/NAME} where both may hold {@code /} (a log group {@code /aws/lambda/x}
+     * and a stream {@code 2026/12/07/[$LATEST]ab}): split after the parent the listing kept, never at a guessed slash.
+     */
+    static String afterParent(LiveResource live, String parentAttribute, String separator) {
+        String parent = attribute(live, parentAttribute);
+        return parent == null || !live.id().startsWith(parent + "/") ? null
+                : parent + separator + live.id().substring(parent.length() + 1);
+    }
+
     /** An id of two values joined with {@code /} where only the first may hold one: joined with {@code separator}. */
     static String lastSlashAs(LiveResource live, String separator) {
         int slash = live.id().lastIndexOf('/');

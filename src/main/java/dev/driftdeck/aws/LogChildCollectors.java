@@ -40,24 +40,24 @@ final class LogChildCollectors {
                         .idFrom("log_group_name", "name")
                         .compare("pattern", STRING).compare("metric_transformation", SET)
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogChildCollectors::metricFilters),
+                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.afterParent(live, "log_group_name", ":"))).listedBy(LogChildCollectors::metricFilters),
                 CollectorDefinition.regional(STREAM).actions("logs:DescribeLogStreams")
                         .idFrom("log_group_name", "name")
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.lastSlashAs(live, ":"))).listedBy(LogChildCollectors::streams),
+                        .importId(ImportIds.computed("LOGGROUPNAME:NAME", live -> ImportIdsOf.afterParent(live, "log_group_name", ":"))).listedBy(LogChildCollectors::streams),
                 CollectorDefinition.regional(SUBSCRIPTION_FILTER).actions("logs:DescribeSubscriptionFilters")
                         .idFrom("log_group_name", "name")
                         .compare("destination_arn", STRING).compare("filter_pattern", STRING)
                         .compare("distribution", STRING).compare("role_arn", STRING)
                         .notCompared(NotCompared.IDENTITY, "log_group_name", "name")
-                        .importId(ImportIds.computed("LOGGROUPNAME|FILTERNAME", live -> ImportIdsOf.lastSlashAs(live, "|"))).listedBy(LogChildCollectors::subscriptionFilters));
+                        .importId(ImportIds.computed("LOGGROUPNAME|FILTERNAME", live -> ImportIdsOf.afterParent(live, "log_group_name", "|"))).listedBy(LogChildCollectors::subscriptionFilters));
     }
 
     private static List<LiveResource> metricFilters(CollectorContext ctx) {
         List<LiveResource> filters = new ArrayList<>();
         for (MetricFilter filter : logs(ctx).describeMetricFiltersPaginator(r -> r.limit(PAGE)).metricFilters()) {
             String id = filter.logGroupName() + "/" + filter.filterName();
-            filters.add(!ctx.manages(METRIC_FILTER, id) ? ctx.identityOnly(METRIC_FILTER, id)
+            filters.add(!ctx.manages(METRIC_FILTER, id) ? unmanagedIn(ctx, METRIC_FILTER, id, filter.logGroupName())
                     : ctx.resource(METRIC_FILTER, id, Attributes.of()
                             .put("pattern", filter.filterPattern())
                             .put("metric_transformation", filter.metricTransformations().stream()
@@ -87,7 +87,7 @@ final class LogChildCollectors {
             inGroup(group, name -> logs(ctx).describeLogStreamsPaginator(r -> r.logGroupName(name).limit(PAGE))
                     .logStreams().stream().map(stream -> {
                         String id = group + "/" + stream.logStreamName();
-                        return ctx.manages(STREAM, id) ? ctx.resource(STREAM, id, Map.of()) : ctx.identityOnly(STREAM, id);
+                        return ctx.manages(STREAM, id) ? ctx.resource(STREAM, id, Map.of()) : unmanagedIn(ctx, STREAM, id, group);
                     }).toList(), streams);
         }
         return streams;
@@ -104,13 +104,18 @@ final class LogChildCollectors {
 
     private static LiveResource subscriptionFilter(CollectorContext ctx, SubscriptionFilter filter) {
         String id = filter.logGroupName() + "/" + filter.filterName();
-        return !ctx.manages(SUBSCRIPTION_FILTER, id) ? ctx.identityOnly(SUBSCRIPTION_FILTER, id)
+        return !ctx.manages(SUBSCRIPTION_FILTER, id) ? unmanagedIn(ctx, SUBSCRIPTION_FILTER, id, filter.logGroupName())
                 : ctx.resource(SUBSCRIPTION_FILTER, id, Attributes.of()
                         .put("destination_arn", filter.destinationArn())
                         .put("filter_pattern", filter.filterPattern())
                         .put("distribution", filter.distributionAsString())
                         .put("role_arn", filter.roleArn())
                         .build());
+    }
+
+    /** Unmanaged, with its group: both the group and the name may hold {@code /}, so the id alone cannot split. */
+    private static LiveResource unmanagedIn(CollectorContext ctx, String type, String id, String group) {
+        return ctx.identityOnly(type, id, Map.of("log_group_name", group));
     }
 
     /**

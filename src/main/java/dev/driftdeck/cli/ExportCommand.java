@@ -114,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
                     "--type, --account, --region and --severity select what goes into --output import-tf or fix-plan;"
                             + " the " + output.word() + " report always holds the whole scan");
         }
-        return new ImportSelection(Set.copyOf(types), Set.copyOf(accounts), Set.copyOf(regions), severity);
+        return new ImportSelection(new FindingSelection(Set.copyOf(types), Set.copyOf(accounts), Set.copyOf(regions), severity));
     }
 
     /** The scan id, or null for 'latest'. */

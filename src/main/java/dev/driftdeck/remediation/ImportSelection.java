@@ -2,39 +2,28 @@ package dev.driftdeck.remediation;
 
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
-import dev.driftdeck.risk.Severity;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * Which unmanaged findings go into an import file: the {@link FindingSelection} filters, unmanaged only; empty sets
- * and a null floor select everything.
+ * Which findings go into an import file: the unmanaged ones that {@code filters} (type, account, region, severity
+ * floor; the fix plan's too) selects.
  *
- * @param types    Terraform types, e.g. {@code aws_s3_bucket}
- * @param accounts AWS account ids
- * @param regions  regions ({@code global} for global types)
- * @param floor    the least severity taken (at or above), or null for any
+ * @param filters the same filters over every status
  */
-public record ImportSelection(Set<String> types, Set<String> accounts, Set<String> regions, Severity floor) {
+public record ImportSelection(FindingSelection filters) {
 
-    public static final ImportSelection ALL = new ImportSelection(Set.of(), Set.of(), Set.of(), null);
+    public static final ImportSelection ALL = new ImportSelection(FindingSelection.ALL);
 
     public ImportSelection {
-        types = Set.copyOf(types);
-        accounts = Set.copyOf(accounts);
-        regions = Set.copyOf(regions);
+        Objects.requireNonNull(filters, "filters");
     }
 
     public boolean selects(Finding f) {
-        return f.status() == FindingStatus.UNMANAGED && filters().matches(f);
+        return f.status() == FindingStatus.UNMANAGED && filters.matches(f);
     }
 
     /** "type aws_s3_bucket, severity high or above": what the header says was left out; empty for everything. */
     String describe() {
-        return filters().describe();
-    }
-
-    /** The same filters over every status. */
-    public FindingSelection filters() {
-        return new FindingSelection(types, accounts, regions, floor);
+        return filters.describe();
     }
 }

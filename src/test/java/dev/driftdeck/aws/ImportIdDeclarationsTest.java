@@ -62,9 +62,6 @@ class ImportIdDeclarationsTest {
         assertThat(importId("aws_cloudwatch_event_target", "default/nightly/t1")).isEqualTo("nightly/t1");
         assertThat(importId("aws_cloudwatch_event_target", "aws.partner/x/y/nightly/t1"))
                 .isEqualTo("aws.partner/x/y/nightly/t1");
-        assertThat(importId("aws_cloudwatch_log_metric_filter", "/aws/lambda/orders/errors"))
-                .isEqualTo("/aws/lambda/orders:errors");
-        assertThat(importId("aws_cloudwatch_log_subscription_filter", "/app/logs/ship")).isEqualTo("/app/logs|ship");
         assertThat(importId("aws_cloudwatch_query_definition", "269951d7"))
                 .isEqualTo("arn:aws:logs:eu-west-1:123456789012:query-definition:269951d7");
         assertThat(importId("aws_api_gateway_method", "agm-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
@@ -79,6 +76,72 @@ class ImportIdDeclarationsTest {
         assertThat(target("aws_wafv2_web_acl", "a-1", Map.of("name", "edge", "scope", "REGIONAL")).id())
                 .isEqualTo("a-1/edge/REGIONAL");
         assertThat(target("aws_api_gateway_resource", "r3s4", Map.of("rest_api_id", "a1b2")).id()).isEqualTo("a1b2/r3s4");
+    }
+
+    @Test
+    void logChildrenSplitAfterTheirGroupNotAtTheLastSlashForBothMayHoldSlashes() {
+        Map<String, Object> lambda = Map.of("log_group_name", "/aws/lambda/orders");
+        assertThat(target("aws_cloudwatch_log_stream", "/aws/lambda/orders/2026/12/07/[$LATEST]0a1b", lambda).id())
+                .isEqualTo("/aws/lambda/orders:2026/12/07/[$LATEST]0a1b");
+        assertThat(target("aws_cloudwatch_log_stream", "/aws/lambda/orders/plain", lambda).id())
+                .isEqualTo("/aws/lambda/orders:plain");
+        assertThat(target("aws_cloudwatch_log_metric_filter", "/aws/lambda/orders/errors/5xx", lambda).id())
+                .isEqualTo("/aws/lambda/orders:errors/5xx");
+        assertThat(target("aws_cloudwatch_log_subscription_filter", "/app/logs/to/s3",
+                Map.of("log_group_name", "/app/logs")).id()).isEqualTo("/app/logs|to/s3");
+        // without the group the split would be a guess: the finding says to write the block by hand
+        ImportTarget unknown = target("aws_cloudwatch_log_stream", "/aws/lambda/orders/2026/12/07/x", Map.of());
+        assertThat(unknown.importable()).isFalse();
+        assertThat(unknown.refusal()).contains("LOGGROUPNAME:NAME");
+    }
+
+    @Test
+    void apiGatewayChildrenImportUnderTheirApi() {
+        Map<String, Object> rest = Map.of("rest_api_id", "a1b2");
+        assertThat(target("aws_api_gateway_resource", "r3s4", rest).id()).isEqualTo("a1b2/r3s4");
+        assertThat(importId("aws_api_gateway_method", "agm-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
+        assertThat(importId("aws_api_gateway_integration", "agi-a1b2-r3s4-GET")).isEqualTo("a1b2/r3s4/GET");
+        assertThat(importId("aws_api_gateway_method_response", "agmr-a1b2-r3s4-GET-200")).isEqualTo("a1b2/r3s4/GET/200");
+        assertThat(importId("aws_api_gateway_integration_response", "agir-a1b2-r3s4-GET-200"))
+                .isEqualTo("a1b2/r3s4/GET/200");
+        assertThat(target("aws_api_gateway_deployment", "d5e6", rest).id()).isEqualTo("a1b2/d5e6");
+        assertThat(importId("aws_api_gateway_stage", "ags-a1b2-prod-eu")).isEqualTo("a1b2/prod-eu");
+        assertThat(target("aws_api_gateway_method_settings", "a1b2-prod-eu-orders/GET", Map.of("rest_api_id", "a1b2",
+                "stage_name", "prod-eu", "method_path", "orders/GET")).id()).isEqualTo("a1b2/prod-eu/orders/GET");
+        assertThat(target("aws_api_gateway_authorizer", "z9", rest).id()).isEqualTo("a1b2/z9");
+        assertThat(target("aws_api_gateway_model", "m7", Map.of("rest_api_id", "a1b2", "name", "Order")).id())
+                .isEqualTo("a1b2/Order");
+        assertThat(target("aws_api_gateway_request_validator", "v8", rest).id()).isEqualTo("a1b2/v8");
+        assertThat(importId("aws_api_gateway_gateway_response", "aggr-a1b2-THROTTLED")).isEqualTo("a1b2/THROTTLED");
+
+        Map<String, Object> http = Map.of("api_id", "h1");
+        assertThat(target("aws_apigatewayv2_route", "rt1", http).id()).isEqualTo("h1/rt1");
+        assertThat(target("aws_apigatewayv2_integration", "in1", http).id()).isEqualTo("h1/in1");
+        assertThat(target("aws_apigatewayv2_authorizer", "au1", http).id()).isEqualTo("h1/au1");
+        assertThat(target("aws_apigatewayv2_model", "mo1", http).id()).isEqualTo("h1/mo1");
+        assertThat(target("aws_apigatewayv2_deployment", "de1", http).id()).isEqualTo("h1/de1");
+        assertThat(importId("aws_apigatewayv2_stage", "h1/$default")).isEqualTo("h1/$default");
+        assertThat(target("aws_apigatewayv2_route_response", "rr1", Map.of("api_id", "h1", "route_id", "rt1")).id())
+                .isEqualTo("h1/rt1/rr1");
+        assertThat(target("aws_apigatewayv2_integration_response", "ir1", Map.of("api_id", "h1",
+                "integration_id", "in1")).id()).isEqualTo("h1/in1/ir1");
+    }
+
+    @Test
+    void s3SplitResourcesImportByTheirBucketAndNamedOnesByBucketColonName() {
+        for (String type : java.util.List.of(S3Collectors.VERSIONING, S3Collectors.PUBLIC_ACCESS_BLOCK,
+                S3Collectors.POLICY, S3Collectors.ENCRYPTION, S3Collectors.LIFECYCLE,
+                S3ConfigurationCollectors.OWNERSHIP_CONTROLS, S3ConfigurationCollectors.ACL, S3ConfigurationCollectors.CORS,
+                S3ConfigurationCollectors.LOGGING, S3ConfigurationCollectors.WEBSITE, S3ConfigurationCollectors.OBJECT_LOCK,
+                S3ConfigurationCollectors.REPLICATION, S3ConfigurationCollectors.NOTIFICATION,
+                S3ConfigurationCollectors.ACCELERATE, S3ConfigurationCollectors.REQUEST_PAYMENT)) {
+            // an unmanaged configuration has no state, so no expected_bucket_owner: the bucket name alone
+            assertThat(importId(type, "assets-eu")).as(type).isEqualTo("assets-eu");
+        }
+        for (String type : java.util.List.of(S3ConfigurationCollectors.INVENTORY, S3ConfigurationCollectors.METRIC,
+                S3ConfigurationCollectors.ANALYTICS, S3ConfigurationCollectors.INTELLIGENT_TIERING)) {
+            assertThat(importId(type, "assets-eu:daily")).as(type).isEqualTo("assets-eu:daily");
+        }
     }
 
     @Test

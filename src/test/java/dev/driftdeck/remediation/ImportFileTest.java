@@ -90,11 +90,13 @@ class ImportFileTest {
         Finding changed = new Finding(FindingStatus.CHANGED, "aws_s3_bucket", "c", "aws_s3_bucket.c", "1", "global",
                 "s", List.of(), null);
 
-        ImportSelection buckets = new ImportSelection(Set.of("aws_s3_bucket"), Set.of(), Set.of(), null);
-        ImportSelection account2 = new ImportSelection(Set.of(), Set.of("2"), Set.of("eu-west-1"), null);
+        ImportSelection buckets = new ImportSelection(new FindingSelection(Set.of("aws_s3_bucket"), Set.of(), Set.of(), null));
+        ImportSelection account2 = new ImportSelection(new FindingSelection(Set.of(), Set.of("2"), Set.of("eu-west-1"), null));
         assertThat(List.of(bucket, queue, changed)).filteredOn(buckets::selects).containsExactly(bucket);
         assertThat(List.of(bucket, queue, changed)).filteredOn(account2::selects).containsExactly(queue);
-        ImportSelection critical = new ImportSelection(Set.of(), Set.of(), Set.of(), Severity.CRITICAL);
+        // the fix plan's filters, over every status: the import file only adds "unmanaged"
+        assertThat(List.of(bucket, queue, changed)).filteredOn(buckets.filters()::matches).containsExactly(bucket, changed);
+        ImportSelection critical = new ImportSelection(new FindingSelection(Set.of(), Set.of(), Set.of(), Severity.CRITICAL));
         assertThat(List.of(bucket, queue)).filteredOn(critical::selects)
                 .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
         assertThat(ImportFile.text(List.of(bucket), "scan 1", buckets)).contains("# Selected: type aws_s3_bucket.");

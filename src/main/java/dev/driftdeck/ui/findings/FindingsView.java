@@ -66,7 +66,8 @@ public final class FindingsView extends BorderPane {
         shown.textProperty().bind(model.shownTextProperty());
 
         Pickers pickers = model.pickers();
-        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown, fixPlanButton(model));
+        HBox searchRow = new HBox(8, new FontIcon(Feather.SEARCH), search, shown, fixPlanButton(model),
+                importButton(model));
         searchRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
         FlowPane pickerRow = new FlowPane(8, 6,
@@ -84,15 +85,10 @@ public final class FindingsView extends BorderPane {
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        Label fixPlanMessage = new Label();
-        fixPlanMessage.setId("fix-plan-message");
-        fixPlanMessage.setWrapText(true);
-        fixPlanMessage.getStyleClass().add(Styles.TEXT_MUTED);
-        fixPlanMessage.textProperty().bind(model.fixPlan().messageProperty());
-        fixPlanMessage.visibleProperty().bind(fixPlanMessage.textProperty().isNotEmpty());
-        fixPlanMessage.managedProperty().bind(fixPlanMessage.visibleProperty());
+        Label fixPlanMessage = exportMessage("fix-plan-message", model.fixPlan());
+        Label importMessage = exportMessage("import-tf-message", model.importFile());
 
-        VBox top = new VBox(6, searchRow, pickerRow, hint, fixPlanMessage);
+        VBox top = new VBox(6, searchRow, pickerRow, hint, fixPlanMessage, importMessage);
         top.setPadding(new Insets(0, 0, 8, 0));
 
         table.setId("findings-table");
@@ -101,7 +97,8 @@ public final class FindingsView extends BorderPane {
         // Columns keep their widths and the table scrolls sideways: squeezing seven columns into the pane's width made
         // every one of them unreadable.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Several rows (Shift/Ctrl) choose what "Export import.tf…" writes; the detail pane shows the last one chosen.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
                 column(FindingColumn.SEVERITY, 90, f -> f.severity() == null ? "" : f.severity().label()),
                 statusColumn(),
@@ -128,11 +125,18 @@ public final class FindingsView extends BorderPane {
 
         // Selection flows table -> model; a new scan or next/previous moves it model -> table.
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<Finding>) change ->
+                model.selectedRowsProperty().set(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).toList()));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 table.getSelectionModel().clearSelection();
             } else if (table.getSelectionModel().getSelectedItem() != now) {
-                table.getSelectionModel().select(now);
+                // the model moved (next/previous, a new scan): one row, as a click would leave it
+                int index = table.getItems().indexOf(now);
+                if (index >= 0) {
+                    table.getSelectionModel().clearAndSelect(index);
+                }
                 table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
             }
         });
@@ -158,6 +162,47 @@ public final class FindingsView extends BorderPane {
         button.disableProperty().bind(model.reportProperty().isNull());
         button.setOnAction(e -> model.exportFixPlan());
         return button;
+    }
+
+    /**
+     * "Import 3 selected…" / "Import all 12 shown…": writes import.tf for the unmanaged findings it names (the
+     * desktop's save dialog asks where; tests set their own chooser on the view model).
+     */
+    private javafx.scene.control.Button importButton(FindingsViewModel model) {
+        model.importFile().setTargetChooser(name -> {
+            javafx.stage.FileChooser dialog = new javafx.stage.FileChooser();
+            dialog.setTitle("Export import.tf");
+            dialog.setInitialFileName(name);
+            dialog.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Terraform (*.tf)", "*.tf"));
+            return java.util.Optional.ofNullable(dialog.showSaveDialog(getScene().getWindow())).map(java.io.File::toPath);
+        });
+        javafx.scene.control.Button button = new javafx.scene.control.Button("", new FontIcon(Feather.DOWNLOAD));
+        button.setId("export-import-tf");
+        button.getStyleClass().add(Styles.SMALL);
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        button.setTooltip(tooltip);
+        model.importChoiceProperty().subscribe(choice -> {
+            button.setText(choice.label() + "…");
+            tooltip.setText("Export import.tf: an import block for each of the " + choice.findings().size()
+                    + (choice.selected() ? " selected" : " shown") + " unmanaged finding(s)"
+                    + (choice.selected() ? "" : "; select two rows or more (Shift/Ctrl) to import only those"));
+        });
+        button.disableProperty().bind(model.reportProperty().isNull()
+                .or(Bindings.createBooleanBinding(() -> model.importChoiceProperty().get().isEmpty(),
+                        model.importChoiceProperty())));
+        button.setOnAction(e -> model.exportImportFile());
+        return button;
+    }
+
+    private static Label exportMessage(String id, FindingsExport export) {
+        Label message = new Label();
+        message.setId(id);
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        message.textProperty().bind(export.messageProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
     }
 
     public TableView<Finding> table() {

@@ -47,7 +47,8 @@ public final class FindingsViewModel {
             .thenComparing(Finding::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final BackgroundTasks tasks;
-    private final FixPlanExport fixPlan;
+    private final FindingsExport fixPlan;
+    private final FindingsExport importFile;
     /** Every finding of the shown scan in display order; immutable, replaced whole. FX thread. */
     private List<Finding> all = List.of();
     private final ReadOnlyObjectWrapper<ObservableList<Finding>> rows =
@@ -58,6 +59,9 @@ public final class FindingsViewModel {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final Pickers pickers = new Pickers(this::refilter);
     private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>();
+    /** Every row selected in the table (Shift/Ctrl); {@link #selected} is the one the detail pane shows. */
+    private final ObjectProperty<List<Finding>> selectedRows = new SimpleObjectProperty<>(List.of());
+    private final ReadOnlyObjectWrapper<ImportChoice> importChoice = new ReadOnlyObjectWrapper<>(ImportChoice.NONE);
     private final BooleanProperty hasScan = new SimpleBooleanProperty(false);
     private final ObjectProperty<Boolean> sourcesConfigured = new SimpleObjectProperty<>();
     private final BooleanProperty scanRunning = new SimpleBooleanProperty(false);
@@ -80,7 +84,8 @@ public final class FindingsViewModel {
 
     public FindingsViewModel(BackgroundTasks tasks) {
         this.tasks = Objects.requireNonNull(tasks);
-        this.fixPlan = new FixPlanExport(tasks);
+        this.fixPlan = FindingsExport.fixPlan(tasks);
+        this.importFile = FindingsExport.importFile(tasks);
         statusFilter.addListener((obs, old, now) -> refilter());
         severityFilter.addListener((obs, old, now) -> refilter());
         searchText.addListener((obs, old, now) -> refilter());
@@ -92,6 +97,9 @@ public final class FindingsViewModel {
                 resort(all);
             }
         });
+        importChoice.bind(Bindings.createObjectBinding(
+                () -> ImportChoice.of(rows.get(), selectedRows.get() == null ? List.of() : selectedRows.get()),
+                rows, selectedRows));
         shownText.bind(Bindings.createStringBinding(
                 () -> rows.get().size() == all.size()
                         ? all.size() + " findings"
@@ -235,13 +243,36 @@ public final class FindingsViewModel {
 
     /** The table's items; a new list with each scan, sort or filter. */
     /** "Export fix plan…": where it writes and what it said. */
-    public FixPlanExport fixPlan() {
+    public FindingsExport fixPlan() {
         return fixPlan;
     }
 
     /** Writes the fix plan of the findings on screen (the filters applied). FX thread. */
     public void exportFixPlan() {
-        fixPlan.export(report.get(), List.copyOf(rows.get()));
+        fixPlan.export(report.get(), List.copyOf(rows.get()), "of " + rows.get().size() + " finding(s) on screen");
+    }
+
+    /** "Export import.tf…": where it writes and what it said. */
+    public FindingsExport importFile() {
+        return importFile;
+    }
+
+    /** Writes the import blocks of {@link #importChoiceProperty()}: the selected unmanaged, or all shown. FX thread. */
+    public void exportImportFile() {
+        ImportChoice choice = importChoice.get();
+        if (!choice.isEmpty()) {
+            importFile.export(report.get(), choice.findings(), choice.written());
+        }
+    }
+
+    /** The rows selected in the table, the view keeps it current; several with Shift/Ctrl. */
+    public ObjectProperty<List<Finding>> selectedRowsProperty() {
+        return selectedRows;
+    }
+
+    /** What "Export import.tf…" would write now, and its label. */
+    public ReadOnlyObjectProperty<ImportChoice> importChoiceProperty() {
+        return importChoice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ObservableList<Finding>> rowsProperty() {

@@ -74,4 +74,18 @@ class ApiGatewayFamilyTest {
         expected.forEach(line -> touched.add(line.split(" ")[1].replaceAll("\\..*", "")));
         assertThat(touched).as("every type of the family is drifted, deleted or added to").containsAll(TYPES);
     }
+
+    @Test
+    @Order(3)
+    void handMadeChildrenImportUnderTheirApi() {
+        ScanReport report = fixture.scan();
+
+        // the listing knows the API it listed them under: REST-API-ID/RESOURCE-ID, API-ID/ROUTE-ID, never a refusal
+        assertThat(report.findings()).filteredOn(f -> f.status() == FindingStatus.UNMANAGED)
+                .filteredOn(f -> Set.of("aws_api_gateway_resource", "aws_api_gateway_deployment",
+                        "aws_apigatewayv2_route").contains(f.type()))
+                .hasSize(3)
+                .allSatisfy(f -> assertThat(f.importTarget().id()).as(f.type() + " " + f.importTarget().refusal())
+                        .matches("[a-z0-9]+/" + java.util.regex.Pattern.quote(f.id())));
+    }
 }

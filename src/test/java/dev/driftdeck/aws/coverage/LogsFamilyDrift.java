@@ -14,6 +14,7 @@ final class LogsFamilyDrift {
 
     private static final String APP_0 = "/driftdeck/app-0";
     private static final String APP_1 = "/driftdeck/app-1";
+    static final String DATED_STREAM = "2026/12/07/[$LATEST]by-hand";
 
     private LogsFamilyDrift() {
     }
@@ -42,6 +43,9 @@ final class LogsFamilyDrift {
             expected.add("MISSING aws_cloudwatch_log_stream.s[1]");
             logs.createLogStream(r -> r.logGroupName(APP_0).logStreamName("by-hand"));
             expected.add("UNMANAGED aws_cloudwatch_log_stream " + APP_0 + "/by-hand");
+            // Lambda names its streams by date: slashes in the stream's name as in the group's
+            logs.createLogStream(r -> r.logGroupName(APP_0).logStreamName(DATED_STREAM));
+            expected.add("UNMANAGED aws_cloudwatch_log_stream " + APP_0 + "/" + DATED_STREAM);
             logs.createLogStream(r -> r.logGroupName(APP_1).logStreamName("written-by-the-app"));
 
             // Subscription filters: the pattern edited, one deleted and another put on its group by hand.

@@ -66,4 +66,17 @@ class LogsFamilyTest {
         expected.forEach(line -> touched.add(line.split(" ")[1].replaceAll("\\..*", "")));
         assertThat(touched).as("every type of the family is drifted, deleted or added to").containsAll(TYPES);
     }
+
+    @Test
+    @Order(3)
+    void handMadeChildrenImportAsTheirGroupAndNameWhateverSlashesEachHolds() {
+        ScanReport report = fixture.scan();
+
+        assertThat(report.findings()).filteredOn(f -> f.status() == FindingStatus.UNMANAGED)
+                .extracting(f -> f.type() + " " + f.importTarget().id())
+                .containsExactlyInAnyOrder("aws_cloudwatch_log_metric_filter /driftdeck/app-1:by-hand",
+                        "aws_cloudwatch_log_stream /driftdeck/app-0:by-hand",
+                        "aws_cloudwatch_log_stream /driftdeck/app-0:" + LogsFamilyDrift.DATED_STREAM,
+                        "aws_cloudwatch_log_subscription_filter /driftdeck/app-1|by-hand");
+    }
 }

@@ -140,4 +140,60 @@ class FindingsViewModelTest {
         assertThat(slow.selectedProperty().get()).isNotNull().isNotSameAs(web)
                 .extracting(Finding::id).isEqualTo("i-0abc123");
     }
+
+    /** The small scan and a third unmanaged resource, a bucket. */
+    private static ScanReport threeUnmanaged() {
+        List<Finding> findings = new java.util.ArrayList<>(SampleScans.small().findings());
+        findings.add(new Finding(FindingStatus.UNMANAGED, "aws_s3_bucket", "by-hand-logs", null, SampleScans.ACCOUNT,
+                "global", null, List.of(), null));
+        return SampleScans.report(findings);
+    }
+
+    private Finding row(String id) {
+        return model.rows().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void importExportNamesWhatItWouldWriteAllShownOrTwoOrMoreSelected() {
+        show(threeUnmanaged());
+        assertThat(model.importChoiceProperty().get().label()).isEqualTo("Import all 3 shown");
+
+        model.searchTextProperty().set("aws_iam_role");
+        assertThat(model.importChoiceProperty().get().label()).isEqualTo("Import all 1 shown");
+        model.searchTextProperty().set("");
+
+        // one selected row is the one the detail pane shows, not a choice
+        model.selectedRowsProperty().set(List.of(row("sg-0ff1ce")));
+        assertThat(model.importChoiceProperty().get().label()).isEqualTo("Import all 3 shown");
+        model.selectedRowsProperty().set(List.of(row("sg-0ff1ce"), row("by-hand-logs"), row("vpc-0a1b2c")));
+        assertThat(model.importChoiceProperty().get().label()).isEqualTo("Import 2 selected");
+        assertThat(model.importChoiceProperty().get().findings()).extracting(Finding::id)
+                .containsExactlyInAnyOrder("sg-0ff1ce", "by-hand-logs");
+        model.selectedRowsProperty().set(List.of(row("deployer"), row("vpc-0a1b2c")));
+        assertThat(model.importChoiceProperty().get().label()).isEqualTo("Import 0 selected");
+        assertThat(model.importChoiceProperty().get().isEmpty()).isTrue();
+    }
+
+    @Test
+    void importExportWritesTheSelectedUnmanagedAsImportBlocksAndNamesTheFile(@org.junit.jupiter.api.io.TempDir
+                                                                               java.nio.file.Path dir) throws Exception {
+        show(threeUnmanaged());
+        java.nio.file.Path target = dir.resolve("import.tf");
+        List<String> suggested = new java.util.ArrayList<>();
+        model.importFile().setTargetChooser(name -> {
+            suggested.add(name);
+            return java.util.Optional.of(target);
+        });
+        model.selectedRowsProperty().set(List.of(row("sg-0ff1ce"), row("by-hand-logs"), row("i-0abc123")));
+
+        model.exportImportFile();
+
+        assertThat(suggested).containsExactly("driftdeck-import-2026-11-28-1035.tf");
+        String file = java.nio.file.Files.readString(target);
+        assertThat(file.lines().filter(line -> line.equals("import {"))).hasSize(2);
+        assertThat(file).contains("to = aws_security_group.sg_0ff1ce").contains("to = aws_s3_bucket.by_hand_logs")
+                .doesNotContain("legacy").doesNotContain("i-0abc123");
+        assertThat(model.importFile().messageProperty().get())
+                .isEqualTo("Exported import.tf of 2 selected unmanaged finding(s) to " + target);
+    }
 }
