@@ -129,7 +129,7 @@ class NotifierTest {
 
     @Test
     void quietHoursHoldDriftUntilTheyEnd() {
-        repository.saveSettings(new NotificationSettings(true, true, 0, NotificationSettings.Digest.OFF,
+        repository.saveRules(new NotificationSettings(true, true, 0, NotificationSettings.Digest.OFF,
                 LocalTime.of(11, 0), LocalTime.of(13, 0), null));
         notifier.scanStored(store(Samples.openedGroup()));
         notifier.tick();
@@ -143,7 +143,7 @@ class NotifierTest {
 
     @Test
     void noSuccessfulScanForNHoursIsAnnouncedOnce() {
-        repository.saveSettings(new NotificationSettings(true, true, 6, NotificationSettings.Digest.OFF, null, null, null));
+        repository.saveRules(new NotificationSettings(true, true, 6, NotificationSettings.Digest.OFF, null, null, null));
         store(Samples.inSync(Samples.openedGroup()));
         clock.advance(Duration.ofHours(5));
         notifier.tick();
