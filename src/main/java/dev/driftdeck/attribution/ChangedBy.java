@@ -48,7 +48,7 @@ public record ChangedBy(AttributionStatus status, List<ChangeEvent> events, Stri
     public String headline(Instant now) {
         return switch (status) {
             case NOT_LOOKED_UP -> null;
-            case FOUND -> "Changed by " + newestBy() + ", " + ago(Duration.between(events.getFirst().time(), now));
+            case FOUND -> "Changed by " + who() + ", " + ago(Duration.between(events.getFirst().time(), now));
             case PENDING -> "Not yet in CloudTrail (it delivers events within about 15 minutes); looked up again on"
                     + " the next scan";
             case NONE -> "No write event in CloudTrail" + (detail == null ? "" : " " + detail);
@@ -66,11 +66,14 @@ public record ChangedBy(AttributionStatus status, List<ChangeEvent> events, Stri
             return null;
         }
         ChangeEvent newest = events.getFirst();
-        return "changed by " + newestBy() + ", " + UTC_MINUTE.format(newest.time()) + " (" + newest.event() + ")";
+        return "changed by " + who() + ", " + UTC_MINUTE.format(newest.time()) + " (" + newest.event() + ")";
     }
 
-    /** "alice via console": who made the newest write, and how. */
-    private String newestBy() {
+    /** "alice via console": who made the newest write, and how; null unless CloudTrail named someone. */
+    public String who() {
+        if (status != AttributionStatus.FOUND) {
+            return null;
+        }
         ChangeEvent newest = events.getFirst();
         return newest.name() + " via " + newest.via().label();
     }

@@ -232,7 +232,7 @@ public final class NotificationRepository {
                     blankOr(stored.get(LAST_DIGEST_AT), Instant::parse));
         } catch (RuntimeException e) {
             throw new DatabaseException("The notification rules stored in " + db.location() + " cannot be read ("
-                    + e.getMessage() + "). Save them again in Settings, Channels and history.", e);
+                    + e.getMessage() + "). Save them again in Settings, \"Rules, channels and history…\".", e);
         }
     }
 
