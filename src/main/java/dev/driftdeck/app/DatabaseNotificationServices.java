@@ -3,10 +3,12 @@ package dev.driftdeck.app;
 import dev.driftdeck.notify.NotifierThread;
 import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.notify.Target;
+import dev.driftdeck.store.ChangeAuthor;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.DeliveryRecord;
 import dev.driftdeck.store.NotificationChannel;
 import dev.driftdeck.store.NotificationRepository;
+import dev.driftdeck.store.NotificationSettings;
 import dev.driftdeck.ui.channels.NotificationServices;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +22,10 @@ final class DatabaseNotificationServices implements NotificationServices {
     private final NotifierThread notifier;
     private final Clock clock;
 
-    DatabaseNotificationServices(Database db, SecretFile secrets, NotifierThread notifier) {
-        this(new NotificationRepository(db), secrets, notifier, Clock.systemUTC());
+    /** @param operator who changes the rules, in the change history */
+    DatabaseNotificationServices(Database db, SecretFile secrets, NotifierThread notifier, ChangeAuthor operator,
+                                 Clock clock) {
+        this(new NotificationRepository(db, operator, clock), secrets, notifier, clock);
     }
 
     DatabaseNotificationServices(NotificationRepository repository, SecretFile secrets, NotifierThread notifier,
@@ -68,5 +72,15 @@ final class DatabaseNotificationServices implements NotificationServices {
     @Override
     public List<DeliveryRecord> history(int limit) {
         return repository.deliveries(limit);
+    }
+
+    @Override
+    public NotificationSettings rules() {
+        return repository.settings();
+    }
+
+    @Override
+    public void saveRules(NotificationSettings rules) {
+        repository.saveRules(rules);
     }
 }

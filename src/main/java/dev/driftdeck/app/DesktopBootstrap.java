@@ -172,7 +172,7 @@ public final class DesktopBootstrap {
         return new Desktop(db, scheduler, notifications, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
                 new DatabaseSourcesServices(db, jobs.stateSync(), scheduler, operator, clock), operator, clock,
                 choice, null).withNotifications(new DatabaseNotificationServices(db, SecretFile.in(data),
-                notifications)), null);
+                notifications, operator, clock)), null);
     }
 
     /**

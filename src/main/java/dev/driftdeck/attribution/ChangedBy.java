@@ -2,6 +2,8 @@ package dev.driftdeck.attribution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +18,9 @@ import java.util.Objects;
  */
 public record ChangedBy(AttributionStatus status, List<ChangeEvent> events, String detail) {
 
+    /** Absolute times in text read later (a CI log), in UTC like CloudTrail's own. */
+    private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private static final ChangedBy NOT_LOOKED_UP = new ChangedBy(AttributionStatus.NOT_LOOKED_UP, List.of(), null);
 
     public ChangedBy {
@@ -43,16 +48,34 @@ public record ChangedBy(AttributionStatus status, List<ChangeEvent> events, Stri
     public String headline(Instant now) {
         return switch (status) {
             case NOT_LOOKED_UP -> null;
-            case FOUND -> {
-                ChangeEvent newest = events.getFirst();
-                yield "Changed by " + newest.name() + " via " + newest.via().label() + ", "
-                        + ago(Duration.between(newest.time(), now));
-            }
+            case FOUND -> "Changed by " + who() + ", " + ago(Duration.between(events.getFirst().time(), now));
             case PENDING -> "Not yet in CloudTrail (it delivers events within about 15 minutes); looked up again on"
                     + " the next scan";
             case NONE -> "No write event in CloudTrail" + (detail == null ? "" : " " + detail);
             case NOT_SUPPORTED, FAILED -> "Who changed it is unknown: " + detail;
         };
+    }
+
+    /**
+     * The headline's words with the newest write's time and call instead of its age, for text read later than it is
+     * written (the CLI's console report): "changed by alice via console, 2026-12-06 21:04 UTC
+     * (AuthorizeSecurityGroupIngress)"; null unless CloudTrail named someone.
+     */
+    public String stampedLine() {
+        if (status != AttributionStatus.FOUND) {
+            return null;
+        }
+        ChangeEvent newest = events.getFirst();
+        return "changed by " + who() + ", " + UTC_MINUTE.format(newest.time()) + " (" + newest.event() + ")";
+    }
+
+    /** "alice via console": who made the newest write, and how; null unless CloudTrail named someone. */
+    public String who() {
+        if (status != AttributionStatus.FOUND) {
+            return null;
+        }
+        ChangeEvent newest = events.getFirst();
+        return newest.name() + " via " + newest.via().label();
     }
 
     /** The table's cell: "alice (console)", "not yet in CloudTrail", or empty. */

@@ -1,8 +1,6 @@
 package dev.driftdeck.notify;
 
 import dev.driftdeck.drift.AttributeDiff;
-import dev.driftdeck.attribution.AttributionStatus;
-import dev.driftdeck.attribution.ChangedBy;
 import dev.driftdeck.drift.Finding;
 import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.meaning.ChangeSummaries;
@@ -33,10 +31,7 @@ public record DriftItem(String resource, String type, String id, FindingStatus s
 
     /** The item with who changed it when CloudTrail named someone ("alice via console"). */
     public static DriftItem of(Finding finding) {
-        ChangedBy changedBy = finding.changedBy();
-        boolean named = changedBy.status() == AttributionStatus.FOUND;
-        return of(finding, named ? changedBy.events().getFirst().name() + " via "
-                + changedBy.events().getFirst().via().label() : null);
+        return of(finding, finding.changedBy().who());
     }
 
     /** {@code changedBy}: the actor behind the drift when CloudTrail named one, else null. */

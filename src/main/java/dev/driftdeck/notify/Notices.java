@@ -1,11 +1,16 @@
 package dev.driftdeck.notify;
 
 import dev.driftdeck.drift.Finding;
+import dev.driftdeck.drift.FindingStatus;
 import dev.driftdeck.risk.Severity;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** The words of each rule's notification. */
 public final class Notices {
@@ -45,7 +50,25 @@ public final class Notices {
         int n = items.size();
         String title = period + " drift digest: " + (n == 0 ? "in sync" : n + (n == 1 ? " drifted resource" : " drifted resources")
                 + (worst == null ? "" : ", worst " + worst.label()));
-        return new Notice(Rule.DIGEST, title, "As of the scan at " + scannedAt + ".", worst, items, at);
+        // How many of each, before the table: the reader decides from this line whether to read on.
+        String counts = n == 0 ? "" : counts(items) + ". ";
+        return new Notice(Rule.DIGEST, title, counts + "As of the scan at " + scannedAt + ".", worst, items, at);
+    }
+
+    /** "1 Critical, 1 High, 2 Low; 2 changed, 1 missing, 1 unmanaged": by severity, worst first, then by status. */
+    private static String counts(List<DriftItem> items) {
+        Map<Severity, Long> bySeverity = items.stream().filter(item -> item.severity() != null)
+                .collect(Collectors.groupingBy(DriftItem::severity, () -> new EnumMap<>(Severity.class),
+                        Collectors.counting()));
+        Map<FindingStatus, Long> byStatus = items.stream()
+                .collect(Collectors.groupingBy(DriftItem::status, () -> new EnumMap<>(FindingStatus.class),
+                        Collectors.counting()));
+        String severities = bySeverity.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        String statuses = byStatus.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        return severities.isEmpty() ? statuses : severities + "; " + statuses;
     }
 
     public static Notice test(String channel, Instant at) {

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    /** When a due digest goes out, in local time. */
-    static final LocalTime DIGEST_TIME = LocalTime.of(8, 0);
+    /** When a due digest goes out, in local time (the rules editor names it). */
+    public static final LocalTime DIGEST_TIME = LocalTime.of(8, 0);
 
     private final NotificationRepository repository;
     private final ScanRepository scans;
@@ -166,7 +166,7 @@ public final class Notifier {
         if (settings.lastDigestAt() != null && !settings.lastDigestAt().isBefore(slot.toInstant())) {
             return;
         }
-        repository.saveSettings(settings.withLastDigestAt(clock.instant()));
+        repository.recordDigestSent(clock.instant());
         scans.latest().ifPresent(latest -> deliverAll(digest(settings.digest(), latest)));
     }
 

@@ -68,6 +68,11 @@ public final class ConsoleReportWriter {
             if (f.note() != null) {
                 w.printf("      %s%n", f.note());
             }
+            // Who, only when CloudTrail named someone: "not yet in CloudTrail" on every finding would drown a CI log.
+            String changedBy = f.changedBy().stampedLine();
+            if (changedBy != null) {
+                w.printf("      %s%n", changedBy);
+            }
         }
         w.println();
     }

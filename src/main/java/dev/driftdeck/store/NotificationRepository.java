@@ -6,16 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The notifications' tables (V11): channels (without their secrets), the drift already announced, the delivery
- * history, and the rules the operator chose ({@code notify.*} settings).
+ * history, and the rules the operator chose ({@code notify.*} settings; a change to them is recorded in the
+ * {@link AuditLog} like every shared setting).
  */
 public final class NotificationRepository {
 
@@ -28,9 +32,19 @@ public final class NotificationRepository {
     private static final String LAST_DIGEST_AT = "notify.lastDigestAt";
 
     private final Database db;
+    private final ChangeAuthor author;
+    private final Clock clock;
 
+    /** Reads; rules saved through it are recorded as {@link ChangeAuthor#DRIFTDECK}'s (the notifier, tests' setups). */
     public NotificationRepository(Database db) {
+        this(db, ChangeAuthor.DRIFTDECK, Clock.systemUTC());
+    }
+
+    /** @param author who saves rules through this repository; {@code clock} says when, in the audit log */
+    public NotificationRepository(Database db, ChangeAuthor author, Clock clock) {
         this.db = db;
+        this.author = author;
+        this.clock = clock;
     }
 
     public NotificationChannel addChannel(NotificationChannel channel) {
@@ -200,14 +214,9 @@ public final class NotificationRepository {
     }
 
     public NotificationSettings settings() {
-        Map<String, String> stored = new HashMap<>();
-        try (Connection connection = db.connection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'notify.%'");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                stored.put(row.getString(1), row.getString(2));
-            }
+        Map<String, String> stored;
+        try (Connection connection = db.connection()) {
+            stored = stored(connection);
         } catch (SQLException e) {
             throw failure("reading the notification rules", e);
         }
@@ -223,34 +232,81 @@ public final class NotificationRepository {
                     blankOr(stored.get(LAST_DIGEST_AT), Instant::parse));
         } catch (RuntimeException e) {
             throw new DatabaseException("The notification rules stored in " + db.location() + " cannot be read ("
-                    + e.getMessage() + "). Save them again from Settings, Notifications.", e);
+                    + e.getMessage() + "). Save them again in Settings, \"Rules, channels and history…\".", e);
         }
     }
 
-    public void saveSettings(NotificationSettings settings) {
-        Map<String, String> values = new HashMap<>();
+    /**
+     * Saves the rules the operator chose in one transaction, with one audit entry per rule that changed, by this
+     * repository's author. {@link NotificationSettings#lastDigestAt()} is not the operator's: it stays as stored.
+     */
+    public void saveRules(NotificationSettings rules) {
+        Map<String, String> values = ruleValues(rules);
+        try {
+            db.inTransaction(connection -> {
+                Map<String, String> before = new HashMap<>(ruleValues(NotificationSettings.defaults()));
+                before.putAll(stored(connection));
+                Instant now = clock.instant();
+                for (Map.Entry<String, String> entry : values.entrySet()) {
+                    String was = before.get(entry.getKey());
+                    if (!Objects.equals(was, entry.getValue())) {
+                        AuditLog.append(connection, author, now, AuditLog.SETTING, entry.getKey(), AuditLog.CHANGED,
+                                was, entry.getValue());
+                    }
+                }
+                return upsert(connection, values);
+            });
+        } catch (SQLException e) {
+            throw failure("saving the notification rules", e);
+        }
+    }
+
+    /**
+     * Remembers when the digest went out. The notifier's bookkeeping, not an operator's change: not audited, and the
+     * rules are left as they are (an edit saved meanwhile is not overwritten with what the notifier read before).
+     */
+    public void recordDigestSent(Instant at) {
+        try {
+            db.inTransaction(connection -> upsert(connection, Map.of(LAST_DIGEST_AT, at.toString())));
+        } catch (SQLException e) {
+            throw failure("recording when the digest went out", e);
+        }
+    }
+
+    /** The rules as stored, in key order (the audit log's order within one save). */
+    private static Map<String, String> ruleValues(NotificationSettings settings) {
+        Map<String, String> values = new TreeMap<>();
         values.put(RESOLVED, Boolean.toString(settings.resolved()));
         values.put(JOB_FAILURES, Boolean.toString(settings.jobFailures()));
         values.put(STALE_HOURS, Integer.toString(settings.staleHours()));
         values.put(DIGEST, settings.digest().name());
         values.put(QUIET_FROM, settings.quietFrom() == null ? "" : settings.quietFrom().toString());
         values.put(QUIET_TO, settings.quietTo() == null ? "" : settings.quietTo().toString());
-        values.put(LAST_DIGEST_AT, settings.lastDigestAt() == null ? "" : settings.lastDigestAt().toString());
-        try {
-            db.inTransaction(connection -> {
-                try (PreparedStatement merge = connection.prepareStatement(
-                        db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
-                    for (Map.Entry<String, String> entry : values.entrySet()) {
-                        merge.setString(1, entry.getKey());
-                        merge.setString(2, entry.getValue());
-                        merge.addBatch();
-                    }
-                    return merge.executeBatch();
-                }
-            });
-        } catch (SQLException e) {
-            throw failure("saving the notification rules", e);
+        return values;
+    }
+
+    private int[] upsert(Connection connection, Map<String, String> values) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(
+                db.dialect().upsert("settings", "setting_key", "setting_key", "setting_value"))) {
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                merge.setString(1, entry.getKey());
+                merge.setString(2, entry.getValue());
+                merge.addBatch();
+            }
+            return merge.executeBatch();
         }
+    }
+
+    private static Map<String, String> stored(Connection connection) throws SQLException {
+        Map<String, String> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'notify.%'");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                stored.put(row.getString(1), row.getString(2));
+            }
+        }
+        return stored;
     }
 
     private static <T> T blankOr(String stored, java.util.function.Function<String, T> parse) {

@@ -34,8 +34,4 @@ public record NotificationSettings(boolean resolved, boolean jobFailures, int st
     public static NotificationSettings defaults() {
         return new NotificationSettings(true, true, 24, Digest.OFF, null, null, null);
     }
-
-    public NotificationSettings withLastDigestAt(Instant at) {
-        return new NotificationSettings(resolved, jobFailures, staleHours, digest, quietFrom, quietTo, at);
-    }
 }

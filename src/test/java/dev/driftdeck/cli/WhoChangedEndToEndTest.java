@@ -85,4 +85,22 @@ class WhoChangedEndToEndTest {
         assertThat(json.at("/api_calls/s3").asLong()).as("the trail's files are read with the scan's budget counted")
                 .isPositive();
     }
+
+    @Test
+    void theConsoleReportNamesAliceUnderTheOpenedGroup() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DriftdeckCommand.execute(new String[]{"scan", "--state", state.toString(), "--region", "us-east-1",
+                "--endpoint-url", moto.endpoint(), "--cloudtrail", "s3://" + TRAIL_BUCKET + "/", "--output", "console"},
+                new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        int group = lines.indexOf(lines.stream().filter(line -> line.contains("aws_security_group.web (sg-"))
+                .findFirst().orElseThrow(() -> new AssertionError(out.toString())));
+        List<String> underTheGroup = lines.subList(group + 1, lines.size()).stream()
+                .takeWhile(line -> line.startsWith("      ")).toList();
+        assertThat(underTheGroup).as(out.toString()).anyMatch(line -> line.matches(
+                "      changed by alice via console, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(AuthorizeSecurityGroupIngress\\)"));
+    }
 }

@@ -129,7 +129,7 @@ class NotifierTest {
 
     @Test
     void quietHoursHoldDriftUntilTheyEnd() {
-        repository.saveSettings(new NotificationSettings(true, true, 0, NotificationSettings.Digest.OFF,
+        repository.saveRules(new NotificationSettings(true, true, 0, NotificationSettings.Digest.OFF,
                 LocalTime.of(11, 0), LocalTime.of(13, 0), null));
         notifier.scanStored(store(Samples.openedGroup()));
         notifier.tick();
@@ -142,8 +142,24 @@ class NotifierTest {
     }
 
     @Test
+    void quietHoursAcrossMidnightHoldDriftUntilTheMorning() {
+        repository.saveRules(new NotificationSettings(true, true, 0, NotificationSettings.Digest.OFF,
+                LocalTime.of(22, 0), LocalTime.of(7, 0), null));
+        clock.advance(Duration.ofMinutes(11 * 60 + 30)); // 23:30
+        notifier.scanStored(store(Samples.openedGroup()));
+        clock.advance(Duration.ofMinutes(7 * 60 + 29)); // 06:59 the next day
+        notifier.tick();
+        assertThat(posts()).isZero();
+
+        clock.advance(Duration.ofMinutes(1)); // 07:00, quiet hours over
+        notifier.tick();
+
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
     void noSuccessfulScanForNHoursIsAnnouncedOnce() {
-        repository.saveSettings(new NotificationSettings(true, true, 6, NotificationSettings.Digest.OFF, null, null, null));
+        repository.saveRules(new NotificationSettings(true, true, 6, NotificationSettings.Digest.OFF, null, null, null));
         store(Samples.inSync(Samples.openedGroup()));
         clock.advance(Duration.ofHours(5));
         notifier.tick();

@@ -54,6 +54,20 @@ class ChangedByInReportsTest {
                 .contains("Not yet in CloudTrail");
     }
 
+    @Test
+    void theConsoleReportNamesWhoChangedItUnderTheFinding() {
+        StringWriter out = new StringWriter();
+        new ConsoleReportWriter().write(report(), out);
+
+        List<String> lines = out.toString().lines().toList();
+        int web = lines.indexOf(lines.stream().filter(line -> line.contains("(i-0web)")).findFirst().orElseThrow());
+        assertThat(lines.subList(web + 1, lines.size())).contains(
+                "      changed by alice via console, 2026-11-28 09:35 UTC (ModifyInstanceAttribute)");
+        assertThat(lines.stream().filter(line -> line.contains("changed by"))).as("nobody named elsewhere").hasSize(1);
+        assertThat(out.toString()).as("pending is the JSON's and HTML's to say, not every CI log line's")
+                .doesNotContain("CloudTrail");
+    }
+
     private static ScanReport report() {
         ScanReport mixed = ReportSamples.mixed();
         ChangeEvent alice = new ChangeEvent("e-1", "arn:aws:iam::123456789012:user/alice", "alice",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -116,5 +117,32 @@ class AuditLogTest {
         assertThat(rules.importFile(file)).as("the database has rules: the file is not read again").isFalse();
         assertThat(rules.lines()).containsExactly("# mine", "aws_iam_user.ci");
         assertThat(new AuditLog(db).recent(10)).extracting(AuditEntry::item).containsExactly("aws_iam_user.ci");
+    }
+
+    @Test
+    void notificationRuleChangesAreRecordedAndTheDigestsBookkeepingIsNot() {
+        NotificationRepository alice = new NotificationRepository(db, ALICE, at(T0));
+        alice.saveRules(new NotificationSettings(true, false, 6, NotificationSettings.Digest.DAILY,
+                LocalTime.of(22, 0), LocalTime.of(7, 0), null));
+        Instant sent = T0.plusSeconds(600);
+        new NotificationRepository(db).recordDigestSent(sent);
+        alice.saveRules(alice.settings());
+
+        assertThat(new AuditLog(db).recent(10)).extracting(e -> e.by() + " " + e.item() + " " + e.before() + " -> "
+                        + e.after())
+                .containsExactly(
+                        "alice@laptop-7 notify.staleHours 24 -> 6",
+                        "alice@laptop-7 notify.quietTo  -> 07:00",
+                        "alice@laptop-7 notify.quietFrom  -> 22:00",
+                        "alice@laptop-7 notify.jobFailures true -> false",
+                        "alice@laptop-7 notify.digest OFF -> DAILY");
+        NotificationSettings stored = new NotificationRepository(db).settings();
+        assertThat(stored).isEqualTo(new NotificationSettings(true, false, 6, NotificationSettings.Digest.DAILY,
+                LocalTime.of(22, 0), LocalTime.of(7, 0), sent));
+
+        new NotificationRepository(db, BOB, at(T0.plusSeconds(60))).saveRules(new NotificationSettings(true, false, 6,
+                NotificationSettings.Digest.OFF, null, null, null));
+        assertThat(new NotificationRepository(db).settings().lastDigestAt())
+                .as("the editor does not know when the digest went out, and does not forget it").isEqualTo(sent);
     }
 }

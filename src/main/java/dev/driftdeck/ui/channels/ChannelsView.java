@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Settings, Notifications: the channels (the target masked, never the secret), add one, remove one, "Send test",
+ * Settings, Notifications: the rules (what is announced besides new drift, the digest, quiet hours), the channels (the target masked, never the secret), add one, remove one, "Send test",
  * and the delivery history (when, channel, rule, outcome, attempts, error).
  */
 public final class ChannelsView extends VBox {
@@ -85,13 +85,16 @@ public final class ChannelsView extends VBox {
         history.getColumns().add(column("Error", d -> d.error() == null ? "" : d.error()));
         VBox.setVgrow(history, Priority.ALWAYS);
 
+        Label rulesTitle = new Label("Rules");
+        rulesTitle.getStyleClass().add(Styles.TITLE_4);
         Label channelsTitle = new Label("Channels");
         channelsTitle.getStyleClass().add(Styles.TITLE_4);
         Label historyTitle = new Label("Delivery history");
         historyTitle.getStyleClass().add(Styles.TITLE_4);
-        getChildren().addAll(channelsTitle, channels, new HBox(8, test, remove),
+        getChildren().addAll(rulesTitle, new NotificationRulesPane(model.rules()), channelsTitle, channels, new HBox(8, test, remove),
                 new HBox(8, name, url, signing, add), message, historyTitle, history);
         model.refresh();
+        model.rules().load();
     }
 
     private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
@@ -106,7 +109,7 @@ public final class ChannelsView extends VBox {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Notifications");
-        stage.setScene(new javafx.scene.Scene(new ChannelsView(new ChannelsViewModel(services, tasks)), 900, 560));
+        stage.setScene(new javafx.scene.Scene(new ChannelsView(new ChannelsViewModel(services, tasks)), 900, 760));
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }

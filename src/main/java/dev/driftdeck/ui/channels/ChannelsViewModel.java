@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The channels and the delivery history; every call to the services runs in the background. */
+/** The rules, the channels and the delivery history; every call to the services runs in the background. */
 public final class ChannelsViewModel {
 
     static final int HISTORY = 200;
@@ -19,10 +19,16 @@ public final class ChannelsViewModel {
     private final ObservableList<NotificationChannel> channels = FXCollections.observableArrayList();
     private final ObservableList<DeliveryRecord> history = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final NotificationRulesViewModel rules;
 
     public ChannelsViewModel(NotificationServices services, BackgroundTasks tasks) {
         this.services = services;
         this.tasks = tasks;
+        this.rules = new NotificationRulesViewModel(services, tasks);
+    }
+
+    public NotificationRulesViewModel rules() {
+        return rules;
     }
 
     public void refresh() {

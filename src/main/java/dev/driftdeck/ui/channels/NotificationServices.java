@@ -2,11 +2,12 @@ package dev.driftdeck.ui.channels;
 
 import dev.driftdeck.store.DeliveryRecord;
 import dev.driftdeck.store.NotificationChannel;
+import dev.driftdeck.store.NotificationSettings;
 import java.util.List;
 
 /**
- * What the Notifications window needs: the channels (masked), adding and removing one, "send a test message" and
- * the delivery history. Every method may block (database, network): called on a background thread.
+ * What the Notifications window needs: the rules, the channels (masked), adding and removing one, "send a test
+ * message" and the delivery history. Every method may block (database, network): called on a background thread.
  */
 public interface NotificationServices {
 
@@ -28,4 +29,13 @@ public interface NotificationServices {
 
     /** The newest deliveries, newest first. */
     List<DeliveryRecord> history(int limit) throws Exception;
+
+    /** The notification rules as stored, defaults for those never saved. */
+    NotificationSettings rules() throws Exception;
+
+    /**
+     * Saves the rules (shared in the database, recorded in the change history as the operator's);
+     * {@link NotificationSettings#lastDigestAt()} is ignored: when the digest last went out stays as stored.
+     */
+    void saveRules(NotificationSettings rules) throws Exception;
 }

@@ -87,8 +87,8 @@ public final class SettingsDialog extends Dialog<SettingsForm> {
         form.add(strict, 1, row++);
         form.addRow(row++, new Label("Notify about new drift"), notify);
         if (services.notifications().isPresent()) {
-            // Slack, Teams, webhooks and e-mail: their own window (channels, test message, history).
-            Button channels = new Button("Channels and history…");
+            // Slack, Teams, webhooks and e-mail: their own window (rules, channels, test message, history).
+            Button channels = new Button("Rules, channels and history…");
             channels.setId("settings-notifications");
             channels.setOnAction(e -> ChannelsView.open(getDialogPane().getScene().getWindow(),
                     services.notifications().get(), tasks));
