@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -45,6 +46,8 @@ final class ChangedBySection extends VBox {
         summary.setId("detail-changed-by-headline");
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         summary.setWrapText(true);
+        // keep the wrapped height: squeezed by the detail pane, a label cuts itself to "…" instead
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().add(summary);
         for (ChangeEvent event : finding.changedBy().events()) {
             Label line = new Label(TIME.format(event.time()) + "  " + event.event() + "  by " + event.principal()
@@ -52,6 +55,7 @@ final class ChangedBySection extends VBox {
                     + (event.userAgent() == null ? "" : "  (" + event.userAgent() + ")"));
             line.getStyleClass().addAll("detail-change-event", Styles.TEXT_SMALL);
             line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             getChildren().add(line);
         }
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,14 @@ class ChangedByFxTest {
                 .singleElement().extracting(Label::getText).asString()
                 .contains("AuthorizeSecurityGroupIngress", "arn:aws:iam::123456789012:user/alice", "via console",
                         "198.51.100.23");
+        List<Label> lines = new ArrayList<>(robot.lookup("#detail-changed-by .label").queryAllAs(Label.class));
+        assertThat(lines).hasSize(2);
+        for (Label line : lines) {
+            // what the label draws: its text with an ellipsis when the layout squeezed it below its wrapped height
+            Text drawn = (Text) line.lookup(".text");
+            assertThat(drawn.getText().replace("\n", " ").replaceAll("\\s+", " ").strip())
+                    .as("drawn text of %s", line.getText()).isEqualTo(line.getText().replaceAll("\\s+", " ").strip());
+        }
     }
 
     private static Node cell(FxRobot robot, String text) {
