@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -70,6 +71,10 @@ public final class FindingsView extends BorderPane {
                 importButton(model));
         searchRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.ALWAYS);
+        // the search field gives way when the detail pane narrows the row; the count and the exports keep their words
+        searchRow.getChildren().stream().filter(node -> node != search && node instanceof Region)
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
+        search.setMinWidth(120);
         FlowPane pickerRow = new FlowPane(8, 6,
                 new PickerBox("picker-type", "All types", pickers.type(), pickers.typeOptions()),
                 new PickerBox("picker-account", "All accounts", pickers.account(), pickers.accountOptions()),

@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,11 @@ class ImportExportFxTest {
         // the detail pane follows the row clicked last; the button says what it writes
         await(() -> "aws_s3_bucket by-hand-logs".equals(detailTitle(robot)));
         await(() -> "Import 2 selected…".equals(export.getText()));
+        // with the detail pane open the search field gives way: both exports say in full what they write
+        for (Button button : List.of(export, robot.lookup("#export-fix-plan").queryButton())) {
+            assertThat(((Text) button.lookup(".text")).getText()).as("drawn text of " + button.getText())
+                    .isEqualTo(button.getText());
+        }
         robot.clickOn(export);
 
         await(() -> robot.lookup("#import-tf-message").queryAs(Label.class).getText().startsWith("Exported"));
