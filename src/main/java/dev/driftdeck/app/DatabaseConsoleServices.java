@@ -175,13 +175,13 @@ final class DatabaseConsoleServices implements ConsoleServices {
             DataDirectory data = database == null ? null : database.data();
             String schema = Migrations.info(db).currentVersion();
             return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(),
-                    data == null ? null : data.root(), null, schema == null ? "none" : schema,
-                    data == null ? null : FileLogging.logFile(data.logs()));
+                    data == null ? null : data.root(), null, db.location() + " (" + db.product() + ")",
+                    schema == null ? "none" : schema, data == null ? null : FileLogging.logFile(data.logs()));
         }
         DataDirectory data = new DataDirectory(db.path().getParent());
         String schema = Migrations.info(db).currentVersion();
         return new AboutInfo(AboutInfo.runningVersion(), AboutInfo.runningRuntime(), data.root(), db.file(),
-                schema == null ? "none" : schema, FileLogging.logFile(data.logs()));
+                db.file().toString(), schema == null ? "none" : schema, FileLogging.logFile(data.logs()));
     }
 
     @Override

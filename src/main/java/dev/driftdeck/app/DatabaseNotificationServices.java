@@ -19,20 +19,36 @@ final class DatabaseNotificationServices implements NotificationServices {
 
     private final NotificationRepository repository;
     private final SecretFile secrets;
-    private final NotifierThread notifier;
+    private final TestSender tests;
     private final Clock clock;
 
-    /** @param operator who changes the rules, in the change history */
-    DatabaseNotificationServices(Database db, SecretFile secrets, NotifierThread notifier, ChangeAuthor operator,
-                                 Clock clock) {
-        this(new NotificationRepository(db, operator, clock), secrets, notifier, clock);
+    /** Sends a test message to one channel and records it in the history. */
+    @FunctionalInterface
+    interface TestSender {
+        DeliveryRecord send(NotificationChannel channel) throws Exception;
     }
 
+    /**
+     * The console's window, its test messages sent as {@code notifications} sends them (leading or not).
+     *
+     * @param operator who changes the rules, in the change history
+     */
+    DatabaseNotificationServices(Database db, SecretFile secrets, NotificationWiring notifications,
+                                 ChangeAuthor operator, Clock clock) {
+        this(new NotificationRepository(db, operator, clock), secrets, notifications::sendTest, clock);
+    }
+
+    /** Test messages on {@code notifier}'s thread, as a running console sends them. */
     DatabaseNotificationServices(NotificationRepository repository, SecretFile secrets, NotifierThread notifier,
                                  Clock clock) {
+        this(repository, secrets, channel -> NotificationWiring.sendTest(notifier, channel), clock);
+    }
+
+    private DatabaseNotificationServices(NotificationRepository repository, SecretFile secrets, TestSender tests,
+                                         Clock clock) {
         this.repository = repository;
         this.secrets = secrets;
-        this.notifier = notifier;
+        this.tests = tests;
         this.clock = clock;
     }
 
@@ -65,8 +81,7 @@ final class DatabaseNotificationServices implements NotificationServices {
     public DeliveryRecord sendTest(long channelId) throws Exception {
         NotificationChannel channel = repository.channels().stream().filter(c -> c.id() == channelId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Channel " + channelId + " was removed meanwhile"));
-        // On the notifier's thread: a test waits its turn behind (and keeps Slack's 1/s with) the rule's messages.
-        return notifier.executor().submit(() -> notifier.notifier().sendTest(channel)).get();
+        return tests.send(channel);
     }
 
     @Override

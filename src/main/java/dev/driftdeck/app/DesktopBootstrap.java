@@ -1,7 +1,6 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.aws.AwsSession;
-import dev.driftdeck.notify.NotifierThread;
 import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DailyRefreshJob;
 import dev.driftdeck.scan.DriftScanJob;
@@ -156,7 +155,7 @@ public final class DesktopBootstrap {
         ChangeAuthor operator = LocalOperator.author();
         importIgnoreFile(db, data.root().resolve(".driftignore"), operator, clock);
         if (db.shared()) {
-            return team(db, clock, scanService, stateLoader, options, operator, choice);
+            return team(db, clock, scanService, stateLoader, options, operator, choice, SecretFile.in(data));
         }
         Jobs jobs = jobs(db, clock, scanService, stateLoader, options, null, null, UnaryOperator.identity());
         JobScheduler scheduler = jobs.scheduler();
@@ -167,8 +166,8 @@ public final class DesktopBootstrap {
             throw e;
         }
         log.info("Driftdeck started on {} with the scheduler running", db.path());
-        NotifierThread notifications = NotificationWiring.attach(db, jobs.events(), scheduler, SecretFile.in(data),
-                clock);
+        NotificationWiring notifications = new NotificationWiring(db, SecretFile.in(data), clock);
+        notifications.lead(db, jobs.events(), scheduler);
         return new Desktop(db, scheduler, notifications, new DatabaseConsoleServices(db, scheduler, jobs.events(), null,
                 new DatabaseSourcesServices(db, jobs.stateSync(), scheduler, operator, clock), operator, clock,
                 choice, null).withNotifications(new DatabaseNotificationServices(db, SecretFile.in(data),
@@ -180,14 +179,17 @@ public final class DesktopBootstrap {
      * it leads, a term's scheduler runs the jobs; while it follows, its panels show the leader's.
      */
     private static Desktop team(Database db, Clock clock, ScanService scanService, StateLoader stateLoader,
-                                SchedulerOptions options, ChangeAuthor operator, ConsoleDatabase choice) {
+                                SchedulerOptions options, ChangeAuthor operator, ConsoleDatabase choice,
+                                SecretFile secrets) {
         TeamConsole team = TeamConsole.start(db, clock, defaultSchedules(db, clock), (termDb, guard) ->
-                jobs(termDb, clock, scanService, stateLoader, options, null, null, guard));
+                jobs(termDb, clock, scanService, stateLoader, options, null, null, guard),
+                new NotificationWiring(db, secrets, clock));
         log.info("Driftdeck started on {}: contending for the leadership, showing the leader's jobs meanwhile",
                 db.location());
         return new Desktop(db, null, new DatabaseConsoleServices(db, team.scheduler(), team.events(), null,
                 new DatabaseSourcesServices(db, null, team.scheduler(), operator, clock), operator, clock, choice,
-                team), team);
+                team).withNotifications(new DatabaseNotificationServices(db, secrets, team.notifications(), operator,
+                clock)), team);
     }
 
     /** Each job's default schedule as {@link #jobs} sets it, in its order: a follower shows these until the leader stored its own. */
@@ -278,13 +280,13 @@ public final class DesktopBootstrap {
      *
      * @param db            the database, or null when the console opened without one (offline)
      * @param scheduler     the console's own scheduler on H2, else null
-     * @param notifications the notification rules over that scheduler, else null
+     * @param notifications the notification rules over that scheduler, else null (a team console's are its team's)
      * @param team          the console's part in the team on a shared database, else null
      */
-    public record Desktop(Database db, JobScheduler scheduler, NotifierThread notifications, ConsoleServices services,
-                          TeamConsole team) implements AutoCloseable {
+    public record Desktop(Database db, JobScheduler scheduler, NotificationWiring notifications,
+                          ConsoleServices services, TeamConsole team) implements AutoCloseable {
 
-        /** A desktop without notifications (read-only, offline, or a team console). */
+        /** A desktop without notifications of its own (read-only, offline, or a team console). */
         public Desktop(Database db, JobScheduler scheduler, ConsoleServices services, TeamConsole team) {
             this(db, scheduler, null, services, team);
         }

@@ -1,7 +1,6 @@
 package dev.driftdeck.app;
 
 import dev.driftdeck.cli.DriftdeckCommand;
-import dev.driftdeck.notify.NotifierThread;
 import dev.driftdeck.notify.SecretFile;
 import dev.driftdeck.scan.DriftScanJob;
 import dev.driftdeck.scan.ScanRequest;
@@ -51,7 +50,7 @@ final class HeadlessServer implements AutoCloseable {
     /** On H2: the one scheduler. */
     private volatile JobScheduler scheduler;
     /** The notification rules over the running scheduler (the console's, with this machine's channel secrets). */
-    private volatile NotifierThread notifications;
+    private final NotificationWiring notifications;
 
     private HeadlessServer(Database db, Clock clock, ScanRequest scan, Duration every, SchedulerOptions options) {
         this.db = db;
@@ -61,6 +60,7 @@ final class HeadlessServer implements AutoCloseable {
         this.scan = scan;
         this.every = every;
         this.options = options;
+        this.notifications = new NotificationWiring(db, SecretFile.in(DataDirectory.resolve(null)), clock);
     }
 
     /** The launcher's {@link dev.driftdeck.cli.ServeHost}: serves until SIGTERM, then returns 0. */
@@ -120,8 +120,7 @@ final class HeadlessServer implements AutoCloseable {
             @Override
             public void changed(JobScheduler leading) {
                 if (leading == null) {
-                    // A follower announces nothing: the leader's notifications are the team's.
-                    stopNotifications();
+                    notifications.follow();
                 }
             }
         });
@@ -139,9 +138,7 @@ final class HeadlessServer implements AutoCloseable {
             built.close();
             throw e;
         }
-        stopNotifications();
-        notifications = NotificationWiring.attach(termDb, jobs.events(), built,
-                SecretFile.in(DataDirectory.resolve(null)), clock);
+        notifications.lead(termDb, jobs.events(), built);
         return built;
     }
 
@@ -158,16 +155,8 @@ final class HeadlessServer implements AutoCloseable {
         }
     }
 
-    private void stopNotifications() {
-        NotifierThread notifying = notifications;
-        notifications = null;
-        if (notifying != null) {
-            notifying.close();
-        }
-    }
-
     private void stopScheduler() {
-        stopNotifications();
+        notifications.follow();
         JobScheduler running = scheduler;
         scheduler = null;
         if (running != null) {
@@ -179,7 +168,7 @@ final class HeadlessServer implements AutoCloseable {
     public void close() {
         if (team != null) {
             team.close();
-            stopNotifications();
+            notifications.close();
         } else {
             stopScheduler();
         }

@@ -35,16 +35,20 @@ public final class TeamConsole implements AutoCloseable {
     private final TeamScheduler scheduler;
     private final TeamWatch watch;
     private final TeamMember member;
+    /** Announces what the jobs find while this console leads; nothing while it follows. */
+    private final NotificationWiring notifications;
     /** The console's scan events, the same across terms; each term's progress is passed on to them. */
     private final ScanEvents events = new ScanEvents();
     private volatile AutoCloseable progressRelay;
 
     /**
-     * @param jobs builds a term's scheduler (not started) over the fenced database, with the term's scan events
+     * @param jobs          builds a term's scheduler (not started) over the fenced database, with the term's scan events
+     * @param notifications the notification rules, given each term's scheduler as serve's are
      */
     private TeamConsole(Database db, Clock clock, Map<String, Schedule> defaults,
-                        TermJobs jobs) {
+                        TermJobs jobs, NotificationWiring notifications) {
         this.db = db;
+        this.notifications = notifications;
         String me = InstanceName.userAtHostPid();
         this.scheduler = new TeamScheduler(new JdbcRunStore(db), defaults, new RunRequests(db), me,
                 db.location().toString(), clock, ASK_WAIT);
@@ -64,12 +68,14 @@ public final class TeamConsole implements AutoCloseable {
                     throw e;
                 }
                 progressRelay = events.relayProgress(built.events());
+                notifications.lead(termDb, built.events(), built.scheduler());
                 return built.scheduler();
             }
 
             @Override
             public void changed(JobScheduler leading) {
                 if (leading == null) {
+                    notifications.follow();
                     closeRelay();
                 }
                 scheduler.lead(leading);
@@ -86,8 +92,8 @@ public final class TeamConsole implements AutoCloseable {
 
     /** Starts watching, then contending: the console shows the leader's jobs until (unless) it leads. */
     static TeamConsole start(Database db, Clock clock, Map<String, Schedule> defaults,
-                             TermJobs jobs) {
-        TeamConsole team = new TeamConsole(db, clock, defaults, jobs);
+                             TermJobs jobs, NotificationWiring notifications) {
+        TeamConsole team = new TeamConsole(db, clock, defaults, jobs, notifications);
         team.watch.start();
         team.member.start();
         return team;
@@ -126,10 +132,16 @@ public final class TeamConsole implements AutoCloseable {
         }
     }
 
+    /** The notification rules, running while this console leads. */
+    NotificationWiring notifications() {
+        return notifications;
+    }
+
     /** Stops contending (a leading console stops its jobs and releases the lock), then stops watching. */
     @Override
     public void close() {
         member.close();
+        notifications.close();
         watch.close();
         closeRelay();
     }

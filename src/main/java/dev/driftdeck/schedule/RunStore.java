@@ -25,6 +25,14 @@ public interface RunStore {
     List<JobRun> runs(RunQuery query);
 
     /**
+     * What a scheduler's card counts, from the history: the runs of {@code job} that {@code instance} ({@code host:pid})
+     * started at or after {@code since}. Runs (finished ones), failures (FAILED, TIMED_OUT) and coalesced slots (of
+     * every run started, as the scheduler counts them when it claims the slot); the ticks skipped while running and
+     * the merged requests are not recorded, so they are zero.
+     */
+    JobCounters counters(String job, String instance, Instant since);
+
+    /**
      * Marks every RUNNING run as ABANDONED. Call once at start, before any run: only one process can
      * hold the database, so a RUNNING row can only have been left by a process that died.
      *

@@ -173,6 +173,18 @@ public final class Database implements AutoCloseable {
         throw new IllegalStateException("The database " + location + " is PostgreSQL, not an H2 file");
     }
 
+    /** The server's product and version ({@code PostgreSQL 15.18}, {@code H2 2.3.232}), for the About dialog. */
+    public String product() {
+        try (Connection connection = connection()) {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
+                    + meta.getDatabaseMinorVersion();
+        } catch (SQLException e) {
+            throw new DatabaseException("Could not ask " + location + " for its version: " + e.getMessage()
+                    + ". Check that the server is up and reachable.", e);
+        }
+    }
+
     /** Connections (pooled for H2, each a new session for PostgreSQL); close each one you borrow. */
     public DataSource dataSource() {
         return dataSource;

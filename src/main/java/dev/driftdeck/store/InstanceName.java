@@ -30,6 +30,11 @@ public final class InstanceName {
         return System.getProperty("user.name", "unknown") + "@" + hostPid();
     }
 
+    /** The {@code host:pid} of a {@code user@host:pid} (a leader's holder), as its runs name it. */
+    public static String hostPidOf(String userAtHostPid) {
+        return userAtHostPid.substring(userAtHostPid.lastIndexOf('@') + 1);
+    }
+
     private static String hostName() {
         String fromEnvironment = System.getenv("HOSTNAME");
         try {

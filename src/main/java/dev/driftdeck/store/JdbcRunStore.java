@@ -1,5 +1,6 @@
 package dev.driftdeck.store;
 
+import dev.driftdeck.schedule.JobCounters;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.schedule.RunQuery;
@@ -175,6 +176,26 @@ public final class JdbcRunStore implements RunStore {
             return deleted;
         } catch (SQLException e) {
             throw failure("pruning the run history", e);
+        }
+    }
+
+    @Override
+    public JobCounters counters(String job, String instance, Instant since) {
+        try (Connection connection = db.connection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT COUNT(outcome) AS runs,
+                            COALESCE(SUM(CASE WHEN outcome IN ('FAILED', 'TIMED_OUT') THEN 1 ELSE 0 END), 0) AS failures,
+                            COALESCE(SUM(coalesced_slots), 0) AS coalesced
+                     FROM job_runs WHERE job = ? AND instance = ? AND started_at >= ?""")) {
+            select.setString(1, job);
+            select.setString(2, instance);
+            Columns.setInstant(select, 3, since);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new JobCounters(row.getLong("runs"), row.getLong("failures"), 0, row.getLong("coalesced"), 0);
+            }
+        } catch (SQLException e) {
+            throw failure("counting the runs of " + job + " by " + instance + " since " + since, e);
         }
     }
 

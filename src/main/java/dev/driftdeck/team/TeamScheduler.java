@@ -6,6 +6,7 @@ import dev.driftdeck.schedule.RunNowResult;
 import dev.driftdeck.schedule.RunStore;
 import dev.driftdeck.schedule.Schedule;
 import dev.driftdeck.schedule.SchedulerControl;
+import dev.driftdeck.store.InstanceName;
 import dev.driftdeck.store.LeaderStatus;
 import dev.driftdeck.store.RunRequests;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public final class TeamScheduler implements SchedulerControl {
 
     private static final Logger log = LoggerFactory.getLogger(TeamScheduler.class);
     private static final Duration ASK_POLL = Duration.ofMillis(250);
+    /** How far the leader's clock may lag the database's and its first runs still count as its term's. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final RunStore records;
     private final Map<String, Schedule> defaults;
@@ -133,7 +136,7 @@ public final class TeamScheduler implements SchedulerControl {
         }
         LeaderStatus known = leader;
         boolean alive = known == null || known.held();
-        List<JobStatus> recorded = RecordedStatuses.read(records, defaults, alive, noLeader(known), 0);
+        List<JobStatus> recorded = RecordedStatuses.read(records, defaults, alive, noLeader(known), 0, term(known));
         synchronized (lock) {
             long sequence = ++issued;
             return recorded.stream().map(status -> withSequence(status, sequence)).toList();
@@ -220,6 +223,17 @@ public final class TeamScheduler implements SchedulerControl {
     private static JobStatus withSequence(JobStatus s, long sequence) {
         return new JobStatus(s.job(), s.state(), s.lastRun(), s.nextRunAt(), s.counters(), s.followUpQueued(),
                 s.blockedReason(), s.schedule(), s.paused(), sequence);
+    }
+
+    /**
+     * The leader's term, whose runs its cards count: runs recorded by its process since it took over, less
+     * {@link #CLOCK_SKEW}, because {@code since} is the database's clock and a run's start the leader's.
+     */
+    private static RecordedStatuses.Term term(LeaderStatus known) {
+        if (known == null || known.holder() == null || known.since() == null) {
+            return null;
+        }
+        return new RecordedStatuses.Term(InstanceName.hostPidOf(known.holder()), known.since().minus(CLOCK_SKEW));
     }
 
     private String noLeader(LeaderStatus known) {

@@ -44,8 +44,10 @@ class NotificationRulesViewModelTest {
 
     /** What the console builds: the services over the database, saving as the operator. */
     private NotificationRulesViewModel newModel() {
-        DatabaseNotificationServices services = new DatabaseNotificationServices(database.db(),
-                new SecretFile(data.resolve(SecretFile.FILE_NAME)), null, ALICE, Clock.fixed(NOW, ZoneOffset.UTC));
+        SecretFile secrets = new SecretFile(data.resolve(SecretFile.FILE_NAME));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        DatabaseNotificationServices services = new DatabaseNotificationServices(database.db(), secrets,
+                new NotificationWiring(database.db(), secrets, clock), ALICE, clock);
         return new NotificationRulesViewModel(services, BackgroundTasks.sameThread());
     }
 

@@ -39,7 +39,7 @@ class RecordedStatusesTest {
         long running = leader.runStarted("drift-scan", Trigger.MANUAL, T0.plusSeconds(60), T0.plusSeconds(60), 0);
         leader.saveSchedule("state-sync", new RunStore.JobSchedule(T0.plusSeconds(300), true, "every PT5M"));
 
-        List<JobStatus> seen = RecordedStatuses.read(leader, defaults, true, "nobody leads", 7);
+        List<JobStatus> seen = RecordedStatuses.read(leader, defaults, true, "nobody leads", 7, null);
 
         assertThat(seen).extracting(JobStatus::job).containsExactly("drift-scan", "state-sync", "daily-refresh");
         JobStatus scan = seen.getFirst();
@@ -61,7 +61,7 @@ class RecordedStatusesTest {
         JdbcRunStore leader = new JdbcRunStore(database.db());
         leader.runStarted("drift-scan", Trigger.SCHEDULED, T0, T0, 0); // the leader died mid-run
 
-        List<JobStatus> seen = RecordedStatuses.read(leader, defaults, false, "No Driftdeck leads it right now", 1);
+        List<JobStatus> seen = RecordedStatuses.read(leader, defaults, false, "No Driftdeck leads it right now", 1, null);
 
         assertThat(seen).allSatisfy(status -> {
             assertThat(status.state()).isEqualTo(JobState.BLOCKED);

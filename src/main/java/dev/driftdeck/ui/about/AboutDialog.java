@@ -67,7 +67,7 @@ public final class AboutDialog extends Dialog<Void> {
         version.setText(info.version());
         runtime.setText(info.runtime());
         dataDirectory.setText(text(info.dataDirectory(), missing));
-        database.setText(text(info.databaseFile(), missing));
+        database.setText(info.database() == null ? missing : info.database());
         schema.setText(info.schemaVersion() == null ? missing : info.schemaVersion());
         logFile.setText(text(info.logFile(), missing));
     }
