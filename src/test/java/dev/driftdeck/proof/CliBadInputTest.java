@@ -20,6 +20,7 @@ import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.testing.MotoClients;
 import dev.driftdeck.testing.MotoGaps;
 import dev.driftdeck.testing.MotoServer;
+import dev.driftdeck.testing.PrivateMoto;
 import dev.driftdeck.testing.S3States;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Bad input to the CLI, in-process: each case asserts the exact words the operator reads and the exit code
  * (0 in sync, 1 drift, 2 error). A bad state source never stops the good one beside it from being scanned.
  */
+@PrivateMoto
 class CliBadInputTest {
 
     /** One IAM user, as Terraform records it; the test creates the same user in moto, so it is in sync. */
@@ -68,7 +70,7 @@ class CliBadInputTest {
 
     @BeforeAll
     static void aliceInMoto() throws IOException {
-        moto = MotoServer.shared();
+        moto = MotoServer.current();
         moto.reset();
         MotoClients.useFakeCredentialsForDefaultChain();
         try (var iam = MotoClients.iam()) {

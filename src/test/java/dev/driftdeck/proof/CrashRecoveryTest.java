@@ -11,6 +11,7 @@ import dev.driftdeck.store.MigrationResult;
 import dev.driftdeck.store.Migrations;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.store.ScanSummary;
+import dev.driftdeck.testing.PrivateMoto;
 import dev.driftdeck.testing.ShippedMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * SIGKILL (what a power cut or {@code kill -9} does) in the middle of writing a scan and in the middle of a
@@ -30,6 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the run that was in progress is ABANDONED. The scheduler calls {@code JdbcRunStore.abandonStale} from
  * {@code JobScheduler.start()}; the schedule package's own tests pin that call, this one pins the store after a kill.
  */
+// Child JVMs killed mid-write, nothing shared with the other classes: beside the rest of the suite (one of the two
+// at a time), never beside the classes that count this JVM's threads (they take PrivateMoto.LOCK for writing).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("child-jvm-crash-proofs")
+@ResourceLock(value = PrivateMoto.LOCK, mode = ResourceAccessMode.READ)
 class CrashRecoveryTest {
 
     private static final int FINDINGS = 150_000;

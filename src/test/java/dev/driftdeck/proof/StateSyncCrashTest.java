@@ -8,6 +8,7 @@ import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.store.Database;
 import dev.driftdeck.store.JdbcRunStore;
 import dev.driftdeck.store.Migrations;
+import dev.driftdeck.testing.PrivateMoto;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * SIGKILL inside the state sync's recording transaction (issue 8): a child JVM syncs 1,000 changing state files into
@@ -28,6 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * makes it slower. On restart the database opens without a migration and holds the second pass only: every source
  * at serial 2, exactly one snapshot per file for passes 1 and 2, none of pass 3; the interrupted run is ABANDONED.
  */
+// Child JVMs killed mid-write, nothing shared with the other classes: beside the rest of the suite (one of the two
+// at a time), never beside the classes that count this JVM's threads (they take PrivateMoto.LOCK for writing).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("child-jvm-crash-proofs")
+@ResourceLock(value = PrivateMoto.LOCK, mode = ResourceAccessMode.READ)
 class StateSyncCrashTest {
 
     static final int FILES = 1_000;
