@@ -8,15 +8,8 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 version=5.100.0
-provider=registry.terraform.io/hashicorp/aws
-mirror=${TF_PLUGIN_MIRROR:-}
-if [ -z "$mirror" ]; then
-  for dir in "$HOME/.terraform.d/plugins" "${XDG_DATA_HOME:-$HOME/.local/share}/terraform/plugins" \
-             /usr/local/share/terraform/plugins /usr/share/terraform/plugins /opt/tf-plugins; do
-    [ -d "$dir/$provider" ] && { mirror=$dir; break; }
-  done
-fi
-[ -n "$mirror" ] && [ -d "$mirror/$provider" ] || { echo "no filesystem mirror of $provider; set TF_PLUGIN_MIRROR" >&2; exit 1; }
+source "$(dirname "$0")/lib/provider-mirror.sh"
+mirror=$(find_mirror)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -15,15 +15,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 variants=("$@")
 [ ${#variants[@]} -eq 0 ] && variants=(foundation foundation-managed-policies)
-provider=registry.terraform.io/hashicorp/aws
-mirror=${TF_PLUGIN_MIRROR:-}
-if [ -z "$mirror" ]; then
-  for dir in "$HOME/.terraform.d/plugins" "${XDG_DATA_HOME:-$HOME/.local/share}/terraform/plugins" \
-      /usr/local/share/terraform/plugins /usr/share/terraform/plugins /opt/tf-plugins; do
-    [ -d "$dir/$provider" ] && { mirror=$dir; break; }
-  done
-fi
-[ -n "$mirror" ] && [ -d "$mirror/$provider" ] || { echo "No filesystem mirror of $provider found; set TF_PLUGIN_MIRROR" >&2; exit 1; }
+source "$(dirname "$0")/lib/provider-mirror.sh"
+mirror=$(find_mirror)
 
 # The digest RecordedEstate computes: each file's path (./relative, byte order) on a line, then its bytes.
 config_digest() {

@@ -298,15 +298,7 @@ public final class NotificationRepository {
     }
 
     private static Map<String, String> stored(Connection connection) throws SQLException {
-        Map<String, String> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'notify.%'");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                stored.put(row.getString(1), row.getString(2));
-            }
-        }
-        return stored;
+        return SettingsRepository.storedUnder(connection, "notify.");
     }
 
     private static <T> T blankOr(String stored, java.util.function.Function<String, T> parse) {

@@ -122,12 +122,19 @@ public final class SettingsRepository {
     }
 
     private static Map<String, String> stored(Connection connection) throws SQLException {
+        return storedUnder(connection, "console.");
+    }
+
+    /** The stored settings whose keys start with {@code prefix} ({@code console.}, {@code notify.}). */
+    static Map<String, String> storedUnder(Connection connection, String prefix) throws SQLException {
         Map<String, String> stored = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE 'console.%'");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                stored.put(row.getString(1), row.getString(2));
+                "SELECT setting_key, setting_value FROM settings WHERE setting_key LIKE ?")) {
+            select.setString(1, prefix + "%");
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.put(row.getString(1), row.getString(2));
+                }
             }
         }
         return stored;
