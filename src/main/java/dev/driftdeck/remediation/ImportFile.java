@@ -67,7 +67,7 @@ public final class ImportFile {
         selected.forEach(f -> groups.computeIfAbsent(groupOf(f), key -> new ArrayList<>()).add(f));
         long importable = selected.stream().filter(f -> targetOf(f).importable()).count();
         header(out, scanName, selection, importable, selected.size() - importable);
-        boolean hint = groups.size() > 1;
+        boolean hint = needsProviders(selected);
         Map<String, Integer> taken = new HashMap<>();
         List<String> refused = new ArrayList<>();
         int written = 0;
@@ -134,6 +134,17 @@ public final class ImportFile {
     static ImportTarget targetOf(Finding f) {
         return f.importTarget() != null ? f.importTarget()
                 : ImportTarget.importable(f.id(), SuggestedNames.ofId(f.id()));
+    }
+
+    /**
+     * Whether the blocks need providers of their own: several accounts, or several regions. Global resources (IAM,
+     * Route 53...) import with the provider of their account's one region, so they alone do not make a second.
+     */
+    private static boolean needsProviders(List<Finding> selected) {
+        long accounts = selected.stream().map(f -> Objects.toString(f.account(), "")).distinct().count();
+        long regions = selected.stream().map(Finding::region).filter(r -> r != null && !r.equals("global"))
+                .distinct().count();
+        return accounts > 1 || regions > 1;
     }
 
     private static String groupOf(Finding f) {

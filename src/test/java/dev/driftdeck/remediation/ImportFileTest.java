@@ -72,6 +72,20 @@ class ImportFileTest {
     }
 
     @Test
+    void oneAccountsGlobalAndRegionalResourcesNeedNoProviderHint() {
+        List<Finding> findings = List.of(
+                unmanaged("aws_iam_role", "billing-worker", "1", "global",
+                        ImportTarget.importable("billing-worker", "billing_worker")),
+                unmanaged("aws_sqs_queue", "q1", "1", "us-east-1", ImportTarget.importable("u1", "q")));
+
+        String file = ImportFile.text(findings, "scan 1", ImportSelection.ALL);
+
+        // the provider of the configuration's one region imports the global resources of the same account too
+        assertThat(file).contains("# account 1, region global", "# account 1, region us-east-1")
+                .doesNotContain("spans several").doesNotContain("provider =");
+    }
+
+    @Test
     void typesTerraformCannotImportAreListedWithTheReasonNotAsBlocks() {
         List<Finding> findings = List.of(unmanaged("aws_iam_group_membership", "admins", "1", "global",
                 ImportTarget.refused("admins", "the provider cannot import it")));
