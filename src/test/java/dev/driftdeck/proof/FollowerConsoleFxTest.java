@@ -3,7 +3,6 @@ package dev.driftdeck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.driftdeck.app.DesktopBootstrap;
-import dev.driftdeck.app.Main;
 import dev.driftdeck.scan.ScanService;
 import dev.driftdeck.scan.StateLoaders;
 import dev.driftdeck.schedule.JobRun;
@@ -21,11 +20,11 @@ import dev.driftdeck.store.ScanSummary;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.PostgresServer;
 import dev.driftdeck.ui.ConsoleWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -67,13 +66,12 @@ class FollowerConsoleFxTest {
     @BeforeAll
     static void startTheLeader() throws Exception {
         location = PostgresServer.shared().createDatabase();
-        Path state = temp.resolve("empty.tfstate");
-        Files.copy(Path.of("src/test/resources/tfstate/edge/no-resources.tfstate"), state);
-        serve = ChildJvm.start(List.of(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-                        "-Daws.accessKeyId=testing", "-Daws.secretAccessKey=testing"), Main.class,
-                "serve", "--db", location.toString(), "--state", state.toString(), "--region", "us-east-1",
-                "--endpoint-url", MotoServer.shared().endpoint(), "--every", "10s");
-        serve.await("Serving ", Duration.ofSeconds(90));
+        List<ChildJvm> started = new ArrayList<>();
+        try {
+            ServeProcesses.start(1, location, MotoServer.shared().endpoint(), temp, started);
+        } finally {
+            serve = started.isEmpty() ? null : started.getFirst(); // stopped after all, even if it never served
+        }
         db = Database.open(location);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> LeaderLock.status(db).held());
         leader = LeaderLock.status(db).holder();

@@ -3,7 +3,6 @@ package dev.driftdeck.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.driftdeck.app.Main;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunOutcome;
 import dev.driftdeck.schedule.RunQuery;
@@ -15,14 +14,11 @@ import dev.driftdeck.store.LeaderStatus;
 import dev.driftdeck.store.ScanRepository;
 import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.PostgresServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TeamRestartProofTest {
 
-    private static final Set<RunOutcome> STORED = EnumSet.of(RunOutcome.SUCCEEDED, RunOutcome.PARTIAL);
 
     @TempDir
     Path dir;
@@ -45,25 +40,15 @@ class TeamRestartProofTest {
         MotoServer moto = MotoServer.shared();
         PostgresServer server = PostgresServer.startPrivate();
         DatabaseLocation.Postgres location = server.createDatabase();
-        Path state = dir.resolve("empty.tfstate");
-        Files.copy(Path.of("src/test/resources/tfstate/edge/no-resources.tfstate"), state);
         List<ChildJvm> serves = new ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) {
-                serves.add(ChildJvm.start(List.of(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-                                "-Daws.accessKeyId=testing", "-Daws.secretAccessKey=testing"), Main.class,
-                        "serve", "--db", location.toString(), "--state", state.toString(), "--region", "us-east-1",
-                        "--endpoint-url", moto.endpoint(), "--every", "10s"));
-            }
-            for (ChildJvm serve : serves) {
-                serve.await("Serving ", Duration.ofSeconds(90));
-            }
+            ServeProcesses.start(2, location, moto.endpoint(), dir, serves);
             try (Database db = Database.open(location)) {
                 JdbcRunStore runs = new JdbcRunStore(db);
                 // The first slot is one interval after the start, and a scan of every type against moto is slow
                 // on a loaded machine.
                 await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> !stored(runs).isEmpty());
+                        .until(() -> !ServeProcesses.storedScans(runs).isEmpty());
                 JobRun interrupted = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                         .until(() -> runs.recentRuns("drift-scan", 1).stream().filter(r -> r.outcome() == null)
                                 .findFirst().orElse(null), run -> run != null);
@@ -85,7 +70,7 @@ class TeamRestartProofTest {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                         .until(() -> outcome(runs, interrupted.id()) != null);
                 JobRun closed = run(runs, interrupted.id());
-                if (!STORED.contains(closed.outcome())) {
+                if (!ServeProcesses.STORED.contains(closed.outcome())) {
                     assertThat(closed.outcome()).as("the interrupted run")
                             .isIn(RunOutcome.ABANDONED, RunOutcome.FAILED, RunOutcome.CANCELLED);
                     assertThat(closed.error()).as("why it ended").isNotBlank();
@@ -93,13 +78,13 @@ class TeamRestartProofTest {
                             closed.error());
                 }
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                        .until(() -> stored(runs).stream().anyMatch(run -> run.startedAt().isAfter(restarted)));
+                        .until(() -> ServeProcesses.storedScans(runs).stream().anyMatch(run -> run.startedAt().isAfter(restarted)));
 
                 assertThat(runs.runs(new RunQuery("drift-scan", null, 500))).as("no run of a dead term left RUNNING")
                         .filteredOn(run -> run.outcome() == null && run.startedAt().isBefore(restarted))
                         .isEmpty();
                 assertThat(new ScanRepository(db).recent(500)).as("one stored scan per stored run: none lost, none twice")
-                        .hasSize(stored(runs).size());
+                        .hasSize(ServeProcesses.storedScans(runs).size());
                 CrashRecoveryTest.assertNothingHalfWritten(db);
             }
             for (ChildJvm serve : serves) {
@@ -130,10 +115,5 @@ class TeamRestartProofTest {
 
     private static RunOutcome outcome(JdbcRunStore runs, long id) {
         return run(runs, id).outcome();
-    }
-
-    private static List<JobRun> stored(JdbcRunStore runs) {
-        return runs.runs(new RunQuery("drift-scan", null, 500)).stream()
-                .filter(run -> run.outcome() != null && STORED.contains(run.outcome())).toList();
     }
 }

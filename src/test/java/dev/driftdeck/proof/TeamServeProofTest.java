@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftdeck.app.Main;
 import dev.driftdeck.cli.DriftdeckCommand;
 import dev.driftdeck.schedule.JobRun;
 import dev.driftdeck.schedule.RunOutcome;
@@ -21,14 +20,11 @@ import dev.driftdeck.testing.MotoServer;
 import dev.driftdeck.testing.PostgresServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TeamServeProofTest {
 
-    private static final Set<RunOutcome> STORED = EnumSet.of(RunOutcome.SUCCEEDED, RunOutcome.PARTIAL);
     private static final Duration TAKE_OVER = Duration.ofSeconds(15);
 
     @TempDir
@@ -51,23 +46,13 @@ class TeamServeProofTest {
     void threeServesOneLeaderFencedWhenCutTakenOverWhenKilled() throws Exception {
         MotoServer moto = MotoServer.shared();
         DatabaseLocation.Postgres location = PostgresServer.shared().createDatabase();
-        Path state = dir.resolve("empty.tfstate");
-        Files.copy(Path.of("src/test/resources/tfstate/edge/no-resources.tfstate"), state);
         List<ChildJvm> serves = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                serves.add(ChildJvm.start(List.of(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-                                "-Daws.accessKeyId=testing", "-Daws.secretAccessKey=testing"), Main.class,
-                        "serve", "--db", location.toString(), "--state", state.toString(), "--region", "us-east-1",
-                        "--endpoint-url", moto.endpoint(), "--every", "10s"));
-            }
-            for (ChildJvm serve : serves) {
-                serve.await("Serving ", Duration.ofSeconds(90));
-            }
+            ServeProcesses.start(3, location, moto.endpoint(), dir, serves);
             try (Database db = Database.open(location)) {
                 JdbcRunStore runs = new JdbcRunStore(db);
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> stored(runs).size() >= 2);
+                        .until(() -> ServeProcesses.storedScans(runs).size() >= 2);
 
                 cutTheLeadersConnectionMidScan(db, runs);
                 killTheLeaderMidScan(db, runs, serves);
@@ -77,7 +62,7 @@ class TeamServeProofTest {
                 List<RecordedRun> history = runs.history(new RunQuery("drift-scan", null, 500));
                 assertNoOverlap(history);
                 assertThat(new ScanRepository(db).recent(500)).as("one stored scan per stored run, no duplicate")
-                        .hasSize(stored(runs).size());
+                        .hasSize(ServeProcesses.storedScans(runs).size());
                 long newest = history.getFirst().run().id();
                 assertThat(runsFromTheCli(location)).as("runs --output json names the instance of every run")
                         .filteredOn(run -> run.get("id").asLong() <= newest) // the team kept scanning meanwhile
@@ -110,7 +95,7 @@ class TeamServeProofTest {
                 .isNotIn(RunOutcome.SUCCEEDED, RunOutcome.PARTIAL);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 LeaderLock.status(db).epoch() > before.epoch()
-                        && stored(runs).stream().anyMatch(run -> run.startedAt().isAfter(cut.startedAt())));
+                        && ServeProcesses.storedScans(runs).stream().anyMatch(run -> run.startedAt().isAfter(cut.startedAt())));
     }
 
     private void killTheLeaderMidScan(Database db, JdbcRunStore runs, List<ChildJvm> serves) throws Exception {
@@ -130,7 +115,7 @@ class TeamServeProofTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> outcome(runs, killed.id()) == RunOutcome.ABANDONED);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> stored(runs).stream().anyMatch(run -> run.startedAt().isAfter(killed.startedAt())));
+                .until(() -> ServeProcesses.storedScans(runs).stream().anyMatch(run -> run.startedAt().isAfter(killed.startedAt())));
     }
 
     /** SIGTERM mid-scan (systemctl stop): the run is CANCELLED by the leader itself, nothing stored, exit 143. */
@@ -186,11 +171,6 @@ class TeamServeProofTest {
     private static RunOutcome outcome(JdbcRunStore runs, long id) {
         return runs.runs(new RunQuery("drift-scan", null, 500)).stream().filter(r -> r.id() == id)
                 .findFirst().orElseThrow().outcome();
-    }
-
-    private static List<JobRun> stored(JdbcRunStore runs) {
-        return runs.runs(new RunQuery("drift-scan", null, 500)).stream()
-                .filter(run -> run.outcome() != null && STORED.contains(run.outcome())).toList();
     }
 
     /** Oldest first, each run over before the next began, whichever instance ran it. */
